@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatReport, runEval, writeLines, type EvalReport } from './eval.ts';
+
+/** Floors per kind: `min` for recall of positive kinds, `max` for the flag rate of negative kinds. */
+type Floors = Record<string, { min?: number; max?: number }>;
+
+export function runEvalCommand(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: { corpus: { type: 'string' }, out: { type: 'string' }, floors: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+  });
+  if (!values.corpus) throw new Error('eval needs --corpus <folder>');
+  if (!existsSync(values.corpus)) throw new Error(`no corpus at ${values.corpus}`);
+  const report = runEval(values.corpus);
+  if (values.out) writeLines(values.out, report.lines);
+  const { lines: _lines, ...summary } = report;
+  process.stdout.write(values.json ? JSON.stringify(summary, null, 2) + '\n' : formatReport(report) + '\n');
+  if (!values.floors) return 0;
+  const failures = checkFloors(report, JSON.parse(readFileSync(values.floors, 'utf8')) as Floors);
+  for (const f of failures) process.stdout.write(`FLOOR FAILED: ${f}\n`);
+  process.stdout.write(failures.length ? `eval floors: ${failures.length} failed\n` : 'eval floors: all met\n');
+  return failures.length ? 1 : 0;
+}
+
+export function checkFloors(report: EvalReport, floors: Floors): string[] {
+  const failures: string[] = [];
+  for (const [kind, floor] of Object.entries(floors)) {
+    if (kind.startsWith('$')) continue;
+    const k = report.kinds.find((x) => x.kind === kind);
+    if (!k) {
+      failures.push(`${kind}: not in the corpus`);
+      continue;
+    }
+    if (floor.min !== undefined && k.rate < floor.min) failures.push(`${kind}: rate ${k.rate} < floor ${floor.min}`);
+    if (floor.max !== undefined && k.rate > floor.max) failures.push(`${kind}: rate ${k.rate} > ceiling ${floor.max}`);
+  }
+  return failures;
+}

@@ -1,0 +1,108 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { LibraryIndex } from '../library/library-index.ts';
+import { toLibraryArticle, toPageToCheck } from '../library/ingest.ts';
+import { checkPage, DEFAULT_MATCH, type MatchOptions } from '../library/match.ts';
+import { readManifest, type CorpusDoc } from './corpus.ts';
+import { extractFile } from './load.ts';
+
+/** One line of the eval output, as the corpus README's protocol defines it. */
+export interface EvalLine {
+  id: string;
+  verdict: 'uncredited-rewrite' | 'credited' | 'none';
+  original: string | null;
+  score: number;
+  ms: number;
+}
+
+export interface KindStats {
+  kind: string;
+  expect: string;
+  n: number;
+  /** Positives: right verdict with the right original. Negatives: pages flagged as uncredited rewrites. */
+  hits: number;
+  rate: number;
+}
+
+export interface EvalReport {
+  lines: EvalLine[];
+  kinds: KindStats[];
+  buildMs: number;
+  librarySize: number;
+  checkMs: { p50: number; p95: number; max: number };
+}
+
+/** Runs the corpus protocol: library from every `original`, then a verdict for every `page`. */
+export function runEval(corpusDir: string, options: MatchOptions = DEFAULT_MATCH): EvalReport {
+  const docs = readManifest(corpusDir);
+  const index = new LibraryIndex();
+  const t0 = performance.now();
+  const base = Date.parse('2000-01-01T00:00:00Z');
+  docs
+    .filter((d) => d.role === 'original')
+    .forEach((d, i) => {
+      const r = extractFile(join(corpusDir, d.file), d.url);
+      if (!r.ok) return;
+      const firstSeen = new Date(base + i * 1000).toISOString();
+      index.add(toLibraryArticle(r.article, { id: d.id, source: 'corpus', firstSeen, published: d.published }));
+    });
+  const buildMs = performance.now() - t0;
+  const now = new Date().toISOString();
+  const lines: EvalLine[] = [];
+  for (const d of docs.filter((x) => x.role === 'page')) {
+    const start = performance.now();
+    const r = extractFile(join(corpusDir, d.file), d.url);
+    let line: Omit<EvalLine, 'ms'> = { id: d.id, verdict: 'none', original: null, score: 0 };
+    if (r.ok) {
+      const { verdict, matched } = checkPage(toPageToCheck(r.article, now), index, options);
+      const kind = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? verdict.kind : 'none';
+      line = { id: d.id, verdict: kind, original: kind === 'none' ? null : (matched?.id ?? null), score: round(verdict.score) };
+    }
+    lines.push({ ...line, ms: round(performance.now() - start) });
+  }
+  const ms = lines.map((l) => l.ms).sort((a, b) => a - b);
+  return {
+    lines,
+    kinds: summarize(docs, lines),
+    buildMs: Math.round(buildMs),
+    librarySize: index.size,
+    checkMs: { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: ms[ms.length - 1] ?? 0 },
+  };
+}
+
+function summarize(docs: CorpusDoc[], lines: EvalLine[]): KindStats[] {
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  const groups = new Map<string, { expect: string; n: number; hits: number }>();
+  for (const d of docs) {
+    const l = byId.get(d.id);
+    if (!l || !d.expect) continue;
+    const g = groups.get(d.kind) ?? { expect: d.expect, n: 0, hits: 0 };
+    g.n++;
+    if (d.expect === 'none' || d.expect === 'ambiguous') g.hits += l.verdict === 'uncredited-rewrite' ? 1 : 0;
+    else g.hits += l.verdict === d.expect && l.original === d.original ? 1 : 0;
+    groups.set(d.kind, g);
+  }
+  return [...groups].map(([kind, g]) => ({ kind, ...g, rate: g.n ? round(g.hits / g.n, 4) : 0 }));
+}
+
+export function writeLines(path: string, lines: EvalLine[]): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
+
+export function formatReport(r: EvalReport): string {
+  const rows = r.kinds.map((k) => {
+    const what = k.expect === 'none' || k.expect === 'ambiguous' ? 'flagged' : 'caught';
+    return `| ${k.kind.padEnd(12)} | ${k.expect.padEnd(18)} | ${String(k.n).padStart(4)} | ${what.padEnd(7)} ${String(k.hits).padStart(4)} | ${k.rate.toFixed(4)} |`;
+  });
+  return [
+    '| kind         | expect             |    n | result       | rate   |',
+    '|--------------|--------------------|------|--------------|--------|',
+    ...rows,
+    '',
+    `library: ${r.librarySize} articles built in ${r.buildMs} ms; page check (extract + match) p50 ${r.checkMs.p50} ms, p95 ${r.checkMs.p95} ms, max ${r.checkMs.max} ms`,
+  ].join('\n');
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;

@@ -1,0 +1,1 @@
+export const SYNONYM_CLASSES: readonly string[] = [];

@@ -1,0 +1,54 @@
+import { stemmer } from 'stemmer';
+import { STOP_WORDS } from './stopwords.ts';
+import { canonicalTerm } from './synonyms.ts';
+
+/** One content token of a sentence, as matching sees it. */
+export interface Token {
+  /** The term: a stem (through synonym classes) or `#<number>`. */
+  term: string;
+  /** True when the token was inside quotation marks. */
+  quoted: boolean;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}]*(?:'\p{L}+)?|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30', fifty: '50', hundred: '100',
+  first: '1st', second: '2nd', third: '3rd', half: '0.5', dozen: '12',
+};
+
+/** Maps one lower-cased word or number to its term, or null for a stop word. */
+export function termOf(word: string): string | null {
+  if (/^\p{N}/u.test(word)) return '#' + normalizeNumber(word);
+  const w = word.replace(/'s$|'$/u, '');
+  const numeric = NUMBER_WORDS[w];
+  if (numeric) return '#' + numeric;
+  if (w.length < 2 || STOP_WORDS.has(w)) return null;
+  return canonicalTerm(stemmer(w));
+}
+
+/** "1,200" → "1200", "1.50" → "1.5": one spelling per value. */
+function normalizeNumber(n: string): string {
+  const plain = /^\d{1,3}(,\d{3})+$/.test(n) ? n.replace(/,/g, '') : n.replace(',', '.');
+  return plain.includes('.') ? plain.replace(/0+$/, '').replace(/\.$/, '') : plain.replace(/^0+(?=\d)/, '');
+}
+
+/** Content tokens of a normalised sentence, in order, each marked as quoted or not. */
+export function tokenize(sentence: string): Token[] {
+  const out: Token[] = [];
+  let quoteOpen = false;
+  let last = 0;
+  for (const m of sentence.matchAll(WORD)) {
+    quoteOpen = toggleQuotes(sentence, last, m.index, quoteOpen);
+    last = m.index + m[0].length;
+    const term = termOf(m[0].toLowerCase());
+    if (term) out.push({ term, quoted: quoteOpen });
+  }
+  return out;
+}
+
+function toggleQuotes(text: string, from: number, to: number, open: boolean): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 34 /* " */) open = !open;
+  return open;
+}

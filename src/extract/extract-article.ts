@@ -1,0 +1,92 @@
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { blockTexts } from './blocks.ts';
+import { absoluteUrl, readMetadata } from './metadata.ts';
+
+export interface ArticleLink {
+  href: string;
+  text: string;
+}
+
+/** An article as read from a page: text, metadata and the signals credit detection needs. */
+export interface ExtractedArticle {
+  url: string;
+  title: string;
+  byline?: string;
+  siteName?: string;
+  lang?: string;
+  excerpt?: string;
+  published?: string;
+  canonicalUrl?: string;
+  /** Source URLs the page declares in its markup. */
+  declaredSources: string[];
+  /** Article body, one entry per paragraph. */
+  paragraphs: string[];
+  /** Links inside the article body, absolute. */
+  links: ArticleLink[];
+}
+
+export type ExtractResult =
+  | { ok: true; article: ExtractedArticle }
+  | { ok: false; reason: 'not-article' | 'too-short' | 'too-large' | 'error'; detail?: string };
+
+export interface ExtractOptions {
+  /** Pages with more elements are not parsed (bounds the work on huge pages). */
+  maxElements: number;
+  /** Fewest words of body text for an article. */
+  minWords: number;
+  /** Skip the cheap "looks like an article" test (the CLI extracts whatever it is given). */
+  force: boolean;
+}
+
+export const DEFAULT_EXTRACT: ExtractOptions = { maxElements: 60_000, minWords: 120, force: false };
+
+/**
+ * Extracts the article of a page with Mozilla Readability. Never mutates `doc`:
+ * Readability runs on a clone. Works on a live browser document and on linkedom's.
+ */
+export function extractArticle(doc: Document, url: string, options: Partial<ExtractOptions> = {}): ExtractResult {
+  const opts = { ...DEFAULT_EXTRACT, ...options };
+  try {
+    if (!opts.force && !isProbablyReaderable(doc, { minContentLength: 140, minScore: 20 })) {
+      return { ok: false, reason: 'not-article' };
+    }
+    const metadata = readMetadata(doc, url);
+    const clone = doc.cloneNode(true) as Document;
+    const parsed = new Readability<Element>(clone, {
+      maxElemsToParse: opts.maxElements,
+      serializer: (el) => el as Element,
+      keepClasses: false,
+    }).parse();
+    if (!parsed?.content) return { ok: false, reason: 'not-article' };
+    const paragraphs = blockTexts(parsed.content);
+    const words = paragraphs.join(' ').split(/\s+/).length;
+    if (words < opts.minWords) return { ok: false, reason: 'too-short' };
+    const links = [...parsed.content.querySelectorAll('a[href]')]
+      .map((a) => ({ href: absoluteUrl(a.getAttribute('href'), url), text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() }))
+      .filter((l): l is ArticleLink => !!l.href);
+    return {
+      ok: true,
+      article: {
+        url,
+        title: (parsed.title ?? doc.title ?? '').trim(),
+        byline: parsed.byline?.trim() || undefined,
+        siteName: parsed.siteName?.trim() || metadata.siteName,
+        lang: parsed.lang || metadata.lang,
+        excerpt: parsed.excerpt?.trim() || undefined,
+        published: metadata.published ?? isoOrUndefined(parsed.publishedTime),
+        canonicalUrl: metadata.canonicalUrl,
+        declaredSources: metadata.declaredSources,
+        paragraphs,
+        links,
+      },
+    };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, reason: /Aborting parsing document/.test(detail) ? 'too-large' : 'error', detail };
+  }
+}
+
+function isoOrUndefined(value: string | null | undefined): string | undefined {
+  const t = value ? Date.parse(value) : NaN;
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+}

@@ -1,0 +1,31 @@
+import type { Fingerprint } from '../core/fingerprint.ts';
+
+export type ArticleSource = 'read' | 'feed' | 'pack' | 'corpus';
+
+/** An article known to the library: enough to match against it and to show it as evidence. */
+export interface LibraryArticle {
+  id: string;
+  url: string;
+  canonicalUrl?: string;
+  /** Registrable domain of the URL (see `siteOf`). */
+  site: string;
+  /** The outlet's name as it calls itself ("CNBC"). */
+  siteName?: string;
+  title: string;
+  byline?: string;
+  /** ISO time the article says it was published. */
+  published?: string;
+  /** ISO time Unspun first saw it. */
+  firstSeen: string;
+  source: ArticleSource;
+  sentences: string[];
+  fingerprint: Fingerprint;
+  /** Ids of later articles found to derive from this one. */
+  derivatives?: string[];
+}
+
+/** When the article appeared, for deciding which of two is the original (ms since epoch). */
+export function appearedAt(a: Pick<LibraryArticle, 'published' | 'firstSeen'>): number {
+  const p = a.published ? Date.parse(a.published) : NaN;
+  return Number.isFinite(p) ? p : Date.parse(a.firstSeen);
+}

@@ -1,0 +1,104 @@
+import { alignSentences, DEFAULT_ALIGN, type AlignOptions, type Alignment } from '../core/align.ts';
+import { findCredit, type CreditSignals } from '../core/credit.ts';
+import type { Fingerprint } from '../core/fingerprint.ts';
+import { normalizeUrl, siteOf } from '../core/site.ts';
+import {
+  DEFAULT_THRESHOLDS,
+  derivationScore,
+  isDerived,
+  type ArticleRef,
+  type DerivationThresholds,
+  type Evidence,
+  type Verdict,
+} from '../core/verdict.ts';
+import { appearedAt, type LibraryArticle } from './article.ts';
+import type { LibraryIndex } from './library-index.ts';
+
+/** A page being checked: its article, fingerprint and credit signals. */
+export interface PageToCheck {
+  url: string;
+  canonicalUrl?: string;
+  title: string;
+  published?: string;
+  firstSeen: string;
+  sentences: string[];
+  fingerprint: Fingerprint;
+  credit: CreditSignals;
+}
+
+export interface MatchOptions {
+  /** Library articles verified per page (after candidate retrieval). */
+  candidates: number;
+  align: AlignOptions;
+  thresholds: DerivationThresholds;
+  /** Aligned sentence pairs kept as evidence. */
+  evidencePairs: number;
+}
+
+export const DEFAULT_MATCH: MatchOptions = {
+  candidates: 8,
+  align: DEFAULT_ALIGN,
+  thresholds: DEFAULT_THRESHOLDS,
+  evidencePairs: 40,
+};
+
+export interface MatchResult {
+  verdict: Verdict;
+  /** The library article the verdict is about, if any. */
+  matched?: LibraryArticle;
+}
+
+/** Checks one page against the library and decides its verdict. */
+export function checkPage(page: PageToCheck, index: LibraryIndex, options: MatchOptions = DEFAULT_MATCH): MatchResult {
+  const best = bestDerivation(page, index, options);
+  if (!best) return { verdict: { kind: 'none', score: 0, reason: 'no article in the library shares its sentences' } };
+  const { article, alignment, score } = best;
+  const credit = findCredit(page.credit, article);
+  const evidence = toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs);
+  const ref = toRef(article);
+  if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence }, matched: article };
+  if (appearedAt(page) < appearedAt(article)) {
+    return { verdict: { kind: 'original', score, derivatives: [ref], evidence }, matched: article };
+  }
+  return { verdict: { kind: 'uncredited-rewrite', score, original: ref, evidence }, matched: article };
+}
+
+interface Derivation {
+  article: LibraryArticle;
+  alignment: Alignment;
+  score: number;
+}
+
+function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOptions): Derivation | undefined {
+  const pageSite = siteOf(page.url);
+  const self = new Set([normalizeUrl(page.url), ...(page.canonicalUrl ? [normalizeUrl(page.canonicalUrl)] : [])]);
+  const isSelfOrSameSite = (a: LibraryArticle) =>
+    a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && normalizeUrl(a.canonicalUrl) === normalizeUrl(page.url));
+  let best: Derivation | undefined;
+  for (const { article } of index.candidates(page.fingerprint.terms, options.candidates, isSelfOrSameSite)) {
+    const alignment = alignSentences(page.fingerprint, article.fingerprint, index.idf, options.align);
+    if (!isDerived(alignment, options.thresholds)) continue;
+    const score = derivationScore(alignment);
+    if (!best || score > best.score) best = { article, alignment, score };
+  }
+  return best;
+}
+
+export function toRef(a: LibraryArticle): ArticleRef {
+  return { id: a.id, url: a.url, title: a.title, site: a.site, siteName: a.siteName, published: a.published ?? a.firstSeen };
+}
+
+function toEvidence(a: Alignment, pageSentences: string[], originalSentences: string[], limit: number): Evidence {
+  const pairs = [...a.pairs]
+    .sort((x, y) => y.similarity - x.similarity)
+    .slice(0, limit)
+    .sort((x, y) => x.page - y.page)
+    .map((p) => ({ ...p, pageText: pageSentences[p.page] ?? '', originalText: originalSentences[p.original] ?? '' }));
+  return {
+    pairs,
+    pageCoverage: a.pageCoverage,
+    originalCoverage: a.originalCoverage,
+    orderedCoverage: a.orderedCoverage,
+    densestRun: a.densestRun,
+  };
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+
+/** Fixed Gecko id: Firefox needs it to install the add-on, and tests pin its moz-extension UUID with it. */
+export const GECKO_ID = 'unspun@unspun.dev';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Unspun',
+    description:
+      'Warns you when a news article is an uncredited rewrite of another outlet\'s reporting, and shows you the original. Everything stays on your device.',
+    // storage: settings and per-tab verdicts; unlimitedStorage: the article library in IndexedDB.
+    permissions: ['storage', 'unlimitedStorage'],
+    action: { default_title: 'Unspun' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  zip: { excludeSources: ['e2e/**', 'tests/**', 'test-results/**', 'bench/**'] },
+});
