@@ -22,6 +22,8 @@ export interface LibraryArticle {
   fingerprint: Fingerprint;
   /** Ids of later articles found to derive from this one. */
   derivatives?: string[];
+  /** Id of the article this one was found to derive from; such articles are never matched against. */
+  derivedFrom?: string;
 }
 
 /** When the article appeared, for deciding which of two is the original (ms since epoch). */

@@ -1,0 +1,26 @@
+// Prints the sentence alignment of one corpus page against one library article (debugging aid).
+// Run: node --import tsx bench/pair.ts <corpus> <pageId> <originalId>
+import { join } from 'node:path';
+import { alignSentences } from '../src/core/align.ts';
+import { LibraryIndex } from '../src/library/library-index.ts';
+import { toLibraryArticle, toPageToCheck } from '../src/library/ingest.ts';
+import { readManifest } from '../src/cli/corpus.ts';
+import { extractFile } from '../src/cli/load.ts';
+
+const [dir = '../shared/corpus', pageId, origId, tau = '0.4'] = process.argv.slice(2);
+const docs = readManifest(dir);
+const index = new LibraryIndex();
+for (const d of docs.filter((x) => x.role === 'original')) {
+  const r = extractFile(join(dir, d.file), d.url);
+  if (r.ok) index.add(toLibraryArticle(r.article, { id: d.id, source: 'corpus', firstSeen: '2000-01-01T00:00:00Z' }));
+}
+const pd = docs.find((d) => d.id === pageId)!;
+const r = extractFile(join(dir, pd.file), pd.url);
+if (!r.ok) throw new Error(r.reason);
+const page = toPageToCheck(r.article, new Date().toISOString());
+const orig = index.get(origId!)!;
+const a = alignSentences(page.fingerprint, orig.fingerprint, index.idf, { minSimilarity: Number(tau), runWindow: 8 });
+for (const p of a.pairs) {
+  console.log(`${p.similarity.toFixed(2)} [${p.page}→${p.original}]\n  P: ${page.sentences[p.page]}\n  O: ${orig.sentences[p.original]}`);
+}
+console.log(JSON.stringify({ ...a, pairs: a.pairs.length }));

@@ -1,0 +1,84 @@
+// Drives Debian's Chromium (new headless, or headed for the demo) with the built chrome-mv3
+// extension through playwright-core. See harness.mjs for the driver interface.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROME_EXT = path.resolve(ROOT, process.env.EXT_DIR ?? '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Launches Chromium with the extension and `site.hosts` mapped to 127.0.0.1.
+ * Options: headless (default true), viewport for pages (default 1280x900; null = window size).
+ */
+export async function launchChromium(site, { headless = true, viewport = { width: 1280, height: 900 } } = {}) {
+  if (!fs.existsSync(path.join(CHROME_EXT, 'manifest.json'))) {
+    throw new Error(`no build at ${CHROME_EXT}: run \`npx wxt build\` first`);
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unspun-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless, // the full Chromium binary's --headless is the new headless, which runs extensions
+    viewport,
+    ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
+    args: [
+      `--disable-extensions-except=${CHROME_EXT}`,
+      `--load-extension=${CHROME_EXT}`,
+      `--host-resolver-rules=${site.hostResolverRules}`,
+      '--no-sandbox', // we run as root
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      // our pages are plain http on a random port: no automatic https upgrade attempts
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+    ],
+  });
+  try {
+    // The MV3 background is a service worker; its URL gives the extension id.
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extId = new URL(sw.url()).host;
+    const extUrl = (p) => `chrome-extension://${extId}/${p}`;
+
+    // An extension page kept open to read storage.session and badges (the worker may go idle).
+    const probe = await context.newPage();
+    await probe.goto(extUrl('popup.html?tabId=-1'));
+
+    return {
+      context,
+      extId,
+      async openTab(url) {
+        const page = await context.newPage();
+        await page.goto(url, { waitUntil: 'load' });
+        return page;
+      },
+      extEval: (fn, arg) => probe.evaluate(fn, arg),
+      async openPopup(tabId) {
+        const page = await context.newPage();
+        await page.setViewportSize({ width: 420, height: 600 });
+        await page.goto(extUrl(`popup.html?tabId=${tabId}`));
+        return {
+          page,
+          evaluate: (fn, arg) => page.evaluate(fn, arg),
+          screenshot: (file) => page.screenshot({ path: file }),
+          close: () => page.close(),
+        };
+      },
+      async close() {
+        await context.close().catch(() => {});
+        fs.rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await context.close().catch(() => {});
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw e;
+  }
+}

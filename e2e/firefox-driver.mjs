@@ -1,0 +1,87 @@
+// Drives Debian's firefox-esr (headless) with the built firefox-mv2 extension through
+// puppeteer-core over WebDriver BiDi (no geckodriver). See harness.mjs for the driver interface.
+import puppeteer from 'puppeteer-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const FIREFOX_EXT = path.resolve(ROOT, process.env.EXT_DIR_FIREFOX ?? '.output/firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+// Pinned moz-extension:// host for the add-on (otherwise random per profile).
+const UUID = '7d1e5a52-0000-4000-8000-00000000e2e0';
+
+/**
+ * page.goto() never resolves for moz-extension:// pages (Firefox's BiDi sends no events for
+ * extension contexts, bug 1755014): send the raw BiDi navigate instead.
+ */
+async function gotoExtensionPage(page, href) {
+  await page.mainFrame().browsingContext.navigate(href, 'complete');
+}
+
+/** Launches Firefox with the extension installed as a temporary add-on and `site.hosts` -> 127.0.0.1. */
+export async function launchFirefox(site) {
+  const manifestFile = path.join(FIREFOX_EXT, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) throw new Error(`no build at ${FIREFOX_EXT}: run \`npx wxt build -b firefox\` first`);
+  // GECKO_ID in wxt.config.ts ends up here.
+  const geckoId = JSON.parse(fs.readFileSync(manifestFile, 'utf8')).browser_specific_settings.gecko.id;
+
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    defaultViewport: { width: 1280, height: 900 },
+    // Without it BiDi refuses: 'Navigation to "moz-extension://…" is not allowed in this context'
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.localDomains': site.hosts.join(','),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
+      // our pages are plain http on a random port: no https upgrades, no HSTS preload list
+      'dom.security.https_first': false,
+      'dom.security.https_only_mode': false,
+      'network.stricttransportsecurity.preloadlist': false,
+      // closed network: keep Firefox from phoning home
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+      'toolkit.telemetry.enabled': false,
+    },
+  });
+  try {
+    const id = await browser.installExtension(FIREFOX_EXT); // temporary add-on
+    if (id !== geckoId) throw new Error(`installed add-on id ${id} != ${geckoId}`);
+    const extUrl = (p) => `moz-extension://${UUID}/${p}`;
+
+    // An extension page kept open to read storage.session and badges (MV2 has a background page
+    // but no handle to evaluate in it; any extension page has the same APIs).
+    const probe = await browser.newPage();
+    await gotoExtensionPage(probe, extUrl('popup.html?tabId=-1'));
+
+    return {
+      browser,
+      async openTab(url) {
+        const page = await browser.newPage();
+        await page.goto(url, { waitUntil: 'load' });
+        return page;
+      },
+      extEval: (fn, arg) => probe.evaluate(fn, arg),
+      async openPopup(tabId) {
+        const page = await browser.newPage();
+        await page.setViewport({ width: 420, height: 600 });
+        await gotoExtensionPage(page, extUrl(`popup.html?tabId=${tabId}`));
+        return {
+          page,
+          // plain evaluate: waitForFunction is blocked by the extension CSP on Firefox 140
+          evaluate: (fn, arg) => page.evaluate(fn, arg),
+          screenshot: (file) => page.screenshot({ path: file }),
+          close: () => page.close(),
+        };
+      },
+      close: () => browser.close().catch(() => {}),
+    };
+  } catch (e) {
+    await browser.close().catch(() => {});
+    throw e;
+  }
+}

@@ -1,0 +1,169 @@
+// Browser-independent E2E steps and the shared test suite.
+// A "driver" (see chromium-driver.mjs, firefox-driver.mjs) hides how a browser is driven:
+//   openTab(url)                 open url in a new tab, wait for load, leave it open
+//   extEval(fn, arg)             run fn(arg) in an extension page (has browser/chrome APIs)
+//   openPopup(tabId)             open popup.html?tabId=N in a tab; returns { evaluate(fn, arg), screenshot(file), close() }
+//   close()
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusDoc, startCorpusServer } from './server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT = path.resolve(ROOT, process.env.E2E_OUT ?? 'test-results');
+
+/** The seed case: a CNBC article and its uncredited content-farm rewrite. */
+export const SEED = { original: 'seed-original', page: 'seed-rewrite' };
+/** An original and an independent article about the same event (must not be flagged). */
+export const INDEPENDENT = { original: '0853c6d83cb97eb87fa075c28109bc40', page: '0853c6d83c-independent' };
+
+const FINAL_VERDICTS = ['uncredited-rewrite', 'credited', 'original', 'none', 'not-article'];
+// The content script waits for the page to be idle, and extraction + matching take time.
+const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT ?? 60_000);
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls fn until it returns a truthy value; throws with `what` and the last value on timeout. */
+export async function poll(fn, { what, timeout = STEP_TIMEOUT, interval = 250 } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e; // e.g. a page mid-navigation; retry
+    }
+    if (Date.now() > end) {
+      const detail = last instanceof Error ? last.message : JSON.stringify(last);
+      throw new Error(`timed out after ${timeout} ms waiting for ${what ?? fn}; last: ${detail}`);
+    }
+    await sleep(interval);
+  }
+}
+
+const sameUrl = (a, b) => {
+  const strip = (u) => Object.assign(new URL(u), { hash: '' }).href;
+  try {
+    return strip(a) === strip(b);
+  } catch {
+    return false;
+  }
+};
+
+/** Every `verdict:<tabId>` record in storage.session, as [{ tabId, ...record }]. */
+export async function readVerdicts(drv) {
+  const all = await drv.extEval(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    return api.storage.session.get(null);
+  });
+  return Object.entries(all ?? {})
+    .filter(([k]) => /^verdict:\d+$/.test(k))
+    .map(([k, v]) => ({ tabId: Number(k.slice('verdict:'.length)), ...v }));
+}
+
+/** Badge text of one tab, read from an extension page (action in MV3, browserAction in MV2). */
+export function badgeText(drv, tabId) {
+  return drv.extEval(async (id) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    return (api.action ?? api.browserAction).getBadgeText({ tabId: id });
+  }, tabId);
+}
+
+/** Waits until the background has a final verdict for `url`; returns that record (latest tab wins). */
+export async function waitForVerdict(drv, url) {
+  return poll(
+    async () => {
+      const recs = (await readVerdicts(drv)).filter((r) => sameUrl(r.url, url) && FINAL_VERDICTS.includes(r.verdict));
+      return recs.sort((a, b) => b.tabId - a.tabId)[0];
+    },
+    { what: `a verdict record in storage.session for ${url}` },
+  );
+}
+
+/** Opens url in a new tab and waits for its verdict record. */
+export async function visit(drv, url) {
+  await drv.openTab(url);
+  return waitForVerdict(drv, url);
+}
+
+/** Waits until a tab's badge text equals `text`. */
+export function waitForBadge(drv, tabId, text) {
+  return poll(async () => (await badgeText(drv, tabId)) === text, { what: `badge "${text}" on tab ${tabId}` });
+}
+
+/** Opens popup.html?tabId=N, waits for #app[data-ready="1"], returns what it shows (+ optional screenshot). */
+export async function readPopup(drv, tabId, screenshotFile) {
+  const popup = await drv.openPopup(tabId);
+  try {
+    await poll(() => popup.evaluate(() => document.querySelector('#app')?.dataset.ready === '1'), {
+      what: `popup.html?tabId=${tabId} to render #app[data-ready="1"]`,
+    });
+    const shown = await popup.evaluate(() => {
+      const app = document.querySelector('#app');
+      const a = app.querySelector('a[data-original-url]');
+      return {
+        verdict: app.dataset.verdict,
+        text: app.innerText,
+        originalUrl: a?.dataset.originalUrl ?? null,
+        href: a?.href ?? null,
+      };
+    });
+    if (screenshotFile) {
+      fs.mkdirSync(path.dirname(screenshotFile), { recursive: true });
+      await popup.screenshot(screenshotFile);
+    }
+    return shown;
+  } finally {
+    await popup.close();
+  }
+}
+
+/**
+ * The E2E suite, the same for every browser. `launch(site)` starts the browser with the
+ * built extension, resolving `site.hosts` to 127.0.0.1, and returns a driver.
+ */
+export function defineE2ESuite(name, launch) {
+  let site, drv;
+
+  before(async () => {
+    site = await startCorpusServer({ ids: [...Object.values(SEED), ...Object.values(INDEPENDENT)] });
+    drv = await launch(site);
+  });
+
+  after(async () => {
+    await drv?.close();
+    await site?.close();
+  });
+
+  test(`${name}: seed rewrite gets "!" on its own tab only, popup links the CNBC original`, { timeout: 4 * STEP_TIMEOUT }, async () => {
+    const originalUrl = site.urlFor(SEED.original);
+    const orig = await visit(drv, originalUrl);
+    assert.notEqual(orig.verdict, 'uncredited-rewrite', 'the original itself must not be flagged');
+
+    const rewrite = await visit(drv, site.urlFor(SEED.page));
+    assert.notEqual(rewrite.tabId, orig.tabId, 'the two pages must be in different tabs');
+    assert.equal(rewrite.verdict, 'uncredited-rewrite', `verdict record: ${JSON.stringify(rewrite)}`);
+    assert.ok(sameUrl(rewrite.original?.url, originalUrl), `record.original.url ${rewrite.original?.url} != ${originalUrl}`);
+    await waitForBadge(drv, rewrite.tabId, '!');
+    assert.equal(await badgeText(drv, orig.tabId), '', "the original's tab must keep an empty badge");
+
+    const shown = await readPopup(drv, rewrite.tabId, path.join(OUT, `${name}-popup.png`));
+    assert.equal(shown.verdict, 'uncredited-rewrite');
+    assert.match(shown.text, /CNBC/, 'the popup should name the original outlet');
+    assert.ok(shown.originalUrl, 'the popup should have an a[data-original-url]');
+    assert.ok(sameUrl(shown.originalUrl, originalUrl), `data-original-url ${shown.originalUrl} != ${originalUrl}`);
+    assert.ok(sameUrl(shown.href, originalUrl), `link href ${shown.href} != ${originalUrl}`);
+  });
+
+  test(`${name}: an independent article on the same event is not flagged`, { timeout: 4 * STEP_TIMEOUT }, async () => {
+    assert.equal(corpusDoc(INDEPENDENT.page).kind, 'independent');
+    await visit(drv, site.urlFor(INDEPENDENT.original));
+    const page = await visit(drv, site.urlFor(INDEPENDENT.page));
+    assert.notEqual(page.verdict, 'uncredited-rewrite', `verdict record: ${JSON.stringify(page)}`);
+    await sleep(1000); // give a late badge update the chance to show up
+    assert.equal(await badgeText(drv, page.tabId), '');
+  });
+}

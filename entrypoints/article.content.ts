@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { fingerprintText } from '@/src/core/fingerprint';
+import { extractArticle } from '@/src/extract/extract-article';
+import type { ContentMessage } from '@/src/ext/protocol';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    // Reading the page waits for idle time so it never competes with the page's own work.
+    const run = () => {
+      if (ctx.isInvalid) return;
+      const message = readPage();
+      void browser.runtime.sendMessage(message).catch(() => undefined);
+    };
+    if ('requestIdleCallback' in window) ctx.requestIdleCallback(run, { timeout: 3000 });
+    else ctx.setTimeout(run, 200);
+  },
+});
+
+function readPage(): ContentMessage {
+  const url = location.href;
+  const result = extractArticle(document, url);
+  if (!result.ok) return { type: 'unspun/not-article', url, reason: result.reason };
+  const { sentences, fingerprint } = fingerprintText(result.article.paragraphs.join('\n'));
+  return { type: 'unspun/check-article', article: result.article, sentences, fingerprint };
+}

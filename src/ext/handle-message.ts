@@ -1,0 +1,54 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { Verdict } from '../core/verdict.ts';
+import { setBadge } from './badge.ts';
+import { checkReadArticle } from './check-article.ts';
+import type { LibraryService } from './library-service.ts';
+import { parseContentMessage } from './protocol.ts';
+import { saveTabVerdict } from './tab-verdicts.ts';
+
+/** True for a message sent by this extension's own content script, in a tab. */
+export function isOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & {
+  tab: Browser.tabs.Tab & { id: number };
+} {
+  return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && sender.tab.id >= 0;
+}
+
+/**
+ * Handles a runtime message. Only this extension's content scripts are heard, with
+ * well-formed, size-capped messages about the page they run in; anything else is ignored.
+ */
+export async function handleMessage(
+  msg: unknown,
+  sender: Browser.runtime.MessageSender,
+  library: LibraryService,
+  now = () => new Date(),
+): Promise<Verdict | undefined> {
+  if (!isOwnContentScript(sender)) return undefined;
+  const parsed = parseContentMessage(msg);
+  if (!parsed) return undefined;
+  const pageUrl = parsed.type === 'unspun/check-article' ? parsed.article.url : parsed.url;
+  if (sender.url && stripHash(sender.url) !== stripHash(pageUrl)) return undefined;
+  const tabId = sender.tab.id;
+  let verdict: Verdict;
+  try {
+    verdict =
+      parsed.type === 'unspun/check-article'
+        ? await checkReadArticle(parsed, library, now())
+        : { kind: 'not-article', score: 0, reason: parsed.reason };
+  } catch (e) {
+    console.error('Unspun: checking', pageUrl, 'failed:', e);
+    verdict = { kind: 'none', score: 0, reason: 'the check failed; see the extension console' };
+  }
+  const index = await library.index().catch(() => null);
+  await saveTabVerdict(tabId, {
+    url: pageUrl,
+    title: parsed.type === 'unspun/check-article' ? parsed.article.title : undefined,
+    checkedAt: now().toISOString(),
+    verdict,
+    librarySize: index?.size ?? 0,
+  });
+  await setBadge(tabId, verdict.kind);
+  return verdict;
+}
+
+const stripHash = (u: string) => u.split('#')[0];

@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import type { Verdict } from '../core/verdict.ts';
+
+/** A tab's verdict, kept in session storage so a restarted MV3 service worker still answers the popup. */
+export interface TabVerdict {
+  url: string;
+  title?: string;
+  checkedAt: string;
+  verdict: Verdict;
+  librarySize: number;
+}
+
+const key = (tabId: number) => `verdict:${tabId}`;
+
+/** storage.session where the browser has it (Chrome 102+, Firefox 115+), else storage.local. */
+function area() {
+  return browser.storage.session ?? browser.storage.local;
+}
+
+export async function saveTabVerdict(tabId: number, value: TabVerdict): Promise<void> {
+  await area().set({ [key(tabId)]: value });
+}
+
+export async function getTabVerdict(tabId: number): Promise<TabVerdict | undefined> {
+  const got = await area().get(key(tabId));
+  return got[key(tabId)] as TabVerdict | undefined;
+}
+
+export async function clearTabVerdict(tabId: number): Promise<void> {
+  await area().remove(key(tabId));
+}

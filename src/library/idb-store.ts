@@ -1,0 +1,54 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { FINGERPRINT_VERSION } from '../core/fingerprint.ts';
+import { fingerprintSentences } from '../core/fingerprint.ts';
+import type { LibraryArticle } from './article.ts';
+
+const DB_NAME = 'unspun';
+/** Schema version of the IndexedDB database (not of fingerprints: those carry their own). */
+export const DB_VERSION = 1;
+
+interface UnspunDb extends DBSchema {
+  articles: { key: string; value: LibraryArticle; indexes: { byUrl: string; bySource: string } };
+}
+
+/** The library's persistent store in IndexedDB (background, popup and options pages). */
+export class IdbArticleStore {
+  private db: Promise<IDBPDatabase<UnspunDb>> | null = null;
+
+  private open(): Promise<IDBPDatabase<UnspunDb>> {
+    this.db ??= openDB<UnspunDb>(DB_NAME, DB_VERSION, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          const store = db.createObjectStore('articles', { keyPath: 'id' });
+          store.createIndex('byUrl', 'url');
+          store.createIndex('bySource', 'source');
+        }
+      },
+    });
+    return this.db;
+  }
+
+  async put(article: LibraryArticle): Promise<void> {
+    await (await this.open()).put('articles', article);
+  }
+
+  async get(id: string): Promise<LibraryArticle | undefined> {
+    return (await this.open()).get('articles', id);
+  }
+
+  async count(): Promise<number> {
+    return (await this.open()).count('articles');
+  }
+
+  /** Every stored article; fingerprints of another version are recomputed from the stored sentences. */
+  async all(): Promise<LibraryArticle[]> {
+    const rows = await (await this.open()).getAll('articles');
+    return rows.map((a) =>
+      a.fingerprint?.version === FINGERPRINT_VERSION ? a : { ...a, fingerprint: fingerprintSentences(a.sentences) },
+    );
+  }
+
+  async delete(id: string): Promise<void> {
+    await (await this.open()).delete('articles', id);
+  }
+}
