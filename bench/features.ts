@@ -26,7 +26,7 @@ for (const d of docs.filter((x) => x.role === 'page')) {
   const cands = index.candidates(page.fingerprint.terms, 8, (a) => a.site === siteOf(page.url));
   const rank = cands.findIndex((c) => c.article.id === d.original);
   const rows = cands.map((c) => {
-    const a = alignSentences(page.fingerprint, c.article.fingerprint, index.idf, { minSimilarity: 0.15, runWindow: 8 });
+    const a = alignSentences(page.fingerprint, c.article.fingerprint, index.idf, { minSimilarity: 0.15, chainGap: 2 });
     const P = page.fingerprint.sentences.map((s) => weighSentence(s, index.idf).mass);
     return {
       cand: c.article.id,
@@ -36,7 +36,7 @@ for (const d of docs.filter((x) => x.role === 'page')) {
       pc: +a.pageCoverage.toFixed(3),
       oc: +a.originalCoverage.toFixed(3),
       ord: +a.orderedCoverage.toFixed(3),
-      run: +a.densestRun.toFixed(3),
+      chain: +a.chainedCoverage.toFixed(3),
       sims: a.pairs.map((p) => [p.page, p.original, +p.similarity.toFixed(3)]),
       mass: P.map((m) => +m.toFixed(1)),
       ms: +(a.pairs.reduce((s, p) => s + p.similarity, 0) / Math.max(1, a.pairs.length)).toFixed(3),

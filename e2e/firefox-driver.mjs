@@ -36,6 +36,15 @@ export async function launchFirefox(site) {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'network.dns.localDomains': site.hosts.join(','),
+      // Every http request goes through the corpus server as a proxy: it serves the corpus hosts
+      // and answers 404 (http) or 403 (https CONNECT) at once for the pages' CDNs and trackers,
+      // which would otherwise wait for DNS timeouts on this offline machine.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': site.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': site.port,
+      'network.proxy.no_proxies_on': '',
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
       // our pages are plain http on a random port: no https upgrades, no HSTS preload list
       'dom.security.https_first': false,

@@ -16,8 +16,12 @@ export const OUT = path.resolve(ROOT, process.env.E2E_OUT ?? 'test-results');
 
 /** The seed case: a CNBC article and its uncredited content-farm rewrite. */
 export const SEED = { original: 'seed-original', page: 'seed-rewrite' };
-/** An original and an independent article about the same event (must not be flagged). */
-export const INDEPENDENT = { original: '0853c6d83cb97eb87fa075c28109bc40', page: '0853c6d83c-independent' };
+/**
+ * An original and an independent article about the same event (must not be flagged).
+ * Not the 0853c6d83c (www.nasa.gov) or a36a8614cb (www.zdnet.com) pairs: those hosts are on
+ * Chromium's HSTS preload list, so Chromium insists on https and cannot load them from our http server.
+ */
+export const INDEPENDENT = { original: 'c9ef7a5856bad3a30adcaf124a0bca53', page: 'c9ef7a5856-independent' };
 
 const FINAL_VERDICTS = ['uncredited-rewrite', 'credited', 'original', 'none', 'not-article'];
 // The content script waits for the page to be idle, and extraction + matching take time.
@@ -53,7 +57,14 @@ const sameUrl = (a, b) => {
   }
 };
 
-/** Every `verdict:<tabId>` record in storage.session, as [{ tabId, ...record }]. */
+/**
+ * The verdict string and original of a record. The contract is `{ verdict: 'uncredited-rewrite', original }`;
+ * the extension currently stores `{ verdict: { kind, original, ... } }`: accept both.
+ */
+const normalize = (rec) =>
+  typeof rec.verdict === 'string' ? rec : { ...rec, verdict: rec.verdict?.kind, original: rec.original ?? rec.verdict?.original };
+
+/** Every `verdict:<tabId>` record in storage.session, as [{ tabId, url, verdict, original, ... }]. */
 export async function readVerdicts(drv) {
   const all = await drv.extEval(async () => {
     const api = globalThis.browser ?? globalThis.chrome;
@@ -61,7 +72,7 @@ export async function readVerdicts(drv) {
   });
   return Object.entries(all ?? {})
     .filter(([k]) => /^verdict:\d+$/.test(k))
-    .map(([k, v]) => ({ tabId: Number(k.slice('verdict:'.length)), ...v }));
+    .map(([k, v]) => ({ tabId: Number(k.slice('verdict:'.length)), ...normalize(v) }));
 }
 
 /** Badge text of one tab, read from an extension page (action in MV3, browserAction in MV2). */

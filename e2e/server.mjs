@@ -63,6 +63,17 @@ export async function startCorpusServer({ ids }) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     fs.createReadStream(path.join(CORPUS, doc.file)).pipe(res);
   });
+  let warnedTls = false;
+  server.on('clientError', (err, socket) => {
+    // 0x16 = a TLS handshake: the browser upgraded http to https on its own (HSTS preload list).
+    if (err.rawPacket?.[0] === 0x16 && !warnedTls) {
+      warnedTls = true;
+      console.error('corpus server: got a TLS handshake; one of the hosts is HSTS-preloaded and cannot be served over http');
+    }
+    socket.destroy();
+  });
+  // Firefox uses this server as its proxy too (see firefox-driver.mjs): refuse https tunnels.
+  server.on('connect', (req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
 
@@ -82,9 +93,12 @@ export async function startCorpusServer({ ids }) {
   };
 }
 
-/** "MAP a 127.0.0.1, MAP b 127.0.0.1, EXCLUDE localhost" */
+/**
+ * "MAP a 127.0.0.1, MAP b 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost": every other host
+ * (the pages' CDNs, trackers) fails at once instead of waiting for a DNS timeout.
+ */
 export function hostResolverRules(hosts) {
-  return [...hosts.map((h) => `MAP ${h} 127.0.0.1`), 'EXCLUDE localhost'].join(', ');
+  return [...hosts.map((h) => `MAP ${h} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ');
 }
 
 // CLI: `node e2e/server.mjs seed-original seed-rewrite` serves those docs until Ctrl-C.

@@ -16,18 +16,22 @@ export interface Alignment {
   originalCoverage: number;
   /** Share of the page's mass in pairs that follow the original's order (longest increasing chain). */
   orderedCoverage: number;
-  /** Highest aligned share of content in any window of `runWindow` consecutive page sentences. */
-  densestRun: number;
+  /** Share of the page's mass in chained pairs: pairs with a neighbour that walks the original in step. */
+  chainedCoverage: number;
+  /** Number of chained pairs. */
+  chainedPairs: number;
+  /** Chained pairs per sentence of the original: how much of the original was walked through. */
+  chainedOriginalShare: number;
 }
 
 export interface AlignOptions {
   /** Least sentence similarity for a pair to count. */
   minSimilarity: number;
-  /** Page sentences per window when looking for a densely copied stretch (partial copies). */
-  runWindow: number;
+  /** Largest step (in sentences, on either side) between two pairs that walk in step. */
+  chainGap: number;
 }
 
-export const DEFAULT_ALIGN: AlignOptions = { minSimilarity: 0.3, runWindow: 8 };
+export const DEFAULT_ALIGN: AlignOptions = { minSimilarity: 0.4, chainGap: 2 };
 
 /**
  * Aligns the page's sentences to the original's: every pair above `minSimilarity` is a
@@ -63,7 +67,7 @@ export function alignSentences(
     pageCoverage: share(pairs),
     originalCoverage: origMass ? sum(pairs.map((p) => O[p.original]!.mass)) / origMass : 0,
     orderedCoverage: share(longestIncreasingChain(pairs)),
-    densestRun: densestWindow(pairs, P, options.runWindow),
+    ...chains(pairs, P, O.length, options.chainGap, pageMass),
   };
 }
 
@@ -108,21 +112,25 @@ export function longestIncreasingChain(pairs: readonly AlignedPair[]): AlignedPa
   return chain.reverse();
 }
 
-function densestWindow(pairs: AlignedPair[], P: WeightedSentence[], window: number): number {
-  const aligned = new Array<number>(P.length).fill(0);
-  for (const p of pairs) aligned[p.page] = P[p.page]!.mass;
-  const w = Math.min(window, P.length);
-  let best = 0;
-  for (let start = 0; start + w <= P.length; start++) {
-    let a = 0;
-    let m = 0;
-    for (let i = start; i < start + w; i++) {
-      a += aligned[i]!;
-      m += P[i]!.mass;
+/**
+ * A rewrite walks through the original: page sentence i aligns to j, and a page sentence
+ * shortly after aligns to a sentence shortly after j. Independent coverage of the same event
+ * shares facts in scattered sentences. A pair is chained when such a neighbour exists.
+ */
+function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: number, gap: number, pageMass: number) {
+  const chained = new Set<number>();
+  for (let a = 0; a < pairs.length; a++) {
+    for (let b = a + 1; b < pairs.length && pairs[b]!.page - pairs[a]!.page <= gap; b++) {
+      const step = pairs[b]!.original - pairs[a]!.original;
+      if (step >= 1 && step <= gap + 1) chained.add(a).add(b);
     }
-    if (m > 0) best = Math.max(best, a / m);
   }
-  return best;
+  const mass = sum([...chained].map((i) => P[pairs[i]!.page]!.mass));
+  return {
+    chainedCoverage: pageMass ? mass / pageMass : 0,
+    chainedPairs: chained.size,
+    chainedOriginalShare: originalSentences ? chained.size / originalSentences : 0,
+  };
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

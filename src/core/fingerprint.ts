@@ -14,6 +14,8 @@ export interface SentenceFingerprint {
   terms: number[];
   /** The subset of `terms` that occur only inside quotation marks. */
   quoted: number[];
+  /** The subset of `terms` that occur only as names or numbers. */
+  names: number[];
 }
 
 export interface Fingerprint {
@@ -26,13 +28,22 @@ export interface Fingerprint {
 /** Fingerprints already-split sentences (see `splitSentences`). Pure and deterministic. */
 export function fingerprintSentences(sentences: readonly string[]): Fingerprint {
   const all = new Set<number>();
+  let quoteOpen = false;
   const fps = sentences.map((s) => {
-    const inside = new Set<number>();
-    const outside = new Set<number>();
-    for (const t of tokenize(s)) (t.quoted ? inside : outside).add(fnv1a32(t.term));
-    const terms = [...new Set([...inside, ...outside])].sort((a, b) => a - b);
-    for (const t of terms) all.add(t);
-    return { terms, quoted: [...inside].filter((t) => !outside.has(t)).sort((a, b) => a - b) };
+    const tokenized = tokenize(s, quoteOpen);
+    quoteOpen = tokenized.quoteOpen;
+    const plain = new Set<number>(); // seen outside quotes
+    const word = new Set<number>(); // seen as an ordinary word
+    const terms = new Set<number>();
+    for (const t of tokenized.tokens) {
+      const h = fnv1a32(t.term);
+      terms.add(h);
+      if (!t.quoted) plain.add(h);
+      if (!t.name) word.add(h);
+    }
+    const sorted = [...terms].sort((a, b) => a - b);
+    for (const t of sorted) all.add(t);
+    return { terms: sorted, quoted: sorted.filter((t) => !plain.has(t)), names: sorted.filter((t) => !word.has(t)) };
   });
   return { version: FINGERPRINT_VERSION, sentences: fps, terms: [...all].sort((a, b) => a - b) };
 }

@@ -8,6 +8,8 @@ export interface Token {
   term: string;
   /** True when the token was inside quotation marks. */
   quoted: boolean;
+  /** True for a number or a capitalised word inside the sentence: a name, shared by any report of the event. */
+  name: boolean;
 }
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:'\p{L}+)?|\p{N}+(?:[.,]\p{N}+)*/gu;
@@ -34,18 +36,27 @@ function normalizeNumber(n: string): string {
   return plain.includes('.') ? plain.replace(/0+$/, '').replace(/\.$/, '') : plain.replace(/^0+(?=\d)/, '');
 }
 
-/** Content tokens of a normalised sentence, in order, each marked as quoted or not. */
-export function tokenize(sentence: string): Token[] {
-  const out: Token[] = [];
-  let quoteOpen = false;
-  let last = 0;
+/**
+ * Content tokens of a normalised sentence, in order, each marked as quoted or not.
+ * `quoteOpen` says whether the sentence starts inside a quotation (one opened in an
+ * earlier sentence); the returned `quoteOpen` is the state after it.
+ */
+export function tokenize(sentence: string, quoteOpen = false): { tokens: Token[]; quoteOpen: boolean } {
+  const tokens: Token[] = [];
+  // A quotation running over paragraphs reopens each one with a quote mark: still open.
+  let open = quoteOpen;
+  let last = quoteOpen && sentence.startsWith('"') ? 1 : 0;
+  let first = true;
   for (const m of sentence.matchAll(WORD)) {
-    quoteOpen = toggleQuotes(sentence, last, m.index, quoteOpen);
+    open = toggleQuotes(sentence, last, m.index, open);
     last = m.index + m[0].length;
-    const term = termOf(m[0].toLowerCase());
-    if (term) out.push({ term, quoted: quoteOpen });
+    const word = m[0];
+    const term = termOf(word.toLowerCase());
+    const name = /^\p{N}/u.test(word) || (!first && /^\p{Lu}/u.test(word));
+    first = false;
+    if (term) tokens.push({ term, quoted: open, name });
   }
-  return out;
+  return { tokens, quoteOpen: toggleQuotes(sentence, last, sentence.length, open) };
 }
 
 function toggleQuotes(text: string, from: number, to: number, open: boolean): boolean {

@@ -74,7 +74,9 @@ function parseFingerprint(f: unknown): Fingerprint | null {
   const sentences = f['sentences'];
   if (!Array.isArray(sentences) || sentences.length > LIMITS.sentences) return null;
   const parsed = sentences.map((s) =>
-    isObject(s) && isTermList(s['terms']) && isTermList(s['quoted']) ? { terms: s['terms'], quoted: s['quoted'] } : null,
+    isObject(s) && isTermList(s['terms']) && isTermList(s['quoted']) && isTermList(s['names'])
+      ? { terms: s['terms'], quoted: s['quoted'], names: s['names'] }
+      : null,
   );
   if (parsed.some((s) => !s)) return null;
   const terms = f['terms'];

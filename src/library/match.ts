@@ -14,6 +14,13 @@ import {
 import { appearedAt, type LibraryArticle } from './article.ts';
 import type { LibraryIndex } from './library-index.ts';
 
+/**
+ * The page is taken as the earlier article only when it claims to be earlier by more than this:
+ * published times in markup are often hours off (time zones, updates), and the article already
+ * in the library was seen first.
+ */
+export const ORDER_TOLERANCE_MS = 24 * 3600_000;
+
 /** A page being checked: its article, fingerprint and credit signals. */
 export interface PageToCheck {
   url: string;
@@ -57,7 +64,7 @@ export function checkPage(page: PageToCheck, index: LibraryIndex, options: Match
   const evidence = toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs);
   const ref = toRef(article);
   if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence }, matched: article };
-  if (appearedAt(page) < appearedAt(article)) {
+  if (appearedAt(page) < appearedAt(article) - ORDER_TOLERANCE_MS) {
     return { verdict: { kind: 'original', score, derivatives: [ref], evidence }, matched: article };
   }
   return { verdict: { kind: 'uncredited-rewrite', score, original: ref, evidence }, matched: article };
@@ -71,7 +78,9 @@ interface Derivation {
 
 function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOptions): Derivation | undefined {
   const pageSite = siteOf(page.url);
-  const self = new Set([normalizeUrl(page.url), ...(page.canonicalUrl ? [normalizeUrl(page.canonicalUrl)] : [])]);
+  // A canonical URL on another site declares a source (syndication), so it is not the page itself.
+  const ownCanonical = page.canonicalUrl && siteOf(page.canonicalUrl) === pageSite ? [normalizeUrl(page.canonicalUrl)] : [];
+  const self = new Set([normalizeUrl(page.url), ...ownCanonical]);
   const isSelfOrSameSite = (a: LibraryArticle) =>
     a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && normalizeUrl(a.canonicalUrl) === normalizeUrl(page.url));
   let best: Derivation | undefined;
@@ -99,6 +108,7 @@ function toEvidence(a: Alignment, pageSentences: string[], originalSentences: st
     pageCoverage: a.pageCoverage,
     originalCoverage: a.originalCoverage,
     orderedCoverage: a.orderedCoverage,
-    densestRun: a.densestRun,
+    chainedCoverage: a.chainedCoverage,
+    chainedOriginalShare: a.chainedOriginalShare,
   };
 }
