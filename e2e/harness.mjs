@@ -101,8 +101,11 @@ export async function visit(drv, url) {
 }
 
 /** Waits until a tab's badge text equals `text`. */
-export function waitForBadge(drv, tabId, text) {
-  return poll(async () => (await badgeText(drv, tabId)) === text, { what: `badge "${text}" on tab ${tabId}` });
+export async function waitForBadge(drv, tabId, text) {
+  let seen;
+  await poll(async () => (seen = await badgeText(drv, tabId)) === text, { what: `badge "${text}" on tab ${tabId}` }).catch((e) => {
+    throw new Error(`${e.message} (badge text: ${JSON.stringify(seen)})`);
+  });
 }
 
 /** Opens popup.html?tabId=N, waits for #app[data-ready="1"], returns what it shows (+ optional screenshot). */

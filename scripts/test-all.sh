@@ -35,7 +35,8 @@ unit() {
   local start=$SECONDS json="$RESULTS/vitest.json" rc counts p f
   printf '\n=== unit: npx vitest run\n'
   rm -f "$json"
-  npx vitest run --reporter=default --reporter=json --outputFile.json="$json"
+  # e2e/ holds node:test suites that drive real browsers: never run them inside vitest workers.
+  npx vitest run --exclude 'e2e/**' --reporter=default --reporter=json --outputFile.json="$json"
   rc=$?
   counts=$(node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests)' "$PWD/$json" 2>/dev/null) || counts="0 0"
   read -r p f <<<"$counts"

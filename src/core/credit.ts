@@ -19,7 +19,7 @@ export interface CreditTarget {
 
 /** Phrases that introduce a source, in English and other major languages. */
 const ATTRIBUTION =
-  /\b(originally (published|appeared|posted|ran)|first (published|appeared|ran)|(re)?published (with permission )?(by|from|in)|reprinted (with permission )?(from|by)|republished|syndicated from|courtesy of|according to|reporting by|source[s]?\s*:|credit\s*:|via|with permission|copyright|this (article|story|report) (was|is|first)|publicado originalmente|fuente\s*:|seg[uú]n|publi[ée] (initialement|à l'origine|par)|d'apr[eè]s|selon|ursprünglich|zuerst erschienen|erschienen (bei|in|auf)|quelle\s*:|laut|pubblicato (originariamente|da)|fonte\s*:|secondo|de acordo com)\b|©|\(c\)/iu;
+  /(?<!\p{L})(originally (published|appeared|posted|ran)|first (published|appeared|ran)|(re)?published (with permission )?(by|from|in)|reprinted (with permission )?(from|by)|republished|syndicated from|courtesy of|according to|reporting by|source[s]?\s*:|credit\s*:|via|with permission|copyright|this (article|story|report) (was|is|first)|publicado originalmente|fuente\s*:|seg[uú]n|publi[ée] (initialement|à l'origine|par)|d'apr[eè]s|selon|ursprünglich|zuerst erschienen|erschienen (bei|in|auf)|quelle\s*:|laut|pubblicato (originariamente|da)|fonte\s*:|secondo|de acordo com)(?!\p{L})|©|\(c\)/iu;
 
 /**
  * Finds visible or declared credit to `original` on a page: a canonical or declared source

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { LibraryIndex } from '../../src/library/library-index.ts';
+import { checkPage } from '../../src/library/match.ts';
+import { libraryArticle, pageToCheck, seedText } from '../helpers.ts';
+
+const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
+const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
+
+/** The seed texts include the farm's menus and related posts: keep the article body only. */
+function seedBodies() {
+  const original = seedText('original-cnbc');
+  const rewrite = seedText('rewrite-content-farm');
+  const body = rewrite.slice(rewrite.indexOf('Russia rushed Wednesday'), rewrite.indexOf('Related Posts') > 0 ? rewrite.indexOf('Related Posts') : undefined);
+  return { original, rewrite: body };
+}
+
+function libraryWithSeed() {
+  const index = new LibraryIndex();
+  index.add(libraryArticle('cnbc', CNBC, seedBodies().original, { siteName: 'CNBC', published: '2025-10-22T06:47:32Z' }));
+  return index;
+}
+
+describe('checkPage', () => {
+  it('catches the seed: a sentence-by-sentence paraphrase of CNBC, uncredited', () => {
+    const { verdict, matched } = checkPage(pageToCheck(FARM, seedBodies().rewrite, { published: '2025-10-22T15:10:00Z' }), libraryWithSeed());
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe('cnbc');
+    expect(verdict.original?.url).toBe(CNBC);
+    expect(verdict.evidence!.pairs.length).toBeGreaterThan(20);
+    expect(verdict.evidence!.chainedCoverage).toBeGreaterThan(0.8);
+  });
+
+  it('never matches a page with itself or with its own site', () => {
+    const index = libraryWithSeed();
+    expect(checkPage(pageToCheck(CNBC, seedBodies().original), index).verdict.kind).toBe('none');
+    expect(checkPage(pageToCheck('https://cnbc.com/other', seedBodies().rewrite), index).verdict.kind).toBe('none');
+  });
+
+  it('calls a copy credited when its canonical URL points at the original on another site', () => {
+    // Regression: the page's cross-site canonical used to exclude the original as "the page itself".
+    const page = pageToCheck(FARM, seedBodies().rewrite);
+    page.canonicalUrl = CNBC;
+    page.credit = { ...page.credit, canonicalUrl: CNBC };
+    const { verdict } = checkPage(page, libraryWithSeed());
+    expect(verdict.kind).toBe('credited');
+    expect(verdict.credit?.kind).toBe('canonical');
+  });
+
+  it('calls the page the original when it claims to be published a day or more before the library article', () => {
+    const index = new LibraryIndex();
+    index.add(libraryArticle('farm', FARM, seedBodies().rewrite, { published: '2025-10-24T15:10:00Z' }));
+    const { verdict } = checkPage(pageToCheck(CNBC, seedBodies().original, { published: '2025-10-22T06:47:32Z' }), index);
+    expect(verdict.kind).toBe('original');
+    expect(verdict.derivatives?.[0]?.id).toBe('farm');
+  });
+
+  it('keeps the library article as the original when dates differ by hours (markup dates are noisy)', () => {
+    const index = libraryWithSeed();
+    const { verdict } = checkPage(pageToCheck(FARM, seedBodies().rewrite, { published: '2025-10-22T02:00:00Z' }), index);
+    expect(verdict.kind).toBe('uncredited-rewrite');
+  });
+
+  it('does not flag independent coverage that shares names, numbers and a quote', () => {
+    const index = libraryWithSeed();
+    const independent = [
+      'The Kremlin said on Wednesday that no date had been fixed for a meeting between Vladimir Putin and Donald Trump in Budapest.',
+      'Dmitry Peskov told journalists that "careful preparation is necessary" before any summit could happen.',
+      'Hungary, whose prime minister Viktor Orban is close to both leaders, had offered to host the talks.',
+      'European officials fear that a summit without a ceasefire would reward Moscow for its war in Ukraine.',
+      'Sergey Lavrov and Marco Rubio spoke by phone on Monday, according to both governments.',
+      'Analysts in Kyiv said the pause showed how far apart Washington and Moscow remain on the terms of any settlement.',
+      'Ukraine has asked for long-range Tomahawk missiles, a request Trump has so far declined.',
+    ].join('\n');
+    expect(checkPage(pageToCheck('https://www.example-news.org/kremlin-summit', independent), index).verdict.kind).toBe('none');
+  });
+});

@@ -1,0 +1,43 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { alignSentences, longestIncreasingChain } from '../../src/core/align.ts';
+import { fingerprintText } from '../../src/core/fingerprint.ts';
+import { sentenceSimilarity, weighSentence } from '../../src/core/similarity.ts';
+
+const uniform = () => 1;
+const sentence = fc.array(fc.constantFrom('talks', 'moscow', 'summit', 'budapest', 'ceasefire', 'trump', 'putin', 'worried', 'rubio', 'peace'), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ') + '.');
+const weighed = (text: string) => weighSentence(fingerprintText(text).fingerprint.sentences[0]!, uniform);
+
+describe('sentenceSimilarity', () => {
+  test.prop([sentence, sentence])('is symmetric and within [0, 1]', (a, b) => {
+    const ab = sentenceSimilarity(weighed(a), weighed(b));
+    expect(ab).toBeCloseTo(sentenceSimilarity(weighed(b), weighed(a)), 12);
+    expect(ab).toBeGreaterThanOrEqual(0);
+    expect(ab).toBeLessThanOrEqual(1 + 1e-12);
+  });
+  test.prop([sentence])('is 1 on itself', (a) => {
+    expect(sentenceSimilarity(weighed(a), weighed(a))).toBeCloseTo(1, 12);
+  });
+  it('counts quoted words for less than the reporter\'s own', () => {
+    const plain = sentenceSimilarity(weighed('Officials said talks would resume soon in Geneva.'), weighed('Talks would resume soon in Geneva, officials said.'));
+    const quoted = sentenceSimilarity(weighed('"Talks will resume soon," Geneva officials said.'), weighed('Geneva officials said talks would resume later.'));
+    expect(plain).toBeGreaterThan(quoted);
+  });
+});
+
+describe('alignSentences', () => {
+  const paragraphs = fc.array(sentence, { minLength: 1, maxLength: 25 }).map((s) => s.join('\n'));
+  test.prop([paragraphs, paragraphs])('never uses a sentence twice and keeps coverage in [0, 1]', (p, o) => {
+    const a = alignSentences(fingerprintText(p).fingerprint, fingerprintText(o).fingerprint, uniform);
+    expect(new Set(a.pairs.map((x) => x.page)).size).toBe(a.pairs.length);
+    expect(new Set(a.pairs.map((x) => x.original)).size).toBe(a.pairs.length);
+    for (const v of [a.pageCoverage, a.originalCoverage, a.orderedCoverage, a.chainedCoverage]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1 + 1e-9);
+    }
+  });
+  it('finds the longest chain increasing on both sides', () => {
+    const pairs = [0, 5, 1, 2, 9, 3].map((original, page) => ({ page, original, similarity: 1 }));
+    expect(longestIncreasingChain(pairs).map((p) => p.original)).toEqual([0, 1, 2, 3]);
+  });
+});
