@@ -1,6 +1,7 @@
 // Drives Debian's Chromium (new headless, or headed for the demo) with the built chrome-mv3
 // extension through playwright-core. See harness.mjs for the driver interface.
 import { chromium } from 'playwright-core';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,15 +11,28 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROME_EXT = path.resolve(ROOT, process.env.EXT_DIR ?? '.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Chromium's id for an unpacked extension: sha256 of its absolute path, first 32 hex digits as a-p. */
+export function unpackedExtensionId(dir) {
+  const hex = crypto.createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
 /**
  * Launches Chromium with the extension and `site.hosts` mapped to 127.0.0.1.
- * Options: headless (default true), viewport for pages (default 1280x900; null = window size).
+ * Options: headless (default true), viewport for pages (default 1280x900; null = window size),
+ * pin (pin the extension's icon to the toolbar, so a person sees its badge; for headed runs).
  */
-export async function launchChromium(site, { headless = true, viewport = { width: 1280, height: 900 } } = {}) {
+export async function launchChromium(site, { headless = true, viewport = { width: 1280, height: 900 }, pin = false } = {}) {
   if (!fs.existsSync(path.join(CHROME_EXT, 'manifest.json'))) {
     throw new Error(`no build at ${CHROME_EXT}: run \`npx wxt build\` first`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unspun-chromium-'));
+  if (pin) {
+    // The profile's toolbar pins are a pref; seed it before the first start.
+    fs.mkdirSync(path.join(userDataDir, 'Default'));
+    const prefs = { extensions: { pinned_extensions: [unpackedExtensionId(CHROME_EXT)] } };
+    fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(prefs));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless, // the full Chromium binary's --headless is the new headless, which runs extensions
@@ -54,6 +68,7 @@ export async function launchChromium(site, { headless = true, viewport = { width
     return {
       context,
       extId,
+      probe,
       async openTab(url) {
         const page = await context.newPage();
         await page.goto(url, { waitUntil: 'load' });

@@ -94,10 +94,10 @@ export async function waitForVerdict(drv, url) {
   );
 }
 
-/** Opens url in a new tab and waits for its verdict record. */
+/** Opens url in a new tab and waits for its verdict record; returns { ...record, page }. */
 export async function visit(drv, url) {
-  await drv.openTab(url);
-  return waitForVerdict(drv, url);
+  const page = await drv.openTab(url);
+  return { ...(await waitForVerdict(drv, url)), page };
 }
 
 /** Waits until a tab's badge text equals `text`. */

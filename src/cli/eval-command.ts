@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { formatReport, runEval, writeLines, type EvalReport } from './eval.ts';
 
 /** Floors per kind: `min` for recall of positive kinds, `max` for the flag rate of negative kinds. */
-type Floors = Record<string, { min?: number; max?: number }>;
+type Floors = Record<string, { min?: number; max?: number }> & {
+  /** Exact verdicts required of single pages, e.g. the seed rewrite. */
+  $pages?: Record<string, { verdict: string; original?: string }>;
+};
 
 export function runEvalCommand(args: string[]): number {
   const { values } = parseArgs({
@@ -26,7 +29,14 @@ export function runEvalCommand(args: string[]): number {
 
 export function checkFloors(report: EvalReport, floors: Floors): string[] {
   const failures: string[] = [];
-  for (const [kind, floor] of Object.entries(floors)) {
+  for (const [id, want] of Object.entries(floors.$pages ?? {})) {
+    const got = report.lines.find((l) => l.id === id);
+    if (!got) failures.push(`${id}: not in the corpus`);
+    else if (got.verdict !== want.verdict || (want.original && got.original !== want.original)) {
+      failures.push(`${id}: got ${got.verdict} (${got.original}), want ${want.verdict} (${want.original ?? 'any'})`);
+    }
+  }
+  for (const [kind, floor] of Object.entries(floors) as [string, { min?: number; max?: number }][]) {
     if (kind.startsWith('$')) continue;
     const k = report.kinds.find((x) => x.kind === kind);
     if (!k) {
