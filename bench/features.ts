@@ -37,7 +37,7 @@ for (const d of docs.filter((x) => x.role === 'page')) {
       oc: +a.originalCoverage.toFixed(3),
       ord: +a.orderedCoverage.toFixed(3),
       chain: +a.chainedCoverage.toFixed(3),
-      sims: a.pairs.map((p) => [p.page, p.original, +p.similarity.toFixed(3)]),
+      sims: a.pairs.map((p) => [p.page, p.original, +p.similarity.toFixed(3), +bigramDice(page.fingerprint.sentences[p.page]!.bigrams, c.article.fingerprint.sentences[p.original]!.bigrams).toFixed(3)]),
       mass: P.map((m) => +m.toFixed(1)),
       ms: +(a.pairs.reduce((s, p) => s + p.similarity, 0) / Math.max(1, a.pairs.length)).toFixed(3),
       ps: page.sentences.length,
@@ -45,4 +45,11 @@ for (const d of docs.filter((x) => x.role === 'page')) {
     };
   });
   console.log(JSON.stringify({ id: d.id, kind: d.kind, rank, rows }));
+}
+
+function bigramDice(a: number[], b: number[]): number {
+  if (!a.length || !b.length) return 0;
+  const B = new Set(b);
+  const shared = a.filter((x) => B.has(x)).length;
+  return (2 * shared) / (a.length + b.length);
 }

@@ -3,9 +3,14 @@ import { parseArgs } from 'node:util';
 import { formatReport, runEval, writeLines, type EvalReport } from './eval.ts';
 
 /** Floors per kind: `min` for recall of positive kinds, `max` for the flag rate of negative kinds. */
-type Floors = Record<string, { min?: number; max?: number }> & {
-  /** Exact verdicts required of single pages, e.g. the seed rewrite. */
+interface KindFloor {
+  min?: number;
+  max?: number;
+}
+/** A floors file: kinds to floors, plus `$pages` (exact verdicts of single pages) and `$comment`. */
+type Floors = {
   $pages?: Record<string, { verdict: string; original?: string }>;
+  [kindOrMeta: string]: KindFloor | Record<string, { verdict: string; original?: string }> | string | undefined;
 };
 
 export function runEvalCommand(args: string[]): number {
@@ -36,8 +41,9 @@ export function checkFloors(report: EvalReport, floors: Floors): string[] {
       failures.push(`${id}: got ${got.verdict} (${got.original}), want ${want.verdict} (${want.original ?? 'any'})`);
     }
   }
-  for (const [kind, floor] of Object.entries(floors) as [string, { min?: number; max?: number }][]) {
+  for (const [kind, value] of Object.entries(floors)) {
     if (kind.startsWith('$')) continue;
+    const floor = value as KindFloor;
     const k = report.kinds.find((x) => x.kind === kind);
     if (!k) {
       failures.push(`${kind}: not in the corpus`);
