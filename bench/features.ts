@@ -26,7 +26,7 @@ for (const d of docs.filter((x) => x.role === 'page')) {
   const cands = index.candidates(page.fingerprint.terms, 8, (a) => a.site === siteOf(page.url));
   const rank = cands.findIndex((c) => c.article.id === d.original);
   const rows = cands.map((c) => {
-    const a = alignSentences(page.fingerprint, c.article.fingerprint, index.idf, { minSimilarity: 0.15, chainGap: 2 });
+    const a = alignSentences(page.fingerprint, c.article.fingerprint, index.idf, { minSimilarity: 0.15, strongSimilarity: 0.6, chainGap: 2 });
     const P = page.fingerprint.sentences.map((s) => weighSentence(s, index.idf).mass);
     return {
       cand: c.article.id,
@@ -37,9 +37,10 @@ for (const d of docs.filter((x) => x.role === 'page')) {
       oc: +a.originalCoverage.toFixed(3),
       ord: +a.orderedCoverage.toFixed(3),
       chain: +a.chainedCoverage.toFixed(3),
-      sims: a.pairs.map((p) => [p.page, p.original, +p.similarity.toFixed(3), +bigramDice(page.fingerprint.sentences[p.page]!.bigrams, c.article.fingerprint.sentences[p.original]!.bigrams).toFixed(3)]),
+      sims: a.pairs.map((p) => [p.page, p.original, +p.similarity.toFixed(3)]),
       mass: P.map((m) => +m.toFixed(1)),
       ms: +(a.pairs.reduce((s, p) => s + p.similarity, 0) / Math.max(1, a.pairs.length)).toFixed(3),
+      novel: novelNames(page.fingerprint, c.article.fingerprint),
       ps: page.sentences.length,
       os: c.article.sentences.length,
     };
@@ -47,9 +48,9 @@ for (const d of docs.filter((x) => x.role === 'page')) {
   console.log(JSON.stringify({ id: d.id, kind: d.kind, rank, rows }));
 }
 
-function bigramDice(a: number[], b: number[]): number {
-  if (!a.length || !b.length) return 0;
-  const B = new Set(b);
-  const shared = a.filter((x) => B.has(x)).length;
-  return (2 * shared) / (a.length + b.length);
+/** Share of the page's names and numbers that the original never mentions. */
+function novelNames(page: { sentences: { names: number[] }[] }, original: { terms: number[] }): number {
+  const names = new Set(page.sentences.flatMap((s) => s.names));
+  const known = new Set(original.terms);
+  return names.size ? +([...names].filter((n) => !known.has(n)).length / names.size).toFixed(3) : 0;
 }

@@ -19,7 +19,7 @@ const r = extractFile(join(dir, pd.file), pd.url);
 if (!r.ok) throw new Error(r.reason);
 const page = toPageToCheck(r.article, new Date().toISOString());
 const orig = index.get(origId!)!;
-const a = alignSentences(page.fingerprint, orig.fingerprint, index.idf, { minSimilarity: Number(tau), chainGap: 2 });
+const a = alignSentences(page.fingerprint, orig.fingerprint, index.idf, { minSimilarity: Number(tau), strongSimilarity: 0.6, chainGap: 2 });
 for (const p of a.pairs) {
   console.log(`${p.similarity.toFixed(2)} [${p.page}→${p.original}]\n  P: ${page.sentences[p.page]}\n  O: ${orig.sentences[p.original]}`);
 }

@@ -36,6 +36,7 @@ export async function launchChromium(site, { headless = true, viewport = { width
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless, // the full Chromium binary's --headless is the new headless, which runs extensions
+    handleSIGINT: headless, // headed (demo): the caller handles Ctrl-C and cleans up
     viewport,
     ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
     args: [

@@ -22,16 +22,22 @@ export interface Alignment {
   chainedPairs: number;
   /** Chained pairs per sentence of the original: how much of the original was walked through. */
   chainedOriginalShare: number;
+  /** Chained pairs among the pairs at least `strongSimilarity` similar: close paraphrase, walked in order. */
+  strongChainedPairs: number;
+  /** Share of the page's names and numbers that the original never mentions (new facts, other sources). */
+  novelNameShare: number;
 }
 
 export interface AlignOptions {
   /** Least sentence similarity for a pair to count. */
   minSimilarity: number;
+  /** Least similarity for a pair to count towards `strongChainedPairs`. */
+  strongSimilarity: number;
   /** Largest step (in sentences, on either side) between two pairs that walk in step. */
   chainGap: number;
 }
 
-export const DEFAULT_ALIGN: AlignOptions = { minSimilarity: 0.4, chainGap: 2 };
+export const DEFAULT_ALIGN: AlignOptions = { minSimilarity: 0.4, strongSimilarity: 0.6, chainGap: 2 };
 
 /**
  * Aligns the page's sentences to the original's: every pair above `minSimilarity` is a
@@ -68,6 +74,8 @@ export function alignSentences(
     originalCoverage: origMass ? sum(pairs.map((p) => O[p.original]!.mass)) / origMass : 0,
     orderedCoverage: share(longestIncreasingChain(pairs)),
     ...chains(pairs, P, O.length, options.chainGap, pageMass),
+    strongChainedPairs: chainedIndices(pairs.filter((p) => p.similarity >= options.strongSimilarity), options.chainGap).size,
+    novelNameShare: novelNameShare(page, original),
   };
 }
 
@@ -118,6 +126,17 @@ export function longestIncreasingChain(pairs: readonly AlignedPair[]): AlignedPa
  * shares facts in scattered sentences. A pair is chained when such a neighbour exists.
  */
 function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: number, gap: number, pageMass: number) {
+  const chained = chainedIndices(pairs, gap);
+  const mass = sum([...chained].map((i) => P[pairs[i]!.page]!.mass));
+  return {
+    chainedCoverage: pageMass ? mass / pageMass : 0,
+    chainedPairs: chained.size,
+    chainedOriginalShare: originalSentences ? chained.size / originalSentences : 0,
+  };
+}
+
+/** Indices of pairs (sorted by page) that have a neighbour within `gap` walking the original forward. */
+function chainedIndices(pairs: AlignedPair[], gap: number): Set<number> {
   const chained = new Set<number>();
   for (let a = 0; a < pairs.length; a++) {
     for (let b = a + 1; b < pairs.length && pairs[b]!.page - pairs[a]!.page <= gap; b++) {
@@ -125,12 +144,16 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
       if (step >= 1 && step <= gap + 1) chained.add(a).add(b);
     }
   }
-  const mass = sum([...chained].map((i) => P[pairs[i]!.page]!.mass));
-  return {
-    chainedCoverage: pageMass ? mass / pageMass : 0,
-    chainedPairs: chained.size,
-    chainedOriginalShare: originalSentences ? chained.size / originalSentences : 0,
-  };
+  return chained;
+}
+
+function novelNameShare(page: Fingerprint, original: Fingerprint): number {
+  const names = new Set(page.sentences.flatMap((s) => s.names));
+  if (!names.size) return 0;
+  const known = new Set(original.terms);
+  let novel = 0;
+  for (const n of names) if (!known.has(n)) novel++;
+  return novel / names.size;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

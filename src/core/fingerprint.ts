@@ -6,7 +6,7 @@ import { tokenize } from './tokens.ts';
  * Bump whenever normalisation, tokenising, stemming, synonym classes or hashing change:
  * stored fingerprints with another version are recomputed from their stored text.
  */
-export const FINGERPRINT_VERSION = 2;
+export const FINGERPRINT_VERSION = 3;
 
 /** A sentence as matching sees it: hashed terms, no text. */
 export interface SentenceFingerprint {
@@ -16,8 +16,6 @@ export interface SentenceFingerprint {
   quoted: number[];
   /** The subset of `terms` that occur only as names or numbers. */
   names: number[];
-  /** Unique hashes of adjacent content-term pairs, ascending: local wording a rewrite tends to keep. */
-  bigrams: number[];
 }
 
 export interface Fingerprint {
@@ -37,10 +35,6 @@ export function fingerprintSentences(sentences: readonly string[]): Fingerprint 
     const plain = new Set<number>(); // seen outside quotes
     const word = new Set<number>(); // seen as an ordinary word
     const terms = new Set<number>();
-    const bigrams = new Set<number>();
-    tokenized.tokens.forEach((t, i) => {
-      if (i > 0) bigrams.add(fnv1a32(`${tokenized.tokens[i - 1]!.term} ${t.term}`));
-    });
     for (const t of tokenized.tokens) {
       const h = fnv1a32(t.term);
       terms.add(h);
@@ -53,7 +47,6 @@ export function fingerprintSentences(sentences: readonly string[]): Fingerprint 
       terms: sorted,
       quoted: sorted.filter((t) => !plain.has(t)),
       names: sorted.filter((t) => !word.has(t)),
-      bigrams: [...bigrams].sort((a, b) => a - b),
     };
   });
   return { version: FINGERPRINT_VERSION, sentences: fps, terms: [...all].sort((a, b) => a - b) };

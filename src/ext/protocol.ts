@@ -74,8 +74,8 @@ function parseFingerprint(f: unknown): Fingerprint | null {
   const sentences = f['sentences'];
   if (!Array.isArray(sentences) || sentences.length > LIMITS.sentences) return null;
   const parsed = sentences.map((s) =>
-    isObject(s) && isTermList(s['terms']) && isTermList(s['quoted']) && isTermList(s['names']) && isTermList(s['bigrams'])
-      ? { terms: s['terms'], quoted: s['quoted'], names: s['names'], bigrams: s['bigrams'] }
+    isObject(s) && isTermList(s['terms']) && isTermList(s['quoted']) && isTermList(s['names'])
+      ? { terms: s['terms'], quoted: s['quoted'], names: s['names'] }
       : null,
   );
   if (parsed.some((s) => !s)) return null;

@@ -109,6 +109,7 @@ function toEvidence(a: Alignment, pageSentences: string[], originalSentences: st
     originalCoverage: a.originalCoverage,
     orderedCoverage: a.orderedCoverage,
     chainedCoverage: a.chainedCoverage,
-    chainedOriginalShare: a.chainedOriginalShare,
+    strongChainedPairs: a.strongChainedPairs,
+    novelNameShare: a.novelNameShare,
   };
 }

@@ -22,7 +22,8 @@ const rewrite: TabVerdict = {
       originalCoverage: 0.9,
       orderedCoverage: 0.95,
       chainedCoverage: 0.9,
-      chainedOriginalShare: 0.9,
+      strongChainedPairs: 20,
+      novelNameShare: 0,
     },
   },
 };
