@@ -6,6 +6,7 @@
 # non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 
 SHARED="${UNSPUN_SHARED:-../shared}"
 RESULTS=test-results

@@ -1,4 +1,4 @@
-import { alignSentences, DEFAULT_ALIGN, type AlignOptions, type Alignment } from '../core/align.ts';
+import { alignSentences, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type Alignment } from '../core/align.ts';
 import { findCredit, type CreditSignals } from '../core/credit.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
 import { normalizeUrl, siteOf } from '../core/site.ts';
@@ -97,8 +97,12 @@ export function toRef(a: LibraryArticle): ArticleRef {
   return { id: a.id, url: a.url, title: a.title, site: a.site, siteName: a.siteName, published: a.published ?? a.firstSeen };
 }
 
+/** Evidence for the reader: the strongest pairs, in page order, skipping captions and fragments when there is enough else. */
 function toEvidence(a: Alignment, pageSentences: string[], originalSentences: string[], limit: number): Evidence {
-  const pairs = [...a.pairs]
+  const words = (p: AlignedPair) => (pageSentences[p.page] ?? '').split(/\s+/).length;
+  const full = a.pairs.filter((p) => words(p) >= MIN_EVIDENCE_WORDS);
+  const pairs = (full.length >= 3 ? full : a.pairs)
+    .slice()
     .sort((x, y) => y.similarity - x.similarity)
     .slice(0, limit)
     .sort((x, y) => x.page - y.page)
@@ -113,3 +117,5 @@ function toEvidence(a: Alignment, pageSentences: string[], originalSentences: st
     novelNameShare: a.novelNameShare,
   };
 }
+
+const MIN_EVIDENCE_WORDS = 8;

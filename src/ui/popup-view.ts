@@ -58,18 +58,18 @@ function derivation(v: Verdict, uncredited: boolean): Node[] {
     el(
       'p',
       { class: 'figures' },
-      e ? `${percent(e.pageCoverage)} of this page aligns with the original, sentence by sentence (${e.pairs.length} pairs, ${percent(e.orderedCoverage)} in the original's order).` : '',
+      e ? `${percent(e.pageCoverage)} of this page aligns with the original, sentence by sentence; ${percent(e.orderedCoverage)} follows the original's order.` : '',
     ),
     el('p', { class: 'credit' }, v.credit ? `Credit found (${v.credit.kind}): ${v.credit.detail}` : `No credit to ${outletOf(o)} found on this page.`),
-    e ? evidence(e) : null,
+    e ? evidence(e, uncredited) : null,
   ].filter((n): n is HTMLElement => !!n);
 }
 
-function evidence(e: Evidence): HTMLElement {
-  return el(
+function evidence(e: Evidence, open: boolean): HTMLElement {
+  const details = el(
     'details',
     { class: 'evidence' },
-    el('summary', {}, `Evidence: ${e.pairs.length} aligned sentences`),
+    el('summary', {}, `Evidence: ${e.pairs.length} sentences beside the original's`),
     el(
       'ol',
       {},
@@ -84,6 +84,8 @@ function evidence(e: Evidence): HTMLElement {
       ),
     ),
   );
+  details.open = open;
+  return details;
 }
 
 const status = (title: string, text: string) => el('section', { class: 'status' }, el('h1', {}, title), el('p', {}, text));
