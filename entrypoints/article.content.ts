@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { fingerprintText } from '@/src/core/fingerprint';
 import { extractArticle } from '@/src/extract/extract-article';
-import type { ContentMessage } from '@/src/ext/protocol';
+import { capArticle, type ContentMessage } from '@/src/ext/protocol';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -23,6 +23,7 @@ function readPage(): ContentMessage {
   const url = location.href;
   const result = extractArticle(document, url);
   if (!result.ok) return { type: 'unspun/not-article', url, reason: result.reason };
-  const { sentences, fingerprint } = fingerprintText(result.article.paragraphs.join('\n'));
-  return { type: 'unspun/check-article', article: result.article, sentences, fingerprint };
+  const article = capArticle(result.article);
+  const { sentences, fingerprint } = fingerprintText(article.paragraphs.join('\n'));
+  return { type: 'unspun/check-article', article, sentences, fingerprint };
 }

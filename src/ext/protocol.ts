@@ -29,6 +29,35 @@ export const LIMITS = {
   shortString: 2_000,
 } as const;
 
+/**
+ * Trims an extracted article to the message limits (the content script calls this before sending),
+ * so a huge page is still checked on its first part instead of being refused.
+ */
+export function capArticle(article: ExtractedArticle): ExtractedArticle {
+  const paragraphs: string[] = [];
+  let total = 0;
+  for (const p of article.paragraphs.slice(0, LIMITS.paragraphs)) {
+    const text = p.slice(0, LIMITS.paragraphChars);
+    if (total + text.length > LIMITS.totalChars) break;
+    paragraphs.push(text);
+    total += text.length;
+  }
+  const short = (s: string | undefined) => (s === undefined ? undefined : s.slice(0, LIMITS.shortString));
+  return {
+    ...article,
+    title: short(article.title) ?? '',
+    byline: short(article.byline),
+    siteName: short(article.siteName),
+    lang: short(article.lang),
+    excerpt: short(article.excerpt),
+    paragraphs,
+    links: article.links.filter((l) => isUrl(l.href)).slice(0, LIMITS.links).map((l) => ({ href: l.href, text: short(l.text) ?? '' })),
+    declaredSources: article.declaredSources.filter(isUrl).slice(0, 20),
+    canonicalUrl: article.canonicalUrl && isUrl(article.canonicalUrl) ? article.canonicalUrl : undefined,
+    published: short(article.published),
+  };
+}
+
 /** Validates a message from a content script; returns null for anything malformed or oversized. */
 export function parseContentMessage(msg: unknown): ContentMessage | null {
   if (!isObject(msg)) return null;

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { handleMessage } from '../../src/ext/handle-message.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
-import type { CheckArticleMessage } from '../../src/ext/protocol.ts';
+import { capArticle, LIMITS, type CheckArticleMessage } from '../../src/ext/protocol.ts';
 import { getTabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { seedText } from '../helpers.ts';
 
@@ -87,5 +87,19 @@ describe('background message handling', () => {
     const v = await handleMessage({ type: 'unspun/not-article', url: CNBC, reason: 'not-article' }, fromTab(4, CNBC), library);
     expect(v?.kind).toBe('not-article');
     expect(await browser.action.getBadgeText({ tabId: 4 })).toBe('');
+  });
+});
+
+describe('capArticle', () => {
+  it('trims a huge article so that its message is accepted, keeping its start', async () => {
+    fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
+    const huge = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} says something about the economy and the markets today.`);
+    const article = capArticle({ url: CNBC, title: 't'.repeat(5000), paragraphs: huge, links: [], declaredSources: [] });
+    expect(article.paragraphs.length).toBeLessThanOrEqual(LIMITS.paragraphs);
+    expect(article.paragraphs[0]).toBe(huge[0]);
+    const { sentences, fingerprint } = fingerprintText(article.paragraphs.join('\n'));
+    const msg = { type: 'unspun/check-article', article, sentences, fingerprint };
+    expect(await handleMessage(msg, fromTab(9, CNBC), new LibraryService())).toMatchObject({ kind: 'none' });
   });
 });
