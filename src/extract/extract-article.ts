@@ -60,7 +60,7 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
     if (!parsed?.content) return { ok: false, reason: 'not-article' };
     const paragraphs = blockTexts(parsed.content);
     const words = paragraphs.join(' ').split(/\s+/).length;
-    if (words < opts.minWords) return { ok: false, reason: 'too-short' };
+    if (!opts.force && words < opts.minWords) return { ok: false, reason: 'too-short' };
     const links = [...parsed.content.querySelectorAll('a[href]')]
       .map((a) => ({ href: absoluteUrl(a.getAttribute('href'), url), text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() }))
       .filter((l): l is ArticleLink => !!l.href);
