@@ -23,7 +23,7 @@ for (const d of docs.filter((x) => x.role === 'page')) {
     continue;
   }
   const page = toPageToCheck(r.article, new Date().toISOString());
-  const cands = index.candidates(page.fingerprint.terms, 8, (a) => a.site === siteOf(page.url));
+  const cands = index.candidates(page.fingerprint, 8, (a) => a.site === siteOf(page.url));
   const rank = cands.findIndex((c) => c.article.id === d.original);
   const rows = cands.map((c) => {
     const a = alignSentences(page.fingerprint, c.article.fingerprint, index.idf, { minSimilarity: 0.15, strongSimilarity: 0.6, chainGap: 2 });

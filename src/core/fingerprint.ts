@@ -1,4 +1,5 @@
 import { fnv1a32 } from './hash.ts';
+import { minhash } from './minhash.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 
@@ -6,7 +7,7 @@ import { tokenize } from './tokens.ts';
  * Bump whenever normalisation, tokenising, stemming, synonym classes or hashing change:
  * stored fingerprints with another version are recomputed from their stored text.
  */
-export const FINGERPRINT_VERSION = 3;
+export const FINGERPRINT_VERSION = 4;
 
 /** A sentence as matching sees it: hashed terms, no text. */
 export interface SentenceFingerprint {
@@ -23,6 +24,8 @@ export interface Fingerprint {
   sentences: SentenceFingerprint[];
   /** Unique term hashes of the whole article, ascending. */
   terms: number[];
+  /** MinHash signature of `terms` (see `DEFAULT_MINHASH`), for locality-sensitive candidate retrieval. */
+  minhash: number[];
 }
 
 /** Fingerprints already-split sentences (see `splitSentences`). Pure and deterministic. */
@@ -49,7 +52,8 @@ export function fingerprintSentences(sentences: readonly string[]): Fingerprint 
       names: sorted.filter((t) => !word.has(t)),
     };
   });
-  return { version: FINGERPRINT_VERSION, sentences: fps, terms: [...all].sort((a, b) => a - b) };
+  const terms = [...all].sort((a, b) => a - b);
+  return { version: FINGERPRINT_VERSION, sentences: fps, terms, minhash: minhash(terms) };
 }
 
 /** Splits and fingerprints an article body. */

@@ -1,4 +1,5 @@
 import { FINGERPRINT_VERSION, type Fingerprint } from '../core/fingerprint.ts';
+import { DEFAULT_MINHASH } from '../core/minhash.ts';
 import type { ExtractedArticle } from '../extract/extract-article.ts';
 
 /** Content script → background: the article on this tab, extracted and fingerprinted. */
@@ -110,7 +111,9 @@ function parseFingerprint(f: unknown): Fingerprint | null {
   if (parsed.some((s) => !s)) return null;
   const terms = f['terms'];
   if (!Array.isArray(terms) || terms.length > LIMITS.sentences * LIMITS.termsPerSentence || !terms.every(isTerm)) return null;
-  return { version: FINGERPRINT_VERSION, sentences: parsed as Fingerprint['sentences'], terms };
+  const signature = f['minhash'];
+  if (!Array.isArray(signature) || signature.length !== DEFAULT_MINHASH.numPerm || !signature.every(isTerm)) return null;
+  return { version: FINGERPRINT_VERSION, sentences: parsed as Fingerprint['sentences'], terms, minhash: signature };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -84,7 +84,7 @@ function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOp
   const isSelfOrSameSite = (a: LibraryArticle) =>
     a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && normalizeUrl(a.canonicalUrl) === normalizeUrl(page.url));
   let best: Derivation | undefined;
-  for (const { article } of index.candidates(page.fingerprint.terms, options.candidates, isSelfOrSameSite)) {
+  for (const { article } of index.candidates(page.fingerprint, options.candidates, isSelfOrSameSite)) {
     const alignment = alignSentences(page.fingerprint, article.fingerprint, index.idf, options.align);
     if (!isDerived(alignment, options.thresholds)) continue;
     const score = derivationScore(alignment);
