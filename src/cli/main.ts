@@ -1,6 +1,7 @@
 import { runEvalCommand } from './eval-command.ts';
 import { runExtractCommand } from './extract-command.ts';
 import { runCheckCommand } from './check-command.ts';
+import { runBenchCommand } from './bench-command.ts';
 
 const USAGE = `unspun: detect uncredited rewrites of news articles
 
@@ -8,12 +9,14 @@ const USAGE = `unspun: detect uncredited rewrites of news articles
   unspun extract --batch <folder> --out <file.json>
   unspun check <page.html> --url URL --library <corpus folder>
   unspun eval --corpus <folder> [--out verdicts.jsonl] [--floors floors.json]
+  unspun bench --corpus <folder> [--scale N] [--floors speed-floors.json]
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   extract: runExtractCommand,
   check: runCheckCommand,
   eval: runEvalCommand,
+  bench: runBenchCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -50,8 +50,10 @@ export function alignSentences(
   original: Fingerprint,
   weight: TermWeight,
   options: AlignOptions = DEFAULT_ALIGN,
+  /** The page's sentences already weighed with `weight` (saves work when checking many candidates). */
+  weighedPage?: WeightedSentence[],
 ): Alignment {
-  const P = page.sentences.map((s) => weighSentence(s, weight));
+  const P = weighedPage ?? page.sentences.map((s) => weighSentence(s, weight));
   const O = original.sentences.map((s) => weighSentence(s, weight));
   const candidates = candidatePairs(P, O, options.minSimilarity);
   candidates.sort((a, b) => b.similarity - a.similarity || a.page - b.page || a.original - b.original);

@@ -50,3 +50,13 @@ export function sentenceSimilarity(a: WeightedSentence, b: WeightedSentence): nu
   }
   return shared / Math.sqrt(a.mass * b.mass);
 }
+
+/** Caches a term weight function (for the span of one check, while the library does not change). */
+export function memoizeWeight(weight: TermWeight): TermWeight {
+  const cache = new Map<number, number>();
+  return (term) => {
+    let w = cache.get(term);
+    if (w === undefined) cache.set(term, (w = weight(term)));
+    return w;
+  };
+}

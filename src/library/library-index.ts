@@ -16,6 +16,11 @@ export interface Candidate {
  * original (corpus medians 0.43–0.96) and unrelated news ≈ 0.1, so 0.4 is the target: unrelated
  * pairs collide with probability 0.003, pairs at 0.5 with 0.87 (see bench/README.md).
  */
+/** Rarest page terms used for retrieval: enough to find a rewrite, bounded work on a huge library. */
+const QUERY_TERMS = 80;
+/** Longest posting list walked per term, whatever the library size. */
+const MAX_POSTING = 2000;
+
 export const LSH: LshParams = optimalLshParams(0.4, DEFAULT_MINHASH.numPerm);
 
 /**
@@ -87,13 +92,15 @@ export class LibraryIndex {
   }
 
   private byRareTerms(terms: readonly number[], limit: number, exclude: (a: LibraryArticle) => boolean): Candidate[] {
-    const maxDf = Math.max(20, this.articles.size * this.maxPostingShare);
+    const maxDf = Math.min(MAX_POSTING, Math.max(20, this.articles.size * this.maxPostingShare));
+    const rarest = terms
+      .filter((t) => (this.df.get(t) ?? 0) > 0 && this.df.get(t)! <= maxDf)
+      .sort((a, b) => this.df.get(a)! - this.df.get(b)! || a - b)
+      .slice(0, QUERY_TERMS);
     const scores = new Map<string, number>();
-    for (const t of terms) {
-      const list = this.postings.get(t);
-      if (!list || list.size > maxDf) continue;
+    for (const t of rarest) {
       const w = this.idf(t);
-      for (const id of list) scores.set(id, (scores.get(id) ?? 0) + w);
+      for (const id of this.postings.get(t)!) scores.set(id, (scores.get(id) ?? 0) + w);
     }
     return this.top(scores, limit, exclude, 'rare-terms');
   }
@@ -109,13 +116,15 @@ export class LibraryIndex {
   }
 
   private top(scores: Map<string, number>, limit: number, exclude: (a: LibraryArticle) => boolean, channel: Candidate['channel']) {
-    const ranked: Candidate[] = [];
-    for (const [id, score] of scores) {
+    const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const out: Candidate[] = [];
+    for (const [id, score] of ranked) {
       const article = this.articles.get(id)!;
-      if (!exclude(article)) ranked.push({ article, channel, score });
+      if (exclude(article)) continue;
+      out.push({ article, channel, score });
+      if (out.length >= limit) break;
     }
-    ranked.sort((a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1));
-    return ranked.slice(0, limit);
+    return out;
   }
 }
 

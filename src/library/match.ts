@@ -1,5 +1,6 @@
 import { alignSentences, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type Alignment } from '../core/align.ts';
 import { findCredit, type CreditSignals } from '../core/credit.ts';
+import { memoizeWeight, weighSentence } from '../core/similarity.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
 import { normalizeUrl, siteOf } from '../core/site.ts';
 import {
@@ -83,9 +84,11 @@ function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOp
   const self = new Set([normalizeUrl(page.url), ...ownCanonical]);
   const isSelfOrSameSite = (a: LibraryArticle) =>
     a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && normalizeUrl(a.canonicalUrl) === normalizeUrl(page.url));
+  const weight = memoizeWeight(index.idf);
+  const weighedPage = page.fingerprint.sentences.map((s) => weighSentence(s, weight));
   let best: Derivation | undefined;
   for (const { article } of index.candidates(page.fingerprint, options.candidates, isSelfOrSameSite)) {
-    const alignment = alignSentences(page.fingerprint, article.fingerprint, index.idf, options.align);
+    const alignment = alignSentences(page.fingerprint, article.fingerprint, weight, options.align, weighedPage);
     if (!isDerived(alignment, options.thresholds)) continue;
     const score = derivationScore(alignment);
     if (!best || score > best.score) best = { article, alignment, score };
