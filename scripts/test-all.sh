@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's single test command (`npm test`): typecheck, unit tests, Chrome and Firefox
-# builds, E2E in headless Chromium and Firefox, then the eval floor gate.
+# builds, E2E in headless Chromium and Firefox, then the accuracy and speed gates.
 # Every step runs even after a failure. vitest and node --test count their individual tests;
 # every other step counts as one. Ends with exactly one line "N passed, N failed" and exits
 # non-zero if anything failed.
@@ -70,6 +70,7 @@ step build npx wxt build
 step build-ff npx wxt build -b firefox
 e2e
 step eval node bin/unspun.mjs eval --corpus "$SHARED/corpus" --out bench/out/verdicts.jsonl --floors bench/floors.json
+step speed node bin/unspun.mjs bench --corpus "$SHARED/corpus" --floors bench/speed-floors.json
 
 printf '\n=== summary\n'
 printf '%s\n' "${SUMMARY[@]}"
