@@ -53,8 +53,10 @@ export interface DerivationThresholds {
   pageChained: number;
   /** ...with at least this many chained pairs... */
   pageMinPairs: number;
-  /** ...and at most this share of the page's names and numbers absent from the original. */
+  /** ...at most this share of the page's names and numbers absent from the original... */
   maxNovelNames: number;
+  /** ...and at least this share of its aligned content in the original's order (longest chain). */
+  minOrderedShare: number;
   /** A close copy of part or all of the original: this many strongly similar pairs walk it in order. */
   strongPairs: number;
 }
@@ -67,6 +69,7 @@ export const DEFAULT_THRESHOLDS: DerivationThresholds = {
   pageChained: 0.3,
   pageMinPairs: 4,
   maxNovelNames: 0.1,
+  minOrderedShare: 0.6,
   strongPairs: 5,
 };
 
@@ -77,11 +80,17 @@ export function derivationScore(a: Alignment): number {
 
 /**
  * Decides from an alignment whether the page derives from the original. Either the page as a
- * whole walks through the original and brings no facts of its own (a rewrite, condensed or not),
+ * whole walks through the original, mostly in its order, and brings no facts of its own (a
+ * rewrite, condensed or not; independent reports of one press release share facts but reorder them),
  * or part of it walks closely through the original (a partial copy inside other text).
  */
 export function isDerived(a: Alignment, t: DerivationThresholds = DEFAULT_THRESHOLDS): boolean {
-  const whole = a.chainedCoverage >= t.pageChained && a.chainedPairs >= t.pageMinPairs && a.novelNameShare <= t.maxNovelNames;
+  const ordered = a.pageCoverage > 0 ? a.orderedCoverage / a.pageCoverage : 0;
+  const whole =
+    a.chainedCoverage >= t.pageChained &&
+    a.chainedPairs >= t.pageMinPairs &&
+    a.novelNameShare <= t.maxNovelNames &&
+    ordered >= t.minOrderedShare;
   const part = a.strongChainedPairs >= t.strongPairs;
   return whole || part;
 }

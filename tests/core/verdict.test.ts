@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Alignment } from '../../src/core/align.ts';
+import { isDerived } from '../../src/core/verdict.ts';
+
+/** A whole-article rewrite's statistics (as the seed's), to vary one at a time. */
+const rewrite: Alignment = {
+  pairs: Array.from({ length: 20 }, (_, i) => ({ page: i, original: i, similarity: 0.7 })),
+  pageCoverage: 0.9,
+  originalCoverage: 0.8,
+  orderedCoverage: 0.85,
+  chainedCoverage: 0.8,
+  chainedPairs: 18,
+  chainedOriginalShare: 0.7,
+  strongChainedPairs: 3,
+  novelNameShare: 0.02,
+};
+
+describe('isDerived', () => {
+  it('takes a page that walks the original in order and adds no facts as a rewrite', () => {
+    expect(isDerived(rewrite)).toBe(true);
+  });
+  it('spares coverage that brings names and numbers of its own', () => {
+    expect(isDerived({ ...rewrite, novelNameShare: 0.3 })).toBe(false);
+  });
+  it('spares coverage that tells the same facts in another order', () => {
+    // Regression: 8782207fc5-independent and 5cbc1eeb7b-independent (one press release, facts
+    // reordered) aligned 73–83% of their content but only ~50% of it in the original's order.
+    expect(isDerived({ ...rewrite, orderedCoverage: 0.45 })).toBe(false);
+  });
+  it('takes five strongly similar sentences walking the original as a partial copy', () => {
+    const partial = { ...rewrite, chainedCoverage: 0.2, novelNameShare: 0.4, orderedCoverage: 0.3, strongChainedPairs: 5 };
+    expect(isDerived(partial)).toBe(true);
+    expect(isDerived({ ...partial, strongChainedPairs: 4 })).toBe(false);
+  });
+});
