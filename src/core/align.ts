@@ -1,4 +1,4 @@
-import type { Fingerprint } from './fingerprint.ts';
+import type { Fingerprint, SentenceFingerprint } from './fingerprint.ts';
 import { sentenceSimilarity, weighSentence, type TermWeight, type WeightedSentence } from './similarity.ts';
 
 export interface AlignedPair {
@@ -24,6 +24,8 @@ export interface Alignment {
   chainedOriginalShare: number;
   /** Chained pairs among the pairs at least `strongSimilarity` similar: close paraphrase, walked in order. */
   strongChainedPairs: number;
+  /** How many of those are not mostly quotation (which any report may repeat). */
+  strongChainedOwnWords: number;
   /** Share of the page's names and numbers that the original never mentions (new facts, other sources). */
   novelNameShare: number;
 }
@@ -76,7 +78,7 @@ export function alignSentences(
     originalCoverage: origMass ? sum(pairs.map((p) => O[p.original]!.mass)) / origMass : 0,
     orderedCoverage: share(longestIncreasingChain(pairs)),
     ...chains(pairs, P, O.length, options.chainGap, pageMass),
-    strongChainedPairs: chainedIndices(pairs.filter((p) => p.similarity >= options.strongSimilarity), options.chainGap).size,
+    ...strongChains(pairs.filter((p) => p.similarity >= options.strongSimilarity), page, options.chainGap),
     novelNameShare: novelNameShare(page, original),
   };
 }
@@ -147,6 +149,19 @@ function chainedIndices(pairs: AlignedPair[], gap: number): Set<number> {
     }
   }
   return chained;
+}
+
+function strongChains(strong: AlignedPair[], page: Fingerprint, gap: number) {
+  const chained = [...chainedIndices(strong, gap)];
+  return {
+    strongChainedPairs: chained.length,
+    strongChainedOwnWords: chained.filter((i) => !mostlyQuoted(page.sentences[strong[i]!.page]!)).length,
+  };
+}
+
+/** A sentence that is mostly quotation: any report may repeat it, so it proves no copying. */
+function mostlyQuoted(s: SentenceFingerprint): boolean {
+  return s.terms.length > 0 && s.quoted.length * 2 >= s.terms.length;
 }
 
 function novelNameShare(page: Fingerprint, original: Fingerprint): number {

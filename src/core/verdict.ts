@@ -31,6 +31,7 @@ export interface Evidence {
   orderedCoverage: number;
   chainedCoverage: number;
   strongChainedPairs: number;
+  strongChainedOwnWords: number;
   novelNameShare: number;
 }
 
@@ -57,8 +58,12 @@ export interface DerivationThresholds {
   maxNovelNames: number;
   /** ...and at least this share of its aligned content in the original's order (longest chain). */
   minOrderedShare: number;
-  /** A close copy of part or all of the original: this many strongly similar pairs walk it in order. */
+  /** A close copy of part or all of the original: this many strongly similar pairs walk it in order... */
   strongPairs: number;
+  /** ...of which this many are the writer's own words, not quotation... */
+  strongOwnWords: number;
+  /** ...unless there are this many: a long run of the same quotes in the same order is no coincidence. */
+  strongPairsAnyWords: number;
 }
 
 /**
@@ -71,6 +76,8 @@ export const DEFAULT_THRESHOLDS: DerivationThresholds = {
   maxNovelNames: 0.1,
   minOrderedShare: 0.6,
   strongPairs: 5,
+  strongOwnWords: 3,
+  strongPairsAnyWords: 8,
 };
 
 /** How strongly an alignment shows that the page derives from the original (0–1). */
@@ -91,6 +98,8 @@ export function isDerived(a: Alignment, t: DerivationThresholds = DEFAULT_THRESH
     a.chainedPairs >= t.pageMinPairs &&
     a.novelNameShare <= t.maxNovelNames &&
     ordered >= t.minOrderedShare;
-  const part = a.strongChainedPairs >= t.strongPairs;
+  const part =
+    a.strongChainedPairs >= t.strongPairsAnyWords ||
+    (a.strongChainedPairs >= t.strongPairs && a.strongChainedOwnWords >= t.strongOwnWords);
   return whole || part;
 }
