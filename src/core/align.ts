@@ -24,8 +24,9 @@ export interface Alignment {
   chainedOriginalShare: number;
   /** Chained pairs among the pairs at least `strongSimilarity` similar: close paraphrase, walked in order. */
   strongChainedPairs: number;
-  /** How many of those are not mostly quotation (which any report may repeat). */
-  strongChainedOwnWords: number;
+  /** Strongly similar pairs in the writer's own words (not quotation, which any report may repeat;
+   * not a caption or a name), counted along the longest chain in the original's order. */
+  strongOwnWordsInOrder: number;
   /** Share of the page's names and numbers that the original never mentions (new facts, other sources). */
   novelNameShare: number;
 }
@@ -78,7 +79,7 @@ export function alignSentences(
     originalCoverage: origMass ? sum(pairs.map((p) => O[p.original]!.mass)) / origMass : 0,
     orderedCoverage: share(longestIncreasingChain(pairs)),
     ...chains(pairs, P, O.length, options.chainGap, pageMass),
-    ...strongChains(pairs.filter((p) => p.similarity >= options.strongSimilarity), page, options.chainGap),
+    ...strongChains(pairs.filter((p) => p.similarity >= options.strongSimilarity), page, original, options.chainGap),
     novelNameShare: novelNameShare(page, original),
   };
 }
@@ -151,13 +152,21 @@ function chainedIndices(pairs: AlignedPair[], gap: number): Set<number> {
   return chained;
 }
 
-function strongChains(strong: AlignedPair[], page: Fingerprint, gap: number) {
-  const chained = [...chainedIndices(strong, gap)];
+function strongChains(strong: AlignedPair[], page: Fingerprint, original: Fingerprint, gap: number) {
+  const own = strong.filter(
+    (p) =>
+      !mostlyQuoted(page.sentences[p.page]!) &&
+      page.sentences[p.page]!.terms.length >= MIN_OWN_TERMS &&
+      original.sentences[p.original]!.terms.length >= MIN_OWN_TERMS,
+  );
   return {
-    strongChainedPairs: chained.length,
-    strongChainedOwnWords: chained.filter((i) => !mostlyQuoted(page.sentences[strong[i]!.page]!)).length,
+    strongChainedPairs: chainedIndices(strong, gap).size,
+    strongOwnWordsInOrder: longestIncreasingChain(own).length,
   };
 }
+
+/** Sentences shorter than this (a caption, a name) say too little to count as the writer's own words. */
+const MIN_OWN_TERMS = 4;
 
 /** A sentence that is mostly quotation: any report may repeat it, so it proves no copying. */
 function mostlyQuoted(s: SentenceFingerprint): boolean {

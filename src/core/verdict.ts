@@ -31,7 +31,7 @@ export interface Evidence {
   orderedCoverage: number;
   chainedCoverage: number;
   strongChainedPairs: number;
-  strongChainedOwnWords: number;
+  strongOwnWordsInOrder: number;
   novelNameShare: number;
 }
 
@@ -60,7 +60,7 @@ export interface DerivationThresholds {
   minOrderedShare: number;
   /** A close copy of part or all of the original: this many strongly similar pairs walk it in order... */
   strongPairs: number;
-  /** ...of which this many are the writer's own words, not quotation... */
+  /** ...with this many strongly similar sentences in the writer's own words, in the original's order... */
   strongOwnWords: number;
   /** ...unless there are this many: a long run of the same quotes in the same order is no coincidence. */
   strongPairsAnyWords: number;
@@ -100,6 +100,6 @@ export function isDerived(a: Alignment, t: DerivationThresholds = DEFAULT_THRESH
     ordered >= t.minOrderedShare;
   const part =
     a.strongChainedPairs >= t.strongPairsAnyWords ||
-    (a.strongChainedPairs >= t.strongPairs && a.strongChainedOwnWords >= t.strongOwnWords);
+    (a.strongChainedPairs >= t.strongPairs && a.strongOwnWordsInOrder >= t.strongOwnWords);
   return whole || part;
 }

@@ -117,7 +117,7 @@ function toEvidence(a: Alignment, pageSentences: string[], originalSentences: st
     orderedCoverage: a.orderedCoverage,
     chainedCoverage: a.chainedCoverage,
     strongChainedPairs: a.strongChainedPairs,
-    strongChainedOwnWords: a.strongChainedOwnWords,
+    strongOwnWordsInOrder: a.strongOwnWordsInOrder,
     novelNameShare: a.novelNameShare,
   };
 }

@@ -12,7 +12,7 @@ const rewrite: Alignment = {
   chainedPairs: 18,
   chainedOriginalShare: 0.7,
   strongChainedPairs: 3,
-  strongChainedOwnWords: 3,
+  strongOwnWordsInOrder: 3,
   novelNameShare: 0.02,
 };
 
@@ -29,13 +29,13 @@ describe('isDerived', () => {
     expect(isDerived({ ...rewrite, orderedCoverage: 0.45 })).toBe(false);
   });
   it('takes five strongly similar sentences walking the original as a partial copy', () => {
-    const partial = { ...rewrite, chainedCoverage: 0.2, novelNameShare: 0.4, orderedCoverage: 0.3, strongChainedPairs: 5, strongChainedOwnWords: 3 };
+    const partial = { ...rewrite, chainedCoverage: 0.2, novelNameShare: 0.4, orderedCoverage: 0.3, strongChainedPairs: 5, strongOwnWordsInOrder: 3 };
     expect(isDerived(partial)).toBe(true);
     expect(isDerived({ ...partial, strongChainedPairs: 4 })).toBe(false);
   });
   it('does not take a few shared quotations in order as a partial copy, but does take a long run of them', () => {
     // Regression: 63a5e2a711-independent quoted the same three lines, in order, as the original.
-    const quotes = { ...rewrite, chainedCoverage: 0.18, novelNameShare: 0.13, orderedCoverage: 0.18, strongChainedPairs: 5, strongChainedOwnWords: 2 };
+    const quotes = { ...rewrite, chainedCoverage: 0.18, novelNameShare: 0.13, orderedCoverage: 0.18, strongChainedPairs: 5, strongOwnWordsInOrder: 2 };
     expect(isDerived(quotes)).toBe(false);
     expect(isDerived({ ...quotes, strongChainedPairs: 8 })).toBe(true);
   });

@@ -23,7 +23,7 @@ const rewrite: TabVerdict = {
       orderedCoverage: 0.95,
       chainedCoverage: 0.9,
       strongChainedPairs: 20,
-      strongChainedOwnWords: 15,
+      strongOwnWordsInOrder: 15,
       novelNameShare: 0,
     },
   },
