@@ -3,19 +3,23 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { fingerprintText } from '@/src/core/fingerprint';
 import { extractArticle } from '@/src/extract/extract-article';
 import { capArticle, type ContentMessage } from '@/src/ext/protocol';
+import { getSettings } from '@/src/ext/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
     // Reading the page waits for idle time so it never competes with the page's own work.
-    const run = () => {
+    const run = async () => {
       if (ctx.isInvalid) return;
+      // Paused, or an excluded site: the page is not read at all.
+      const settings = await getSettings().catch(() => null);
+      if (!settings || settings.paused || isExcluded(location.hostname, settings.excludedSites)) return;
       const message = readPage();
       void browser.runtime.sendMessage(message).catch(() => undefined);
     };
-    if ('requestIdleCallback' in window) ctx.requestIdleCallback(run, { timeout: 3000 });
-    else ctx.setTimeout(run, 200);
+    if ('requestIdleCallback' in window) ctx.requestIdleCallback(() => void run(), { timeout: 3000 });
+    else ctx.setTimeout(() => void run(), 200);
   },
 });
 
@@ -26,4 +30,9 @@ function readPage(): ContentMessage {
   const article = capArticle(result.article);
   const { sentences, fingerprint } = fingerprintText(article.paragraphs.join('\n'));
   return { type: 'unspun/check-article', article, sentences, fingerprint };
+}
+
+function isExcluded(hostname: string, sites: string[]): boolean {
+  const host = hostname.toLowerCase();
+  return sites.some((s) => host === s || host.endsWith(`.${s}`));
 }

@@ -4,7 +4,9 @@ import { setBadge } from './badge.ts';
 import { checkReadArticle } from './check-article.ts';
 import type { LibraryService } from './library-service.ts';
 import { parseContentMessage } from './protocol.ts';
+import { getSettings } from './settings.ts';
 import { saveTabVerdict } from './tab-verdicts.ts';
+import { siteOf } from '../core/site.ts';
 
 /** True for a message sent by this extension's own content script, in a tab. */
 export function isOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & {
@@ -29,12 +31,15 @@ export async function handleMessage(
   const pageUrl = parsed.type === 'unspun/check-article' ? parsed.article.url : parsed.url;
   if (sender.url && stripHash(sender.url) !== stripHash(pageUrl)) return undefined;
   const tabId = sender.tab.id;
+  const skip = await skipReason(pageUrl);
   let verdict: Verdict;
   try {
     verdict =
-      parsed.type === 'unspun/check-article'
-        ? await checkReadArticle(parsed, library, now())
-        : { kind: 'not-article', score: 0, reason: parsed.reason };
+      parsed.type === 'unspun/not-article'
+        ? { kind: 'not-article', score: 0, reason: parsed.reason }
+        : skip
+          ? { kind: 'none', score: 0, reason: skip }
+          : await checkReadArticle(parsed, library, now());
   } catch (e) {
     console.error('Unspun: checking', pageUrl, 'failed:', e);
     verdict = { kind: 'none', score: 0, reason: 'the check failed; see the extension console' };
@@ -52,3 +57,12 @@ export async function handleMessage(
 }
 
 const stripHash = (u: string) => u.split('#')[0];
+
+/** Why a page must not be read: checking paused, or its site excluded by the user. */
+export async function skipReason(url: string): Promise<string | undefined> {
+  const settings = await getSettings();
+  if (settings.paused) return 'checking is paused';
+  const site = siteOf(url);
+  if (settings.excludedSites.some((s) => site === s || new URL(url).hostname.endsWith(`.${s}`))) return 'this site is excluded';
+  return undefined;
+}

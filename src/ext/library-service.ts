@@ -1,3 +1,4 @@
+import { fingerprintSentences, FINGERPRINT_VERSION } from '../core/fingerprint.ts';
 import type { LibraryArticle } from '../library/article.ts';
 import { IdbArticleStore } from '../library/idb-store.ts';
 import { LibraryIndex } from '../library/library-index.ts';
@@ -12,12 +13,23 @@ export class LibraryService {
   constructor(readonly store = new IdbArticleStore()) {}
 
   index(): Promise<LibraryIndex> {
-    this.loaded ??= this.store.all().then((articles) => {
+    this.loaded ??= this.store.all().then(async (articles) => {
       const index = new LibraryIndex();
-      for (const a of articles) if (!a.derivedFrom) index.add(a);
+      for (const stored of articles) {
+        const a = await this.upToDate(stored);
+        if (!a.derivedFrom) index.add(a);
+      }
       return index;
     });
     return this.loaded;
+  }
+
+  /** The article with a fingerprint of the current version, recomputed from its sentences (and stored) if needed. */
+  private async upToDate(a: LibraryArticle): Promise<LibraryArticle> {
+    if (a.fingerprint?.version === FINGERPRINT_VERSION) return a;
+    const fresh = { ...a, fingerprint: fingerprintSentences(a.sentences) };
+    await this.store.put(fresh);
+    return fresh;
   }
 
   /** Stores an article; only articles not derived from another become matching candidates. */
@@ -30,5 +42,22 @@ export class LibraryService {
 
   async get(id: string): Promise<LibraryArticle | undefined> {
     return this.store.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.store.delete(id);
+    (await this.index()).remove(id);
+  }
+
+  async clear(): Promise<void> {
+    await this.store.clear();
+    this.loaded = Promise.resolve(new LibraryIndex());
+  }
+
+  /** Forgets articles the reader read (not feed or pack articles) first seen before `cutoff`. */
+  async forgetReadBefore(cutoff: Date): Promise<number> {
+    const old = (await this.store.all()).filter((a) => a.source === 'read' && Date.parse(a.firstSeen) < cutoff.getTime());
+    for (const a of old) await this.remove(a.id);
+    return old.length;
   }
 }

@@ -1,6 +1,4 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { FINGERPRINT_VERSION } from '../core/fingerprint.ts';
-import { fingerprintSentences } from '../core/fingerprint.ts';
 import type { LibraryArticle } from './article.ts';
 
 const DB_NAME = 'unspun';
@@ -40,15 +38,16 @@ export class IdbArticleStore {
     return (await this.open()).count('articles');
   }
 
-  /** Every stored article; fingerprints of another version are recomputed from the stored sentences. */
+  /** Every stored article, as stored (see `LibraryService` for fingerprints of older versions). */
   async all(): Promise<LibraryArticle[]> {
-    const rows = await (await this.open()).getAll('articles');
-    return rows.map((a) =>
-      a.fingerprint?.version === FINGERPRINT_VERSION ? a : { ...a, fingerprint: fingerprintSentences(a.sentences) },
-    );
+    return (await this.open()).getAll('articles');
   }
 
   async delete(id: string): Promise<void> {
     await (await this.open()).delete('articles', id);
+  }
+
+  async clear(): Promise<void> {
+    await (await this.open()).clear('articles');
   }
 }

@@ -1,0 +1,3 @@
+import { mountOptions } from '@/src/ui/options-view';
+
+void mountOptions(document.getElementById('options')!);

@@ -1,0 +1,49 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { LibraryService } from './library-service.ts';
+import { getSettings } from './settings.ts';
+
+/** Extension page (options, popup) → background requests that change the library. */
+export type PageRequest =
+  | { type: 'unspun/library-remove'; id: string }
+  | { type: 'unspun/library-clear' }
+  | { type: 'unspun/forget-now' };
+
+/** True for a message from one of this extension's own pages (not a content script, not a web page). */
+export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
+  const origin = browser.runtime.getURL('/');
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(origin);
+}
+
+export function parsePageRequest(msg: unknown): PageRequest | null {
+  if (typeof msg !== 'object' || msg === null) return null;
+  const m = msg as Record<string, unknown>;
+  if (m['type'] === 'unspun/library-remove' && typeof m['id'] === 'string' && m['id'].length <= 4000) {
+    return { type: 'unspun/library-remove', id: m['id'] };
+  }
+  if (m['type'] === 'unspun/library-clear' || m['type'] === 'unspun/forget-now') return { type: m['type'] };
+  return null;
+}
+
+/** Handles a request from an extension page; anything else is ignored (undefined). */
+export async function handlePageRequest(msg: unknown, sender: Browser.runtime.MessageSender, library: LibraryService) {
+  if (!isOwnPage(sender)) return undefined;
+  const req = parsePageRequest(msg);
+  if (!req) return undefined;
+  switch (req.type) {
+    case 'unspun/library-remove':
+      await library.remove(req.id);
+      return { ok: true };
+    case 'unspun/library-clear':
+      await library.clear();
+      return { ok: true };
+    case 'unspun/forget-now':
+      return { ok: true, forgotten: await forgetOldReading(library, new Date()) };
+  }
+}
+
+/** Applies the "forget reading history older than N days" setting. */
+export async function forgetOldReading(library: LibraryService, now: Date): Promise<number> {
+  const { forgetReadAfterDays } = await getSettings();
+  if (!forgetReadAfterDays) return 0;
+  return library.forgetReadBefore(new Date(now.getTime() - forgetReadAfterDays * 86_400_000));
+}
