@@ -5,9 +5,9 @@ import type { Credit } from './verdict.ts';
 export interface CreditSignals {
   canonicalUrl?: string;
   declaredSources: readonly string[];
-  /** Links inside the article body. */
+  /** Visible links inside (or right after) the article body; not menus or related posts. */
   links: readonly { href: string; text: string }[];
-  /** The article body's paragraphs (what a reader sees; not menus or related posts). */
+  /** The article body's visible paragraphs (what a reader sees; not menus or related posts). */
   paragraphs: readonly string[];
 }
 
@@ -17,9 +17,55 @@ export interface CreditTarget {
   siteName?: string;
 }
 
-/** Phrases that introduce a source, in English and other major languages. */
-const ATTRIBUTION =
-  /(?<!\p{L})(originally (published|appeared|posted|ran)|first (published|appeared|ran)|(re)?published (with permission )?(by|from|in)|reprinted (with permission )?(from|by)|republished|syndicated from|courtesy of|according to|reporting by|source[s]?\s*:|credit\s*:|via|with permission|copyright|this (article|story|report) (was|is|first)|publicado originalmente|fuente\s*:|seg[uú]n|publi[ée] (initialement|à l'origine|par)|d'apr[eè]s|selon|ursprünglich|zuerst erschienen|erschienen (bei|in|auf)|quelle\s*:|laut|pubblicato (originariamente|da)|fonte\s*:|secondo|de acordo com)(?!\p{L})|©|\(c\)/iu;
+/**
+ * Phrases that introduce a source, in English, Spanish, Portuguese, French, German, Italian and
+ * Dutch. Each is followed by the source's name ("Originally published by CNBC", "Quelle: dpa").
+ */
+const INTRODUCES =
+  '(?:originally|first) (?:published|appeared|posted|ran|reported)(?: (?:on|in|by|at))?' +
+  '|(?:this|the) (?:article|story|report|post|piece) (?:was |is )?(?:originally |first )?(?:published|appeared|posted|ran)(?: (?:on|in|by|at))?' +
+  '|(?:re)?published (?:with (?:the )?permission )?(?:by|from|in|on)|republished(?: from)?|reprinted (?:with (?:the )?permission )?(?:from|by)?|reproduced (?:with (?:the )?permission )?(?:from|of)?' +
+  '|syndicated (?:from|by)|(?:distributed|provided) by|courtesy(?: of)?|with (?:the )?permission (?:of|from)|according to|reporting by|(?:adapted|excerpted|taken) from' +
+  '|sources?\\s*:|credits?\\s*:|via|read (?:the )?(?:full|original) (?:article|story)(?: (?:on|at))?|copyright(?: ©)?(?: \\d{4})?|©(?: \\d{4})?|\\(c\\)(?: \\d{4})?' +
+  // Spanish, Portuguese
+  '|publicad[oa] (?:originalmente |primero )?(?:en|por)|(?:apareci[óo]|publicado) originalmente en|fuente\\s*:|seg[uú]n|con (?:el )?permiso de' +
+  '|publicad[oa] originalmente (?:em|por|no|na)|fonte\\s*:|de acordo com|segundo (?:o|a) |com informa[çc][õo]es (?:de|do|da)' +
+  // French
+  "|publi[ée]e? (?:initialement |à l'origine |d'abord )?(?:par|sur|dans)|paru (?:initialement |d'abord )?(?:dans|sur)|source\\s*:|d'apr[eè]s|selon|avec l'autorisation de" +
+  // German
+  '|ursprünglich (?:erschienen |veröffentlicht )?(?:bei|in|auf|von)|zuerst erschienen (?:bei|in|auf)|erschienen (?:bei|in|auf)|quelle\\s*:|laut|mit (?:freundlicher )?genehmigung (?:von|der|des)' +
+  // Italian
+  '|pubblicat[oa] (?:originariamente |per la prima volta )?(?:su|da|in)|fonte\\s*:|secondo' +
+  // Dutch
+  '|oorspronkelijk verschenen (?:op|in|bij)|bron\\s*:|volgens';
+
+const ATTRIBUTION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${INTRODUCES})(?![\\p{L}])`, 'giu');
+
+/**
+ * The phrases that make a line an attribution line of its own (a credit line under a story),
+ * not those that also run through prose ("via", "according to", "selon").
+ */
+const CREDIT_LINE = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:(?:originally|first) (?:published|appeared|posted|ran)|(?:re)?published (?:with (?:the )?permission )?(?:by|from|in|on)|republished|reprinted|reproduced with|syndicated (?:from|by)' +
+    '|(?:this|the) (?:article|story|report|post|piece) (?:was |is )?(?:originally |first )?(?:published|appeared|posted|ran)|sources?\\s*:|copyright|©|\\(c\\) \\d{4}' +
+    "|publicad[oa] originalmente|apareci[óo] originalmente|fuente\\s*:|fonte\\s*:|publi[ée]e? (?:initialement|à l'origine)|paru (?:initialement|d'abord)|source\\s*:" +
+    '|ursprünglich (?:erschienen|veröffentlicht)|zuerst erschienen|quelle\\s*:|pubblicat[oa] originariamente|oorspronkelijk verschenen|bron\\s*:)(?![\\p{L}])',
+  'iu',
+);
+
+/** Most words an attribution line may have (longer text is prose that may mention the outlet in passing). */
+const LINE_WORDS = 40;
+/** Most words of a credit line of its own. */
+const CREDIT_LINE_WORDS = 25;
+/** How far after an attribution phrase, in characters, the outlet's name must start. */
+const NAME_REACH = 60;
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** True for a short credit line ("Originally published by …", "Quelle: …", "© 2024 …"). */
+export function isAttributionLine(text: string): boolean {
+  return wordCount(text) <= CREDIT_LINE_WORDS && CREDIT_LINE.test(text);
+}
 
 /**
  * Finds visible or declared credit to `original` on a page: a canonical or declared source
@@ -35,8 +81,24 @@ export function findCredit(page: CreditSignals, original: CreditTarget): Credit 
   const link = page.links.find((l) => onOriginalSite(l.href));
   if (link) return { kind: 'link', detail: link.text ? `${link.text} (${link.href})` : link.href };
   const names = outletNames(original.siteName, site);
-  const line = page.paragraphs.find((p) => ATTRIBUTION.test(p) && names.some((n) => n.test(p)));
+  const line = page.paragraphs.find((p) => namesOutlet(p, names));
   return line ? { kind: 'attribution', detail: line.length > 200 ? line.slice(0, 197) + '...' : line } : undefined;
+}
+
+/**
+ * True when `text` credits the outlet: an attribution phrase with the outlet's name right after it
+ * ("… according to CNBC", "Source: CNBC"), or a short attribution line that names it anywhere
+ * ("CNBC contributed to this report. © 2025"). A paragraph that only mentions the outlet is no credit.
+ */
+function namesOutlet(text: string, names: RegExp[]): boolean {
+  const short = wordCount(text) <= LINE_WORDS;
+  ATTRIBUTION.lastIndex = 0;
+  for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
+    if (short && names.some((n) => n.test(text))) return true;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + NAME_REACH);
+    if (names.some((n) => n.test(after) && (n.exec(after)?.index ?? NAME_REACH) < NAME_REACH / 2)) return true;
+  }
+  return false;
 }
 
 /** Ways a page may name the outlet: its own name and its domain label ("cnbc" of cnbc.com). */

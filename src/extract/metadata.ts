@@ -1,6 +1,10 @@
+import { parseDate } from './dates.ts';
+
 /** Page metadata that Readability does not give, or gives less reliably. */
 export interface PageMetadata {
   canonicalUrl?: string;
+  /** The page's own address as its Open Graph tags give it. */
+  pageUrl?: string;
   published?: string;
   /** URLs the page declares as its source (syndication-source, original-source, schema.org isBasedOn). */
   declaredSources: string[];
@@ -21,6 +25,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     .filter((u): u is string => !!u);
   return {
     canonicalUrl,
+    pageUrl: abs(meta(doc, 'og:url')),
     published: readPublished(doc, ld, pageUrl),
     declaredSources: [...new Set(declaredSources)],
     siteName: meta(doc, 'og:site_name') ?? ldPublisherName(ld),
@@ -43,15 +48,27 @@ const PUBLISHED_META = [
   'parsely-pub-date',
 ];
 
-/** Published time, most trustworthy source first: JSON-LD, meta, itemprop, <time>, URL. */
+/** schema.org types of a news or blog article (a page may also describe its videos and images). */
+const ARTICLE_TYPE = /(Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting|Review)$/;
+
+/**
+ * Published time, most trustworthy source first: JSON-LD of the article (in `@graph` too), meta
+ * tags, `itemprop="datePublished"`, a `<time>` in the article, a date in the URL path.
+ */
 function readPublished(doc: Document, ld: Record<string, unknown>[], pageUrl: string): string | undefined {
-  const fromLd = ld.map((o) => o['datePublished']).find((d) => typeof d === 'string') as string | undefined;
-  const fromMeta = PUBLISHED_META.map((n) => meta(doc, n)).find(Boolean);
-  const itemprop = doc.querySelector('[itemprop="datePublished"]');
-  const fromItemprop = itemprop?.getAttribute('content') ?? itemprop?.getAttribute('datetime');
-  const fromTime = doc.querySelector('article time[datetime], time[pubdate][datetime], time[datetime]')?.getAttribute('datetime');
-  for (const c of [fromLd, fromMeta, fromItemprop, fromTime, dateFromUrl(pageUrl)]) {
-    const iso = toIso(c);
+  const isArticle = (o: Record<string, unknown>) => asArray(o['@type']).some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+  const ldDate = (objects: Record<string, unknown>[]) =>
+    objects.map((o) => asArray(o['datePublished'])[0]).find((d): d is string => typeof d === 'string' && !!parseDate(d));
+  const fromLd = ldDate(ld.filter(isArticle)) ?? ldDate(ld.filter((o) => !/Video|Image|Audio|Media/.test(String(o['@type']))));
+  const fromMeta = PUBLISHED_META.map((n) => meta(doc, n)).find((d) => !!parseDate(d));
+  const itemprop = [...doc.querySelectorAll('[itemprop~="datePublished"]')]
+    .map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent)
+    .find((d) => !!parseDate(d));
+  const fromTime = [...doc.querySelectorAll('article time[datetime], time[pubdate], time[datetime]')]
+    .map((el) => el.getAttribute('datetime') ?? el.textContent)
+    .find((d) => !!parseDate(d));
+  for (const c of [fromLd, fromMeta, itemprop, fromTime, dateFromUrl(pageUrl)]) {
+    const iso = parseDate(c);
     if (iso) return iso;
   }
   return undefined;
@@ -61,14 +78,6 @@ function readPublished(doc: Document, ld: Record<string, unknown>[], pageUrl: st
 export function dateFromUrl(url: string): string | undefined {
   const m = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)/.exec(safePath(url));
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : undefined;
-}
-
-function toIso(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value.trim());
-  if (!Number.isFinite(t)) return undefined;
-  const year = new Date(t).getUTCFullYear();
-  return year >= 1990 && year <= 2100 ? new Date(t).toISOString() : undefined;
 }
 
 function meta(doc: Document, name: string): string | undefined {
@@ -88,7 +97,7 @@ function jsonLdObjects(doc: Document): Record<string, unknown>[] {
   };
   for (const s of doc.querySelectorAll('script[type="application/ld+json" i]')) {
     try {
-      visit(JSON.parse(s.textContent ?? ''));
+      visit(JSON.parse((s.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')));
     } catch {
       // Malformed JSON-LD is common; the other sources still count.
     }
