@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusDoc, startCorpusServer } from './server.mjs';
+import { CORPUS, corpusDoc, startCorpusServer } from './server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = path.resolve(ROOT, process.env.E2E_OUT ?? 'test-results');
@@ -135,6 +135,35 @@ export async function readPopup(drv, tabId, screenshotFile) {
   }
 }
 
+/** The library as the extension stored it in IndexedDB: [{ url, sentences }]. */
+export function readLibrary(drv) {
+  return drv.extEval(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('unspun');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('articles').objectStore('articles').getAll();
+          req.onsuccess = () => resolve(req.result.map((a) => ({ url: a.url, sentences: a.sentences })));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Sentences of a corpus page as the Node CLI's extraction gives them (the same core, linkedom as DOM). */
+async function nodeSentences(id, url) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { extractArticle } = await import('../src/extract/extract-article.ts');
+  const { parseHtmlDocument, readHtmlFile } = await import('../src/cli/node-dom.ts');
+  const { capArticle } = await import('../src/ext/protocol.ts');
+  const { fingerprintText } = await import('../src/core/fingerprint.ts');
+  const r = extractArticle(parseHtmlDocument(readHtmlFile(path.join(CORPUS, corpusDoc(id).file))), url);
+  assert.ok(r.ok, `Node could not extract ${id}: ${r.reason}`);
+  return fingerprintText(capArticle(r.article).paragraphs.join('\n')).sentences;
+}
+
 /**
  * The E2E suite, the same for every browser. `launch(site)` starts the browser with the
  * built extension, resolving `site.hosts` to 127.0.0.1, and returns a driver.
@@ -170,6 +199,18 @@ export function defineE2ESuite(name, launch) {
     assert.ok(shown.originalUrl, 'the popup should have an a[data-original-url]');
     assert.ok(sameUrl(shown.originalUrl, originalUrl), `data-original-url ${shown.originalUrl} != ${originalUrl}`);
     assert.ok(sameUrl(shown.href, originalUrl), `link href ${shown.href} != ${originalUrl}`);
+  });
+
+  test(`${name}: the content script extracts the same sentences as Node does`, { timeout: 2 * STEP_TIMEOUT }, async () => {
+    const inBrowser = await readLibrary(drv);
+    const ids = [...Object.values(SEED), ...Object.values(INDEPENDENT)];
+    for (const id of ids) {
+      const url = site.urlFor(id);
+      const stored = inBrowser.find((a) => sameUrl(a.url, url));
+      if (!stored) continue; // the independent pair is visited by the next test
+      assert.deepEqual(stored.sentences, await nodeSentences(id, url), `sentences of ${id} differ between the browser and Node`);
+    }
+    assert.ok(inBrowser.length >= 2, `expected the visited articles in the library, found ${inBrowser.length}`);
   });
 
   test(`${name}: an independent article on the same event is not flagged`, { timeout: 4 * STEP_TIMEOUT }, async () => {
