@@ -2,6 +2,7 @@ import { runEvalCommand } from './eval-command.ts';
 import { runExtractCommand } from './extract-command.ts';
 import { runCheckCommand } from './check-command.ts';
 import { runBenchCommand } from './bench-command.ts';
+import { runPackCommand } from './pack-command.ts';
 
 const USAGE = `unspun: detect uncredited rewrites of news articles
 
@@ -10,6 +11,8 @@ const USAGE = `unspun: detect uncredited rewrites of news articles
   unspun check <page.html> --url URL --library <corpus folder>
   unspun eval --corpus <folder> [--out verdicts.jsonl] [--floors floors.json]
   unspun bench --corpus <folder> [--scale N] [--floors speed-floors.json]
+  unspun pack build --corpus <folder> --out <pack.jsonl>
+  unspun pack check <pack.jsonl>
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
@@ -17,6 +20,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   check: runCheckCommand,
   eval: runEvalCommand,
   bench: runBenchCommand,
+  pack: runPackCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -124,7 +124,7 @@ const isStringArray = (v: unknown, maxItems: number, maxChars: number): v is str
   Array.isArray(v) && v.length <= maxItems && v.every((s) => isString(s, maxChars));
 
 export function isUrl(v: unknown): v is string {
-  if (!isString(v, LIMITS.shortString)) return false;
+  if (!isString(v, LIMITS.shortString) || !/^https?:\/\/[^/]/i.test(v)) return false;
   try {
     const u = new URL(v);
     return u.protocol === 'http:' || u.protocol === 'https:';

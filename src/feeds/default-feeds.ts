@@ -1,0 +1,101 @@
+/** A publisher feed Unspun can poll. */
+export interface FeedSource {
+  /** Stable id (lower-case, dashes). */
+  id: string;
+  /** The outlet's name as readers know it; given to every item of the feed. */
+  outlet: string;
+  /** The RSS, Atom or JSON Feed URL. */
+  url: string;
+  /** Off until the user turns it on (and grants the host permission). */
+  enabled: boolean;
+}
+
+/**
+ * Public feeds of outlets that do original reporting: wires, broadcasters, national papers,
+ * business and tech press. All off by default.
+ *
+ * These URLs were written from knowledge of the publishers' long-standing public feeds; they could
+ * not be checked from the machine this list was written on, which has no network. A feed that has
+ * moved shows its error on the options page. Reuters and the Associated Press publish no public
+ * feed any more, so neither is listed. Edit freely: ids must stay unique.
+ */
+export const DEFAULT_FEEDS: readonly FeedSource[] = [
+  // Wire
+  feed('upi-top', 'UPI', 'https://rss.upi.com/news/top_news.rss'),
+  // Broadcasters
+  feed('bbc-top', 'BBC News', 'https://feeds.bbci.co.uk/news/rss.xml'),
+  feed('bbc-world', 'BBC News', 'https://feeds.bbci.co.uk/news/world/rss.xml'),
+  feed('bbc-business', 'BBC News', 'https://feeds.bbci.co.uk/news/business/rss.xml'),
+  feed('bbc-technology', 'BBC News', 'https://feeds.bbci.co.uk/news/technology/rss.xml'),
+  feed('npr-news', 'NPR', 'https://feeds.npr.org/1001/rss.xml'),
+  feed('npr-world', 'NPR', 'https://feeds.npr.org/1004/rss.xml'),
+  feed('cbs-news', 'CBS News', 'https://www.cbsnews.com/latest/rss/main'),
+  feed('nbc-news', 'NBC News', 'https://feeds.nbcnews.com/nbcnews/public/news'),
+  feed('cnn-top', 'CNN', 'http://rss.cnn.com/rss/edition.rss'),
+  feed('fox-news', 'Fox News', 'https://moxie.foxnews.com/google-publisher/latest.xml'),
+  feed('sky-news-world', 'Sky News', 'https://feeds.skynews.com/feeds/rss/world.xml'),
+  feed('al-jazeera', 'Al Jazeera', 'https://www.aljazeera.com/xml/rss/all.xml'),
+  feed('dw-all', 'DW', 'https://rss.dw.com/rdf/rss-en-all'),
+  feed('france24', 'France 24', 'https://www.france24.com/en/rss'),
+  feed('cbc-top', 'CBC News', 'https://www.cbc.ca/webfeed/rss/rss-topstories'),
+  // National papers
+  feed('nyt-home', 'The New York Times', 'https://rss.nytimes.com/services/xml/rss/nyt/HomePage.xml'),
+  feed('nyt-world', 'The New York Times', 'https://rss.nytimes.com/services/xml/rss/nyt/World.xml'),
+  feed('nyt-business', 'The New York Times', 'https://rss.nytimes.com/services/xml/rss/nyt/Business.xml'),
+  feed('nyt-technology', 'The New York Times', 'https://rss.nytimes.com/services/xml/rss/nyt/Technology.xml'),
+  feed('guardian-world', 'The Guardian', 'https://www.theguardian.com/world/rss'),
+  feed('guardian-us', 'The Guardian', 'https://www.theguardian.com/us-news/rss'),
+  feed('guardian-business', 'The Guardian', 'https://www.theguardian.com/business/rss'),
+  feed('guardian-technology', 'The Guardian', 'https://www.theguardian.com/technology/rss'),
+  feed('wapo-world', 'The Washington Post', 'https://feeds.washingtonpost.com/rss/world'),
+  feed('wapo-national', 'The Washington Post', 'https://feeds.washingtonpost.com/rss/national'),
+  feed('wsj-world', 'The Wall Street Journal', 'https://feeds.a.dj.com/rss/RSSWorldNews.xml'),
+  feed('latimes-world-nation', 'Los Angeles Times', 'https://www.latimes.com/world-nation/rss2.0.xml'),
+  feed('independent-world', 'The Independent', 'https://www.independent.co.uk/news/world/rss'),
+  feed('nypost', 'New York Post', 'https://nypost.com/feed/'),
+  feed('times-of-india', 'The Times of India', 'https://timesofindia.indiatimes.com/rssfeedstopstories.cms'),
+  feed('politico', 'Politico', 'https://rss.politico.com/politics-news.xml'),
+  feed('axios', 'Axios', 'https://api.axios.com/feed/'),
+  // Business press
+  feed('cnbc-top', 'CNBC', 'https://www.cnbc.com/id/100003114/device/rss/rss.html'),
+  feed('cnbc-world', 'CNBC', 'https://www.cnbc.com/id/100727362/device/rss/rss.html'),
+  feed('cnbc-business', 'CNBC', 'https://www.cnbc.com/id/10001147/device/rss/rss.html'),
+  feed('cnbc-technology', 'CNBC', 'https://www.cnbc.com/id/19854910/device/rss/rss.html'),
+  feed('bloomberg-markets', 'Bloomberg', 'https://feeds.bloomberg.com/markets/news.rss'),
+  feed('ft-world', 'Financial Times', 'https://www.ft.com/world?format=rss'),
+  feed('business-insider', 'Business Insider', 'https://feeds.businessinsider.com/custom/all'),
+  feed('economist-international', 'The Economist', 'https://www.economist.com/international/rss.xml'),
+  // Tech press
+  feed('ars-technica', 'Ars Technica', 'https://feeds.arstechnica.com/arstechnica/index'),
+  feed('the-verge', 'The Verge', 'https://www.theverge.com/rss/index.xml'),
+  feed('techcrunch', 'TechCrunch', 'https://techcrunch.com/feed/'),
+  feed('wired', 'Wired', 'https://www.wired.com/feed/rss'),
+  feed('engadget', 'Engadget', 'https://www.engadget.com/rss.xml'),
+  feed('cnet-news', 'CNET', 'https://www.cnet.com/rss/news/'),
+  feed('zdnet', 'ZDNET', 'https://www.zdnet.com/news/rss.xml'),
+  feed('the-register', 'The Register', 'https://www.theregister.com/headlines.atom'),
+];
+
+function feed(id: string, outlet: string, url: string): FeedSource {
+  return { id, outlet, url, enabled: false };
+}
+
+/**
+ * The match pattern of the optional host permission a feed URL needs, e.g.
+ * `https://feeds.bbci.co.uk/*` (match patterns take no port); undefined unless http(s).
+ */
+export function feedHostPattern(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) return undefined;
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+/** The distinct host permission patterns of these feeds, sorted. */
+export function feedHostPatterns(feeds: readonly Pick<FeedSource, 'url'>[]): string[] {
+  return [...new Set(feeds.map((f) => feedHostPattern(f.url)).filter((p): p is string => !!p))].sort();
+}
