@@ -1,21 +1,29 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { pollFeeds } from '@/src/ext/feed-poller';
 import { handleMessage } from '@/src/ext/handle-message';
 import { LibraryService } from '@/src/ext/library-service';
+import { browserExtractor, hasHostPermission, type OriginalsDeps } from '@/src/ext/originals';
 import { forgetOldReading, handlePageRequest, isOwnPage } from '@/src/ext/page-messages';
 import { clearTabVerdict } from '@/src/ext/tab-verdicts';
 
 const HOUSEKEEPING = 'unspun-housekeeping';
+const FEEDS = 'unspun-feeds';
 
 export default defineBackground(() => {
   const library = new LibraryService();
+  const originals: OriginalsDeps = { canFetch: hasHostPermission, extract: browserExtractor() };
+  const poll = (ids?: string[]) => pollFeeds(library, new Date(), { canFetch: hasHostPermission }, ids);
   // Listeners are registered synchronously so a restarted MV3 worker receives the waking event.
   browser.runtime.onMessage.addListener((msg, sender) =>
-    isOwnPage(sender) ? handlePageRequest(msg, sender, library) : handleMessage(msg, sender, library),
+    isOwnPage(sender) ? handlePageRequest(msg, sender, library, poll) : handleMessage(msg, sender, library, undefined, originals),
   );
   browser.tabs.onRemoved.addListener((tabId) => void clearTabVerdict(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === HOUSEKEEPING) void forgetOldReading(library, new Date());
+    if (alarm.name === FEEDS) void poll().catch((e) => console.error('Unspun: feed poll failed', e));
   });
+  // Feeds are checked every 5 minutes; each is fetched only when due (its TTL, backoff), politely.
+  void browser.alarms.create(FEEDS, { delayInMinutes: 1, periodInMinutes: 5 });
   void browser.alarms.create(HOUSEKEEPING, { delayInMinutes: 1, periodInMinutes: 6 * 60 });
 });

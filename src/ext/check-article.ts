@@ -1,7 +1,9 @@
 import { normalizeUrl, siteOf } from '../core/site.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { LibraryArticle } from '../library/article.ts';
-import { checkPage, toRef, type PageToCheck } from '../library/match.ts';
+import type { LibraryIndex } from '../library/library-index.ts';
+import { checkPage, selfOrSameSite, toRef, type PageToCheck } from '../library/match.ts';
+import { fetchOriginal, type OriginalsDeps } from './originals.ts';
 import type { CheckArticleMessage } from './protocol.ts';
 import type { LibraryService } from './library-service.ts';
 
@@ -15,7 +17,12 @@ export function articleIdFor(url: string, canonicalUrl?: string): string {
  * the library (as a candidate original unless it derives from another), and an original
  * learns of its new derivative.
  */
-export async function checkReadArticle(msg: CheckArticleMessage, library: LibraryService, now: Date): Promise<Verdict> {
+export async function checkReadArticle(
+  msg: CheckArticleMessage,
+  library: LibraryService,
+  now: Date,
+  originals?: OriginalsDeps,
+): Promise<Verdict> {
   const { article, sentences, fingerprint } = msg;
   const id = articleIdFor(article.url, article.canonicalUrl);
   const known = await library.get(id);
@@ -36,6 +43,7 @@ export async function checkReadArticle(msg: CheckArticleMessage, library: Librar
     },
   };
   const index = await library.index();
+  if (originals) await fetchMatchingOriginals(page, index, library, originals);
   const { verdict, matched } = checkPage(page, index);
   const derived = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited';
   const entry: LibraryArticle = {
@@ -60,6 +68,37 @@ export async function checkReadArticle(msg: CheckArticleMessage, library: Librar
   }
   if (verdict.kind === 'none' && entry.derivatives?.length) return originalVerdict(entry, library);
   return verdict;
+}
+
+/** Share of a feed item's terms (headline and summary) a page must contain for its article to be fetched. */
+const STUB_CONTAINMENT = 0.5;
+/** Fewest shared terms, so a one-line item cannot trigger a fetch by chance. */
+const STUB_MIN_SHARED = 5;
+/** Originals fetched at most per page check. */
+const MAX_FETCHES = 2;
+
+/**
+ * Feed items known only by headline and summary: when the page contains most of one's terms,
+ * its full article is fetched (once; it replaces the stub) so the real check can run.
+ */
+async function fetchMatchingOriginals(page: PageToCheck, index: LibraryIndex, library: LibraryService, deps: OriginalsDeps) {
+  const terms = new Set(page.fingerprint.terms);
+  const likely = index
+    .candidates(page.fingerprint, 8, selfOrSameSite(page))
+    .map((c) => c.article)
+    .filter((a) => a.stub)
+    .filter((a) => {
+      const shared = a.fingerprint.terms.filter((t) => terms.has(t)).length;
+      return shared >= STUB_MIN_SHARED && shared >= STUB_CONTAINMENT * a.fingerprint.terms.length;
+    })
+    .slice(0, MAX_FETCHES);
+  for (const stub of likely) {
+    const full = await fetchOriginal(stub, deps).catch((e: unknown) => {
+      console.warn('Unspun: could not fetch', stub.url, e);
+      return null;
+    });
+    if (full) await library.put(full);
+  }
 }
 
 /** The page is an original that later pages were found to derive from. */

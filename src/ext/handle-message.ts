@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Verdict } from '../core/verdict.ts';
 import { setBadge } from './badge.ts';
 import { checkReadArticle } from './check-article.ts';
+import type { OriginalsDeps } from './originals.ts';
 import type { LibraryService } from './library-service.ts';
 import { parseContentMessage } from './protocol.ts';
 import { getSettings } from './settings.ts';
@@ -24,6 +25,7 @@ export async function handleMessage(
   sender: Browser.runtime.MessageSender,
   library: LibraryService,
   now = () => new Date(),
+  originals?: OriginalsDeps,
 ): Promise<Verdict | undefined> {
   if (!isOwnContentScript(sender)) return undefined;
   const parsed = parseContentMessage(msg);
@@ -39,7 +41,7 @@ export async function handleMessage(
         ? { kind: 'not-article', score: 0, reason: parsed.reason }
         : skip
           ? { kind: 'none', score: 0, reason: skip }
-          : await checkReadArticle(parsed, library, now());
+          : await checkReadArticle(parsed, library, now(), originals);
   } catch (e) {
     console.error('Unspun: checking', pageUrl, 'failed:', e);
     verdict = { kind: 'none', score: 0, reason: 'the check failed; see the extension console' };

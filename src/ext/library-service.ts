@@ -1,5 +1,6 @@
 import { fingerprintSentences, FINGERPRINT_VERSION } from '../core/fingerprint.ts';
-import type { LibraryArticle } from '../library/article.ts';
+import { appearedAt, type LibraryArticle } from '../library/article.ts';
+import { storageEvents } from './storage-events.ts';
 import { IdbArticleStore } from '../library/idb-store.ts';
 import { LibraryIndex } from '../library/library-index.ts';
 
@@ -54,10 +55,55 @@ export class LibraryService {
     this.loaded = Promise.resolve(new LibraryIndex());
   }
 
+  /**
+   * Stores feed stubs not yet in the library (an article already read or fetched is kept as it
+   * is); returns how many were new. When storage is full, the oldest feed items make room.
+   */
+  async addFeedStubs(stubs: LibraryArticle[]): Promise<number> {
+    const index = await this.index();
+    const fresh = stubs.filter((s) => !index.get(s.id));
+    if (!fresh.length) return 0;
+    try {
+      await this.store.putMany(fresh);
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      await this.evictOldestFeedItems(Math.max(fresh.length, 100));
+      await this.store.putMany(fresh);
+    }
+    for (const a of fresh) index.add(a);
+    return fresh.length;
+  }
+
+  /** Removes the `count` oldest feed items (by publication, else first seen); records it for the options page. */
+  async evictOldestFeedItems(count: number): Promise<number> {
+    const feedItems = (await this.store.all()).filter((a) => a.source === 'feed');
+    feedItems.sort((a, b) => appearedAt(a) - appearedAt(b));
+    const victims = feedItems.slice(0, count);
+    for (const a of victims) await this.remove(a.id);
+    await storageEvents.setValue({ at: new Date().toISOString(), evicted: victims.length });
+    return victims.length;
+  }
+
+  /** Forgets feed items that appeared before `cutoff`. */
+  async expireFeedItems(cutoff: Date): Promise<number> {
+    const old = (await this.store.all()).filter((a) => a.source === 'feed' && appearedAt(a) < cutoff.getTime());
+    for (const a of old) await this.remove(a.id);
+    return old.length;
+  }
+
+  /** Drops the in-memory index, so the next use reloads it (after a pack import by the options page). */
+  reload(): void {
+    this.loaded = null;
+  }
+
   /** Forgets articles the reader read (not feed or pack articles) first seen before `cutoff`. */
   async forgetReadBefore(cutoff: Date): Promise<number> {
     const old = (await this.store.all()).filter((a) => a.source === 'read' && Date.parse(a.firstSeen) < cutoff.getTime());
     for (const a of old) await this.remove(a.id);
     return old.length;
   }
+}
+
+function isQuotaError(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'QuotaExceededError' || /quota/i.test(e.message));
 }

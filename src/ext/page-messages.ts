@@ -6,7 +6,9 @@ import { getSettings } from './settings.ts';
 export type PageRequest =
   | { type: 'unspun/library-remove'; id: string }
   | { type: 'unspun/library-clear' }
-  | { type: 'unspun/forget-now' };
+  | { type: 'unspun/library-reload' }
+  | { type: 'unspun/forget-now' }
+  | { type: 'unspun/feeds-poll'; ids: string[] };
 
 /** True for a message from one of this extension's own pages (not a content script, not a web page). */
 export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
@@ -20,12 +22,20 @@ export function parsePageRequest(msg: unknown): PageRequest | null {
   if (m['type'] === 'unspun/library-remove' && typeof m['id'] === 'string' && m['id'].length <= 4000) {
     return { type: 'unspun/library-remove', id: m['id'] };
   }
-  if (m['type'] === 'unspun/library-clear' || m['type'] === 'unspun/forget-now') return { type: m['type'] };
+  if (m['type'] === 'unspun/library-clear' || m['type'] === 'unspun/forget-now' || m['type'] === 'unspun/library-reload') return { type: m['type'] };
+  if (m['type'] === 'unspun/feeds-poll' && Array.isArray(m['ids']) && m['ids'].length <= 500 && m['ids'].every((x) => typeof x === 'string')) {
+    return { type: 'unspun/feeds-poll', ids: m['ids'] as string[] };
+  }
   return null;
 }
 
 /** Handles a request from an extension page; anything else is ignored (undefined). */
-export async function handlePageRequest(msg: unknown, sender: Browser.runtime.MessageSender, library: LibraryService) {
+export async function handlePageRequest(
+  msg: unknown,
+  sender: Browser.runtime.MessageSender,
+  library: LibraryService,
+  pollNow: (ids: string[]) => Promise<object> = async () => ({ polled: [] }),
+) {
   if (!isOwnPage(sender)) return undefined;
   const req = parsePageRequest(msg);
   if (!req) return undefined;
@@ -36,14 +46,22 @@ export async function handlePageRequest(msg: unknown, sender: Browser.runtime.Me
     case 'unspun/library-clear':
       await library.clear();
       return { ok: true };
+    case 'unspun/library-reload':
+      library.reload();
+      return { ok: true };
     case 'unspun/forget-now':
       return { ok: true, forgotten: await forgetOldReading(library, new Date()) };
+    case 'unspun/feeds-poll':
+      return { ok: true, ...(await pollNow(req.ids)) };
   }
 }
 
-/** Applies the "forget reading history older than N days" setting. */
+/** Applies the "forget reading history older than N days" setting and the feed items' lifetime. */
 export async function forgetOldReading(library: LibraryService, now: Date): Promise<number> {
-  const { forgetReadAfterDays } = await getSettings();
+  const { forgetReadAfterDays, feedItemDays } = await getSettings();
+  await library.expireFeedItems(new Date(now.getTime() - feedItemDays * DAY));
   if (!forgetReadAfterDays) return 0;
-  return library.forgetReadBefore(new Date(now.getTime() - forgetReadAfterDays * 86_400_000));
+  return library.forgetReadBefore(new Date(now.getTime() - forgetReadAfterDays * DAY));
 }
+
+const DAY = 86_400_000;

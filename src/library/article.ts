@@ -24,6 +24,10 @@ export interface LibraryArticle {
   derivatives?: string[];
   /** Id of the article this one was found to derive from; such articles are never matched against. */
   derivedFrom?: string;
+  /** A feed item not fetched yet: its sentences are only the headline and the feed's summary. */
+  stub?: boolean;
+  /** The feed it came from (source `feed`). */
+  feedId?: string;
 }
 
 /** When the article appeared, for deciding which of two is the original (ms since epoch). */

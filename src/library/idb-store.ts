@@ -30,8 +30,18 @@ export class IdbArticleStore {
     await (await this.open()).put('articles', article);
   }
 
+  /** Stores several articles in one transaction: all of them, or none. */
+  async putMany(articles: LibraryArticle[]): Promise<void> {
+    const tx = (await this.open()).transaction('articles', 'readwrite');
+    await Promise.all([...articles.map((a) => tx.store.put(a)), tx.done]);
+  }
+
   async get(id: string): Promise<LibraryArticle | undefined> {
     return (await this.open()).get('articles', id);
+  }
+
+  async countBySource(source: LibraryArticle['source']): Promise<number> {
+    return (await this.open()).countFromIndex('articles', 'bySource', source);
   }
 
   async count(): Promise<number> {

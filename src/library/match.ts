@@ -77,13 +77,17 @@ interface Derivation {
   score: number;
 }
 
-function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOptions): Derivation | undefined {
+/** Library articles a page must never be matched with: itself (URL or own canonical) and its own site's. */
+export function selfOrSameSite(page: Pick<PageToCheck, 'url' | 'canonicalUrl'>): (a: LibraryArticle) => boolean {
   const pageSite = siteOf(page.url);
   // A canonical URL on another site declares a source (syndication), so it is not the page itself.
   const ownCanonical = page.canonicalUrl && siteOf(page.canonicalUrl) === pageSite ? [normalizeUrl(page.canonicalUrl)] : [];
   const self = new Set([normalizeUrl(page.url), ...ownCanonical]);
-  const isSelfOrSameSite = (a: LibraryArticle) =>
-    a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && normalizeUrl(a.canonicalUrl) === normalizeUrl(page.url));
+  return (a) => a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && normalizeUrl(a.canonicalUrl) === normalizeUrl(page.url));
+}
+
+function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOptions): Derivation | undefined {
+  const isSelfOrSameSite = selfOrSameSite(page);
   const weight = memoizeWeight(index.idf);
   const weighedPage = page.fingerprint.sentences.map((s) => weighSentence(s, weight));
   let best: Derivation | undefined;

@@ -5,6 +5,9 @@ import { getSettings, saveSettings, type Settings } from '../ext/settings.ts';
 import { el } from './dom.ts';
 import { formatDate } from './format.ts';
 import { searchLibrary, type LibraryEntry } from './library-search.ts';
+import { packsSection } from './packs-view.ts';
+import { sourcesSection } from './sources-view.ts';
+import { storageEvents } from '../ext/storage-events.ts';
 
 /** Entries listed at once; the search narrows the rest. */
 const SHOWN = 200;
@@ -20,7 +23,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     status.className = error ? 'status error' : 'status';
   };
   const settings = await getSettings();
-  const entries: LibraryEntry[] = await store.all();
+  const entries: LibraryEntry[] = (await store.all()).filter((a) => !a.stub);
   const list = el('ul', { class: 'entries', data: { role: 'library' } });
   const count = el('p', { class: 'muted' });
   const search = el('input');
@@ -49,6 +52,8 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
       'Everything Unspun reads stays on this device: the articles you read, their fingerprints and the verdicts are stored in this browser only. Nothing is sent anywhere.',
     ),
     status,
+    el('h2', {}, 'Sources'),
+    await sourcesSection(say),
     el('h2', {}, 'Privacy'),
     privacyControls(settings, say),
     el('h2', {}, 'Library'),
@@ -56,6 +61,8 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     search,
     list,
     clear,
+    el('h2', {}, 'Packs'),
+    packsSection(say),
     el('h2', {}, 'Storage'),
     await storageFigures(entries.length),
   );
@@ -134,5 +141,12 @@ function privacyControls(s: Settings, say: (text: string, error?: boolean) => vo
 async function storageFigures(entries: number): Promise<HTMLElement> {
   const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
   const mb = (n: number | undefined) => (n === undefined ? 'unknown' : `${(n / 2 ** 20).toFixed(1)} MB`);
-  return el('p', { data: { role: 'storage' } }, `${entries} entries; ${mb(estimate?.usage)} used by Unspun in this browser.`);
+  const feedItems = await new IdbArticleStore().countBySource('feed');
+  const full = await storageEvents.getValue();
+  return el(
+    'div',
+    { data: { role: 'storage' } },
+    el('p', {}, `${entries} articles and ${feedItems} feed items; ${mb(estimate?.usage)} used by Unspun in this browser.`),
+    full ? el('p', { class: 'error' }, `Storage was full on ${new Date(full.at).toLocaleString()}: the ${full.evicted} oldest feed items were removed.`) : null,
+  );
 }

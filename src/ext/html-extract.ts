@@ -1,0 +1,17 @@
+import { extractArticle, type ExtractResult } from '../extract/extract-article.ts';
+
+/** Turns fetched HTML into an article; where the DOM lives differs by browser (see `originals.ts`). */
+export type HtmlExtractor = (html: string, url: string) => Promise<ExtractResult>;
+
+/**
+ * Extracts an article from HTML with the page's own DOMParser (Firefox's background page, Chrome's
+ * offscreen document). The parsed document runs no scripts and loads nothing.
+ */
+export function extractHtml(html: string, url: string): ExtractResult {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Relative links in the article resolve against the page's address, not the extension's.
+  const base = doc.createElement('base');
+  base.href = url;
+  doc.head?.prepend(base);
+  return extractArticle(doc, url, { force: true, useLayout: false });
+}

@@ -1,0 +1,94 @@
+import { browser } from 'wxt/browser';
+import { siteOf } from '../core/site.ts';
+import { feedHostPattern } from '../feeds/default-feeds.ts';
+import { NEW_FEED_STATE } from '../feeds/schedule.ts';
+import { addSubscription, getSubscriptions, removeSubscription, updateSubscription, type FeedSubscription } from '../ext/feed-subscriptions.ts';
+import { el } from './dom.ts';
+
+type Say = (text: string, error?: boolean) => void;
+
+/** The host permissions a feed needs: its own host and the outlet's site, where its articles live. */
+export function feedOrigins(url: string): string[] {
+  const site = siteOf(url);
+  return [...new Set([feedHostPattern(url), site ? `*://*.${site}/*` : undefined].filter((o): o is string => !!o))];
+}
+
+/** The "Sources" section: publisher feeds with their status; enable, add, remove. */
+export async function sourcesSection(say: Say): Promise<HTMLElement> {
+  const list = el('ul', { class: 'entries', data: { role: 'feeds' } });
+  const render = async () => list.replaceChildren(...(await getSubscriptions()).map((s) => feedRow(s, say, render)));
+  await render();
+  const url = el('input');
+  url.type = 'url';
+  url.placeholder = 'https://example.com/rss.xml';
+  url.dataset.role = 'feed-url';
+  const outlet = el('input');
+  outlet.placeholder = 'Outlet name';
+  outlet.dataset.role = 'feed-outlet';
+  const add = el('button', { data: { role: 'feed-add' } }, 'Add feed');
+  add.addEventListener('click', async () => {
+    try {
+      const sub = await addSubscription(url.value.trim(), outlet.value);
+      url.value = '';
+      outlet.value = '';
+      await render();
+      say(`Added ${sub.outlet}. Turn it on to start reading it.`);
+    } catch (e) {
+      say(`Could not add the feed: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
+  });
+  return el(
+    'section',
+    {},
+    el('p', { class: 'muted' }, 'Unspun can read the public feeds of outlets you choose, so it knows their articles before you read a copy. A feed you turn on is fetched from this browser, without cookies; nothing about your reading is sent.'),
+    list,
+    el('div', { class: 'add-feed' }, url, outlet, add),
+  );
+}
+
+function feedRow(s: FeedSubscription, say: Say, render: () => Promise<unknown>): HTMLElement {
+  const toggle = el('input');
+  toggle.type = 'checkbox';
+  toggle.checked = s.enabled;
+  toggle.dataset.role = 'feed-enabled';
+  toggle.addEventListener('change', async () => {
+    if (toggle.checked) {
+      // The permission request must come first in the click's handler (a user gesture).
+      const granted = await browser.permissions.request({ origins: feedOrigins(s.url) }).catch(() => false);
+      if (!granted) {
+        toggle.checked = false;
+        say(`Unspun needs your permission to read ${new URL(s.url).hostname}.`, true);
+        return;
+      }
+      await updateSubscription(s.id, (x) => ({ ...x, enabled: true, state: x.state.gone ? { ...NEW_FEED_STATE } : x.state }));
+      say(`Reading ${s.outlet}…`);
+      const res = (await browser.runtime.sendMessage({ type: 'unspun/feeds-poll', ids: [s.id] })) as { newItems?: number } | undefined;
+      const now = (await getSubscriptions()).find((x) => x.id === s.id);
+      say(now?.state.lastError ? `${s.outlet}: ${now.state.lastError}` : `${s.outlet}: ${res?.newItems ?? 0} new item(s).`, !!now?.state.lastError);
+    } else {
+      await updateSubscription(s.id, (x) => ({ ...x, enabled: false }));
+      say(`${s.outlet} turned off.`);
+    }
+    await render();
+  });
+  const remove = s.custom ? el('button', {}, 'Remove') : null;
+  remove?.addEventListener('click', async () => {
+    await removeSubscription(s.id);
+    await render();
+  });
+  return el(
+    'li',
+    { class: 'entry', data: { feedId: s.id } },
+    el('label', {}, toggle),
+    el('div', { class: 'main' }, el('strong', {}, s.outlet), el('div', { class: 'muted' }, s.url), el('div', { class: s.state.lastError ? 'error' : 'muted', data: { role: 'feed-status' } }, feedStatus(s))),
+    remove,
+  );
+}
+
+function feedStatus(s: FeedSubscription): string {
+  if (!s.state.lastFetch) return s.enabled ? 'not fetched yet' : 'off';
+  const when = new Date(s.state.lastFetch).toLocaleString();
+  if (s.state.gone) return `gone (HTTP 410) since ${when}`;
+  if (s.state.lastError) return `error at ${when}: ${s.state.lastError}`;
+  return `fetched ${when}: ${s.lastNewItems ?? 0} new, ${s.totalItems ?? 0} item(s) in all`;
+}
