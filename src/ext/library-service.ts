@@ -35,7 +35,13 @@ export class LibraryService {
 
   /** Stores an article; only articles not derived from another become matching candidates. */
   async put(article: LibraryArticle): Promise<void> {
-    await this.store.put(article);
+    try {
+      await this.store.put(article);
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      await this.evictOldestFeedItems(EVICT_BATCH);
+      await this.store.put(article);
+    }
     const index = await this.index();
     if (article.derivedFrom) index.remove(article.id);
     else index.add(article);
@@ -67,7 +73,7 @@ export class LibraryService {
       await this.store.putMany(fresh);
     } catch (e) {
       if (!isQuotaError(e)) throw e;
-      await this.evictOldestFeedItems(Math.max(fresh.length, 100));
+      await this.evictOldestFeedItems(Math.max(fresh.length, EVICT_BATCH));
       await this.store.putMany(fresh);
     }
     for (const a of fresh) index.add(a);
@@ -103,6 +109,9 @@ export class LibraryService {
     return old.length;
   }
 }
+
+/** Feed items removed at once when storage is full. */
+const EVICT_BATCH = 100;
 
 function isQuotaError(e: unknown): boolean {
   return e instanceof Error && (e.name === 'QuotaExceededError' || /quota/i.test(e.message));

@@ -130,3 +130,19 @@ describe('feeds in the background', () => {
     expect(await storageEvents.getValue()).toMatchObject({ evicted: 1 });
   });
 });
+
+describe('a full storage while reading', () => {
+  it('evicts feed items to keep the article being read', async () => {
+    fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
+    const library = new LibraryService();
+    await enabledFeed();
+    await pollFeeds(library, new Date(), { canFetch: async () => true, fetcher: async () => response(200, rss(seedItem)) });
+    const put = library.store.put.bind(library.store);
+    vi.spyOn(library.store, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError')).mockImplementation(put);
+    const verdict = await handleMessage(rewriteMessage(), { id: browser.runtime.id, tab: { id: 8 } as never, url: FARM }, library);
+    expect(verdict?.kind).toBe('none');
+    expect(await storageEvents.getValue()).toMatchObject({ evicted: 1 });
+    expect((await new IdbArticleStore().all()).map((a) => a.url)).toEqual([FARM]);
+  });
+});
