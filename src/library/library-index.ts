@@ -34,9 +34,14 @@ export const LSH: LshParams = optimalLshParams(0.4, DEFAULT_MINHASH.numPerm);
  */
 export class LibraryIndex {
   private readonly articles = new Map<string, LibraryArticle>();
+  /** Internal document numbers: postings hold numbers, not ids (a 100,000-article library is ~10× leaner). */
+  private readonly docs: (LibraryArticle | undefined)[] = [];
+  private readonly numberOf = new Map<string, number>();
   private readonly df = new Map<number, number>();
-  private readonly postings = new Map<number, Set<string>>();
-  private readonly buckets = new Map<string, Set<string>>();
+  /** term → document numbers; removed documents stay until `compact` (their number maps to undefined). */
+  private readonly postings = new Map<number, number[]>();
+  private readonly buckets = new Map<string, number[]>();
+  private stale = 0;
 
   constructor(private readonly maxPostingShare = 0.05) {}
 
@@ -55,24 +60,40 @@ export class LibraryIndex {
   add(article: LibraryArticle): void {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.articles.set(article.id, article);
+    const n = this.docs.push(article) - 1;
+    this.numberOf.set(article.id, n);
     for (const t of article.fingerprint.terms) {
       this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      addTo(this.postings, t, article.id);
+      pushTo(this.postings, t, n);
     }
-    for (const key of bandKeys(article.fingerprint.minhash, LSH)) addTo(this.buckets, key, article.id);
+    for (const key of bandKeys(article.fingerprint.minhash, LSH)) pushTo(this.buckets, key, n);
   }
 
   remove(id: string): void {
     const a = this.articles.get(id);
     if (!a) return;
     this.articles.delete(id);
+    this.docs[this.numberOf.get(id)!] = undefined;
+    this.numberOf.delete(id);
     for (const t of a.fingerprint.terms) {
       const n = (this.df.get(t) ?? 1) - 1;
       if (n > 0) this.df.set(t, n);
       else this.df.delete(t);
-      removeFrom(this.postings, t, id);
     }
-    for (const key of bandKeys(a.fingerprint.minhash, LSH)) removeFrom(this.buckets, key, id);
+    if (++this.stale > Math.max(1000, this.articles.size)) this.compact();
+  }
+
+  /** Rebuilds postings and buckets without removed documents. */
+  private compact(): void {
+    const live = [...this.articles.values()];
+    this.docs.length = 0;
+    this.numberOf.clear();
+    this.df.clear();
+    this.postings.clear();
+    this.buckets.clear();
+    this.articles.clear();
+    this.stale = 0;
+    for (const a of live) this.add(a);
   }
 
   /** Inverse document frequency, smoothed so a small library still weighs terms sensibly. */
@@ -97,29 +118,30 @@ export class LibraryIndex {
       .filter((t) => (this.df.get(t) ?? 0) > 0 && this.df.get(t)! <= maxDf)
       .sort((a, b) => this.df.get(a)! - this.df.get(b)! || a - b)
       .slice(0, QUERY_TERMS);
-    const scores = new Map<string, number>();
+    const scores = new Map<number, number>();
     for (const t of rarest) {
       const w = this.idf(t);
-      for (const id of this.postings.get(t)!) scores.set(id, (scores.get(id) ?? 0) + w);
+      for (const n of this.postings.get(t)!) if (this.docs[n]) scores.set(n, (scores.get(n) ?? 0) + w);
     }
     return this.top(scores, limit, exclude, 'rare-terms');
   }
 
   private byLsh(signature: readonly number[], exclude: (a: LibraryArticle) => boolean, limit: number): Candidate[] {
-    const scores = new Map<string, number>();
+    const scores = new Map<number, number>();
     for (const key of bandKeys(signature, LSH)) {
-      for (const id of this.buckets.get(key) ?? []) {
-        if (!scores.has(id)) scores.set(id, estimateJaccard(signature, this.articles.get(id)!.fingerprint.minhash));
+      for (const n of this.buckets.get(key) ?? []) {
+        const doc = this.docs[n];
+        if (doc && !scores.has(n)) scores.set(n, estimateJaccard(signature, doc.fingerprint.minhash));
       }
     }
     return this.top(scores, limit, exclude, 'lsh');
   }
 
-  private top(scores: Map<string, number>, limit: number, exclude: (a: LibraryArticle) => boolean, channel: Candidate['channel']) {
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  private top(scores: Map<number, number>, limit: number, exclude: (a: LibraryArticle) => boolean, channel: Candidate['channel']) {
+    const ranked = [...scores].map(([n, score]) => ({ article: this.docs[n]!, score }));
+    ranked.sort((a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1));
     const out: Candidate[] = [];
-    for (const [id, score] of ranked) {
-      const article = this.articles.get(id)!;
+    for (const { article, score } of ranked) {
       if (exclude(article)) continue;
       out.push({ article, channel, score });
       if (out.length >= limit) break;
@@ -128,15 +150,8 @@ export class LibraryIndex {
   }
 }
 
-function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(id);
-}
-
-function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(id);
-  if (!set.size) map.delete(key);
+function pushTo<K>(map: Map<K, number[]>, key: K, n: number): void {
+  const list = map.get(key);
+  if (list) list.push(n);
+  else map.set(key, [n]);
 }
