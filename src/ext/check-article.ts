@@ -44,7 +44,10 @@ export async function checkReadArticle(
   };
   const index = await library.index();
   if (originals) await fetchMatchingOriginals(page, index, library, originals);
-  const { verdict, matched } = checkPage(page, index);
+  const result = checkPage(page, index);
+  // The index holds no sentence text: read the matched article whole for the evidence.
+  const matched = result.matched && ((await library.get(result.matched.id)) ?? result.matched);
+  const verdict = withOriginalText(result.verdict, matched?.sentences ?? []);
   const derived = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited';
   const entry: LibraryArticle = {
     id,
@@ -68,6 +71,12 @@ export async function checkReadArticle(
   }
   if (verdict.kind === 'none' && entry.derivatives?.length) return originalVerdict(entry, library);
   return verdict;
+}
+
+function withOriginalText(verdict: Verdict, originalSentences: string[]): Verdict {
+  if (!verdict.evidence) return verdict;
+  const pairs = verdict.evidence.pairs.map((p) => ({ ...p, originalText: originalSentences[p.original] ?? p.originalText }));
+  return { ...verdict, evidence: { ...verdict.evidence, pairs } };
 }
 
 /** Share of a feed item's terms (headline and summary) a page must contain for its article to be fetched. */

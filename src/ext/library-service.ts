@@ -13,12 +13,13 @@ export class LibraryService {
 
   constructor(readonly store = new IdbArticleStore()) {}
 
+  /** The index of candidate originals; its articles carry no sentence text (use `get` for that). */
   index(): Promise<LibraryIndex> {
     this.loaded ??= this.store.all().then(async (articles) => {
       const index = new LibraryIndex();
       for (const stored of articles) {
         const a = await this.upToDate(stored);
-        if (!a.derivedFrom) index.add(a);
+        if (!a.derivedFrom) index.add(lean(a));
       }
       return index;
     });
@@ -44,7 +45,7 @@ export class LibraryService {
     }
     const index = await this.index();
     if (article.derivedFrom) index.remove(article.id);
-    else index.add(article);
+    else index.add(lean(article));
   }
 
   async get(id: string): Promise<LibraryArticle | undefined> {
@@ -76,7 +77,7 @@ export class LibraryService {
       await this.evictOldestFeedItems(Math.max(fresh.length, EVICT_BATCH));
       await this.store.putMany(fresh);
     }
-    for (const a of fresh) index.add(a);
+    for (const a of fresh) index.add(lean(a));
     return fresh.length;
   }
 
@@ -108,6 +109,14 @@ export class LibraryService {
     for (const a of old) await this.remove(a.id);
     return old.length;
   }
+}
+
+/**
+ * The in-memory index keeps fingerprints, not text: sentences stay in IndexedDB and are read for the
+ * one article a verdict names (see `withOriginalText`), so a large library fits in memory.
+ */
+function lean(a: LibraryArticle): LibraryArticle {
+  return a.sentences.length ? { ...a, sentences: [] } : a;
 }
 
 /** Feed items removed at once when storage is full. */

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fingerprintText } from '../../src/core/fingerprint.ts';
+import { articleIdFor } from '../../src/ext/check-article.ts';
 import { handleMessage } from '../../src/ext/handle-message.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
 import { capArticle, LIMITS, type CheckArticleMessage } from '../../src/ext/protocol.ts';
@@ -38,6 +39,8 @@ describe('background message handling', () => {
     const second = await handleMessage(checkMessage(FARM, rewriteBody(), { published: '2025-10-22T15:10:00Z' }), fromTab(2, FARM), library);
     expect(second?.kind).toBe('uncredited-rewrite');
     expect(second?.original?.url).toBe(CNBC);
+    // The in-memory index holds no text; the evidence still shows the original's sentences.
+    expect(second?.evidence?.pairs.every((p) => p.originalText.length > 0)).toBe(true);
     expect(await browser.action.getBadgeText({ tabId: 2 })).toBe('!');
     expect(await browser.action.getBadgeText({ tabId: 1 })).toBe('');
     const stored = await getTabVerdict(2);
@@ -49,6 +52,9 @@ describe('background message handling', () => {
     const restarted = new LibraryService();
     const verdict = await handleMessage(checkMessage(FARM, rewriteBody()), fromTab(3, FARM), restarted);
     expect(verdict?.kind).toBe('uncredited-rewrite');
+    expect(verdict?.evidence?.pairs[0]?.originalText).toBeTruthy();
+    // Recording the derivative kept the original's text in the store.
+    expect((await restarted.get(articleIdFor(CNBC)))?.sentences.length).toBeGreaterThan(30);
   });
 
   it('tells the original that it was copied, once a rewrite of it has been seen', async () => {
