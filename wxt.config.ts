@@ -4,8 +4,12 @@ import { defineConfig } from 'wxt';
 export const GECKO_ID = 'unspun@unspun.dev';
 
 // https://wxt.dev/api/config.html
+/** Test builds (E2E) grant the fake hosts up front and go to their own folder, never shipped. */
+const E2E_HOSTS = process.env.UNSPUN_E2E_HOSTS;
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: E2E_HOSTS ? '.output-e2e' : '.output',
   imports: false,
   manifest: ({ browser }) => ({
     name: 'Unspun',
@@ -17,8 +21,9 @@ export default defineConfig({
     // Hosts of the feeds the user enables (and of their articles), asked for at run time only.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : {}),
-    // Test builds only (UNSPUN_E2E_HOSTS): the fake hosts the E2E suites serve, granted up front.
-    ...(process.env.UNSPUN_E2E_HOSTS ? { host_permissions: process.env.UNSPUN_E2E_HOSTS.split(',') } : {}),
+    // Test builds only: a permission prompt cannot be answered headless, so the hosts the E2E
+    // suites fetch from are granted at install (the options page's request then resolves at once).
+    ...(E2E_HOSTS ? { host_permissions: E2E_HOSTS.split(',') } : {}),
     action: { default_title: 'Unspun' },
     ...(browser === 'firefox'
       ? {

@@ -76,6 +76,24 @@ export async function launchChromium(site, { headless = true, viewport = { width
         return page;
       },
       extEval: (fn, arg) => probe.evaluate(fn, arg),
+      /** An extension page (e.g. options.html) in a new tab, with real (trusted) input. */
+      async openExtensionPage(p) {
+        const page = await context.newPage();
+        await page.goto(extUrl(p));
+        return {
+          page,
+          evaluate: (fn, arg) => page.evaluate(fn, arg),
+          click: (selector) => page.click(selector),
+          type: (selector, text) => page.fill(selector, text),
+          setFile: (selector, file) => page.setInputFiles(selector, file),
+          async download(selector, file) {
+            const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+            await download.saveAs(file);
+          },
+          screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
+          close: () => page.close(),
+        };
+      },
       async openPopup(tabId) {
         const page = await context.newPage();
         await page.setViewportSize({ width: 420, height: 600 });

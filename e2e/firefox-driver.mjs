@@ -75,6 +75,41 @@ export async function launchFirefox(site) {
         return page;
       },
       extEval: (fn, arg) => probe.evaluate(fn, arg),
+      /** An extension page (e.g. options.html) in a new tab, with real (trusted) input over BiDi. */
+      async openExtensionPage(p) {
+        const page = await browser.newPage();
+        await gotoExtensionPage(page, extUrl(p));
+        return {
+          page,
+          evaluate: (fn, arg) => page.evaluate(fn, arg),
+          click: (selector) => page.click(selector),
+          async type(selector, text) {
+            await page.click(selector);
+            await page.type(selector, text);
+          },
+          async setFile(selector, file) {
+            // A file input filled from the page: BiDi file upload is not needed for a text pack.
+            const text = fs.readFileSync(file, 'utf8');
+            await page.evaluate(
+              (sel, name, content) => {
+                const input = document.querySelector(sel);
+                const dt = new DataTransfer();
+                dt.items.add(new File([content], name, { type: 'application/x-ndjson' }));
+                input.files = dt.files;
+                input.dispatchEvent(new Event('change', { bubbles: true }));
+              },
+              selector,
+              path.basename(file),
+              text,
+            );
+          },
+          download: () => {
+            throw new Error('downloads are not driven in Firefox here: the pack comes from the Chromium suite');
+          },
+          screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
+          close: () => page.close(),
+        };
+      },
       async openPopup(tabId) {
         const page = await browser.newPage();
         await page.setViewport({ width: 420, height: 600 });

@@ -41,8 +41,10 @@ const routeKey = (u) => `${u.hostname.toLowerCase()}${u.pathname}${u.search}`;
  * Serves the given corpus docs. Returns { port, hosts, urlFor(id), hostResolverRules, close() }.
  * Two docs with the same host + path cannot be served together (the corpus has a few).
  */
-export async function startCorpusServer({ ids }) {
+export async function startCorpusServer({ ids, extra = {} }) {
   const routes = new Map();
+  // extra: { 'host/path': (port) => ({ type, body }) }, e.g. a feed served beside the pages.
+  const extraRoutes = new Map(Object.entries(extra));
   for (const id of ids) {
     const doc = corpusDoc(id);
     const key = routeKey(new URL(doc.url));
@@ -54,6 +56,12 @@ export async function startCorpusServer({ ids }) {
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const u = new URL(req.url ?? '/', `http://${host || 'localhost'}`);
+    const made = extraRoutes.get(routeKey(u));
+    if (made && req.method === 'GET') {
+      const { type, body } = made(server.address().port);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      return;
+    }
     const doc = routes.get(routeKey(u)) ?? (u.search ? routes.get(routeKey(new URL(u.pathname, u))) : undefined);
     if (!doc || req.method !== 'GET') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${host}${u.pathname}`);
@@ -77,7 +85,9 @@ export async function startCorpusServer({ ids }) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
 
-  const hosts = [...new Set([...routes.values()].map((d) => new URL(d.url).hostname.toLowerCase()))];
+  const hosts = [
+    ...new Set([...[...routes.values()].map((d) => new URL(d.url).hostname.toLowerCase()), ...[...extraRoutes.keys()].map((k) => k.split('/')[0])]),
+  ];
   return {
     server,
     port,

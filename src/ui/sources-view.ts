@@ -7,10 +7,15 @@ import { el } from './dom.ts';
 
 type Say = (text: string, error?: boolean) => void;
 
-/** The host permissions a feed needs: its own host and the outlet's site, where its articles live. */
+/**
+ * The host permissions a feed needs: its own host and the outlet's site, where its articles live.
+ * Schemes are spelt out: Firefox refuses a `*://` pattern that the manifest's optional
+ * `http://*\/*` and `https://*\/*` do not literally declare.
+ */
 export function feedOrigins(url: string): string[] {
   const site = siteOf(url);
-  return [...new Set([feedHostPattern(url), site ? `*://*.${site}/*` : undefined].filter((o): o is string => !!o))];
+  const outlet = site ? [`http://*.${site}/*`, `https://*.${site}/*`] : [];
+  return [...new Set([feedHostPattern(url), ...outlet].filter((o): o is string => !!o))];
 }
 
 /** The "Sources" section: publisher feeds with their status; enable, add, remove. */
@@ -51,7 +56,9 @@ function feedRow(s: FeedSubscription, say: Say, render: () => Promise<unknown>):
   toggle.type = 'checkbox';
   toggle.checked = s.enabled;
   toggle.dataset.role = 'feed-enabled';
-  toggle.addEventListener('change', async () => {
+  // 'click', not 'change': Firefox lets permissions.request run only in a user input handler, and a
+  // checkbox's change event does not count as one there (a click, by mouse or Space, does).
+  toggle.addEventListener('click', async () => {
     if (toggle.checked) {
       // The permission request must come first in the click's handler (a user gesture).
       const granted = await browser.permissions.request({ origins: feedOrigins(s.url) }).catch(() => false);
