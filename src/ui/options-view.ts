@@ -49,7 +49,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     el(
       'p',
       { class: 'muted' },
-      'Everything Unspun reads stays on this device: the articles you read, their fingerprints and the verdicts are stored in this browser only. Nothing is sent anywhere.',
+      'Everything Unspun reads stays on this device: the articles you read, their fingerprints and the verdicts are stored in this browser only. Unspun contacts no server but the feeds you turn on below, and their outlets\' sites for an article a page you read seems to copy.',
     ),
     status,
     el('h2', {}, 'Sources'),

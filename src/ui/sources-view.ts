@@ -21,7 +21,17 @@ export function feedOrigins(url: string): string[] {
 /** The "Sources" section: publisher feeds with their status; enable, add, remove. */
 export async function sourcesSection(say: Say): Promise<HTMLElement> {
   const list = el('ul', { class: 'entries', data: { role: 'feeds' } });
-  const render = async () => list.replaceChildren(...(await getSubscriptions()).map((s) => feedRow(s, say, render)));
+  const more = el('ul', { class: 'entries' });
+  const moreCount = el('summary', {});
+  // Feeds in use (on, or added by the user) first; the rest of the default list folded away.
+  const render = async () => {
+    const subs = await getSubscriptions();
+    const inUse = subs.filter((s) => s.enabled || s.custom);
+    const rest = subs.filter((s) => !s.enabled && !s.custom);
+    list.replaceChildren(...inUse.map((s) => feedRow(s, say, render)));
+    more.replaceChildren(...rest.map((s) => feedRow(s, say, render)));
+    moreCount.textContent = `Feeds of ${new Set(rest.map((s) => s.outlet)).size} major outlets (${rest.length}), off until you turn them on`;
+  };
   await render();
   const url = el('input');
   url.type = 'url';
@@ -47,6 +57,7 @@ export async function sourcesSection(say: Say): Promise<HTMLElement> {
     {},
     el('p', { class: 'muted' }, 'Unspun can read the public feeds of outlets you choose, so it knows their articles before you read a copy. A feed you turn on is fetched from this browser, without cookies; nothing about your reading is sent.'),
     list,
+    el('details', { class: 'more-feeds' }, moreCount, more),
     el('div', { class: 'add-feed' }, url, outlet, add),
   );
 }
