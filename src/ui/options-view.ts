@@ -110,11 +110,20 @@ function privacyControls(s: Settings, say: (text: string, error?: boolean) => vo
     forget.append(o);
   }
   forget.value = s.forgetReadAfterDays ? String(s.forgetReadAfterDays) : '';
+  const feedDays = el('select');
+  feedDays.dataset.role = 'feed-days';
+  for (const days of [7, 14, 30, 90, 365]) {
+    const o = el('option', {}, `after ${days} days`);
+    o.value = String(days);
+    feedDays.append(o);
+  }
+  feedDays.value = String(s.feedItemDays);
   const save = async () => {
     const stored = await saveSettings({
       paused: paused.checked,
       excludedSites: sites.value.split(/[\s,]+/).filter(Boolean),
       forgetReadAfterDays: forget.value ? Number(forget.value) : null,
+      feedItemDays: Number(feedDays.value),
     });
     sites.value = stored.excludedSites.join('\n');
     say('Settings saved.');
@@ -128,12 +137,14 @@ function privacyControls(s: Settings, say: (text: string, error?: boolean) => vo
   paused.addEventListener('change', save);
   sites.addEventListener('change', save);
   forget.addEventListener('change', save);
+  feedDays.addEventListener('change', save);
   return el(
     'section',
     {},
     el('label', {}, paused, ' Pause checking (Unspun reads no page while paused)'),
     el('label', {}, 'Never read these sites (one per line):', sites),
     el('label', {}, 'Forget articles I read ', forget, ' '),
+    el('label', {}, 'Forget feed items ', feedDays, ' (articles fetched for them go too)'),
     forgetNow,
   );
 }

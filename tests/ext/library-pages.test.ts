@@ -46,6 +46,15 @@ describe('library page requests', () => {
     expect((await new IdbArticleStore().all()).map((a) => a.id).sort()).toEqual(['new-read', 'old-pack']);
   });
 
+  it('expires feed items after the chosen number of days', async () => {
+    const old = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    await library.put(libraryArticle('old-feed', 'https://www.bbc.co.uk/news/1', 'An old feed story.', { published: old, firstSeen: old, source: 'feed', stub: true }));
+    await library.put(libraryArticle('new-feed', 'https://www.bbc.co.uk/news/2', 'A new feed story.', { firstSeen: new Date().toISOString(), source: 'feed', stub: true }));
+    await saveSettings({ feedItemDays: 7 });
+    await handlePageRequest({ type: 'unspun/forget-now' }, page(), library);
+    expect((await new IdbArticleStore().all()).map((a) => a.id)).toEqual(['new-feed']);
+  });
+
   it('recomputes fingerprints of an older version from the stored sentences (store migration)', async () => {
     const a = libraryArticle('a', CNBC, seedText('original-cnbc'));
     await new IdbArticleStore().put({ ...a, fingerprint: { ...a.fingerprint, version: FINGERPRINT_VERSION - 1, sentences: [] } });
