@@ -1,7 +1,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { siteOf } from '../core/site.ts';
 import { blockTexts } from './blocks.ts';
-import { parseDate } from './dates.ts';
+import { parseDate } from '../core/dates.ts';
 import { removeFurniture, rescueFooterAttribution } from './boilerplate.ts';
 import { absoluteUrl, readMetadata } from './metadata.ts';
 import { filterParagraphs } from './text-rules.ts';

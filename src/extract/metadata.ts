@@ -1,4 +1,4 @@
-import { parseDate } from './dates.ts';
+import { parseDate } from '../core/dates.ts';
 
 /** Page metadata that Readability does not give, or gives less reliably. */
 export interface PageMetadata {

@@ -1,4 +1,4 @@
-import { parseFeedDate } from './dates.ts';
+import { parseDate } from '../core/dates.ts';
 import { htmlToText } from './html-text.ts';
 import type { RawFeed, RawItem } from './raw-feed.ts';
 import { collapseWhitespace } from './text.ts';
@@ -25,7 +25,7 @@ function readEntry(entry: XmlElement, parentBase: string): RawItem {
   return {
     title: atomText(child(entry, 'atom:title')),
     link: resolveHttpUrl(childText(entry, 'feedburner:origLink'), base) ?? alternateLink(entry, base) ?? resolveHttpUrl(id),
-    published: parseFeedDate(firstChildText(entry, ['atom:published', 'atom:updated', 'atom:issued', 'atom:modified', 'dc:date'])),
+    published: parseDate(firstChildText(entry, ['atom:published', 'atom:updated', 'atom:issued', 'atom:modified', 'dc:date'])),
     summary,
     guid: id || undefined,
   };

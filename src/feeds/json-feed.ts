@@ -1,4 +1,4 @@
-import { parseFeedDate } from './dates.ts';
+import { parseDate } from '../core/dates.ts';
 import { htmlToText } from './html-text.ts';
 import type { RawFeedResult, RawItem } from './raw-feed.ts';
 import { collapseWhitespace, truncate } from './text.ts';
@@ -35,7 +35,7 @@ function readItem(it: Record<string, unknown>, feedUrl: string): RawItem {
   return {
     title: collapseWhitespace(str(it.title)),
     link: resolveHttpUrl(str(it.url), feedUrl) ?? resolveHttpUrl(str(it.external_url), feedUrl),
-    published: parseFeedDate(str(it.date_published) || str(it.date_modified)),
+    published: parseDate(str(it.date_published) || str(it.date_modified)),
     summary,
     guid: id || undefined,
   };

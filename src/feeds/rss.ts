@@ -1,4 +1,4 @@
-import { parseFeedDate } from './dates.ts';
+import { parseDate } from '../core/dates.ts';
 import { htmlToText } from './html-text.ts';
 import { parseMinutes, type RawFeed, type RawItem } from './raw-feed.ts';
 import { baseOf, resolveHttpUrl } from './urls.ts';
@@ -44,7 +44,7 @@ function readItem(item: XmlElement, parentBase: string): RawItem {
   return {
     title: htmlToText(firstChildText(item, ['title', 'dc:title', 'media:title']) || childText(mediaGroup, 'media:title')),
     link,
-    published: parseFeedDate(firstChildText(item, ['pubDate', 'dc:date', 'atom:published', 'atom:updated', 'dcterms:issued', 'dcterms:modified'])),
+    published: parseDate(firstChildText(item, ['pubDate', 'dc:date', 'atom:published', 'atom:updated', 'dcterms:issued', 'dcterms:modified'])),
     summary: htmlToText(summaryHtml),
     guid,
   };

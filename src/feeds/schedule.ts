@@ -1,4 +1,4 @@
-import { parseRfc822Date } from './dates.ts';
+import { parseDate } from '../core/dates.ts';
 
 /**
  * Polite polling of feeds, as pure functions of a feed's state and the time: when the next fetch
@@ -182,7 +182,7 @@ export function parseRetryAfter(value: string | undefined | null, now: number): 
   const v = value?.trim();
   if (!v) return undefined;
   if (/^\d{1,10}$/.test(v)) return now + Number.parseInt(v, 10) * 1000;
-  const iso = parseRfc822Date(v);
+  const iso = parseDate(v);
   return iso ? Math.max(now, Date.parse(iso)) : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/extract/dates.ts';
+import { parseDate } from '../../src/core/dates.ts';
 import { dateFromUrl } from '../../src/extract/metadata.ts';
-import { extract, page, PROSE } from './page.ts';
+import { extract, page, PROSE } from '../extract/page.ts';
 
 describe('parseDate', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedDate } from '../../src/feeds/dates.ts';
+import { parseDate as parseFeedDate } from '../../src/core/dates.ts';
 
 describe('parseFeedDate', () => {
   it.each([
