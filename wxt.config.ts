@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 export const GECKO_ID = 'unspun@unspun.dev';
 
 // https://wxt.dev/api/config.html
-/** Test builds (E2E) grant the fake hosts up front and go to their own folder, never shipped. */
+/** Test builds (E2E; scripts/build-e2e.sh) grant the fake hosts up front and go to their own folder, never shipped. */
 const E2E_HOSTS = process.env.UNSPUN_E2E_HOSTS;
 
 export default defineConfig({

@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The shipped build (`npx wxt build`). */
 export const CHROME_EXT = path.resolve(ROOT, process.env.EXT_DIR ?? '.output/chrome-mv3');
+/** The test build with the fake hosts granted (`bash scripts/build-e2e.sh`), for the suites that fetch. */
+export const CHROME_EXT_E2E = path.resolve(ROOT, process.env.EXT_DIR_E2E ?? '.output-e2e/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Chromium's id for an unpacked extension: sha256 of its absolute path, first 32 hex digits as a-p. */
@@ -19,18 +22,19 @@ export function unpackedExtensionId(dir) {
 
 /**
  * Launches Chromium with the extension and `site.hosts` mapped to 127.0.0.1.
- * Options: headless (default true), viewport for pages (default 1280x900; null = window size),
+ * Options: extDir (the build to load, default CHROME_EXT), headless (default true), viewport for
+ * pages (default 1280x900; null = window size),
  * pin (pin the extension's icon to the toolbar, so a person sees its badge; for headed runs).
  */
-export async function launchChromium(site, { headless = true, viewport = { width: 1280, height: 900 }, pin = false } = {}) {
-  if (!fs.existsSync(path.join(CHROME_EXT, 'manifest.json'))) {
-    throw new Error(`no build at ${CHROME_EXT}: run \`npx wxt build\` first`);
+export async function launchChromium(site, { extDir = CHROME_EXT, headless = true, viewport = { width: 1280, height: 900 }, pin = false } = {}) {
+  if (!fs.existsSync(path.join(extDir, 'manifest.json'))) {
+    throw new Error(`no build at ${extDir}: run \`${extDir === CHROME_EXT_E2E ? 'bash scripts/build-e2e.sh' : 'npx wxt build'}\` first`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unspun-chromium-'));
   if (pin) {
     // The profile's toolbar pins are a pref; seed it before the first start.
     fs.mkdirSync(path.join(userDataDir, 'Default'));
-    const prefs = { extensions: { pinned_extensions: [unpackedExtensionId(CHROME_EXT)] } };
+    const prefs = { extensions: { pinned_extensions: [unpackedExtensionId(extDir)] } };
     fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(prefs));
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -40,8 +44,8 @@ export async function launchChromium(site, { headless = true, viewport = { width
     viewport,
     ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
     args: [
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
       `--host-resolver-rules=${site.hostResolverRules}`,
       '--no-sandbox', // we run as root
       '--disable-gpu',

@@ -2,11 +2,15 @@
 // puppeteer-core over WebDriver BiDi (no geckodriver). See harness.mjs for the driver interface.
 import puppeteer from 'puppeteer-core';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FIREFOX_EXT = path.resolve(ROOT, process.env.EXT_DIR_FIREFOX ?? '.output/firefox-mv2');
+/** The shipped build (`npx wxt build -b firefox`). */
+export const FIREFOX_EXT = path.resolve(ROOT, process.env.EXT_DIR_FIREFOX ?? '.output/firefox-mv2');
+/** The test build with the fake hosts granted (`bash scripts/build-e2e.sh`), for the suites that fetch. */
+export const FIREFOX_EXT_E2E = path.resolve(ROOT, process.env.EXT_DIR_FIREFOX_E2E ?? '.output-e2e/firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 // Pinned moz-extension:// host for the add-on (otherwise random per profile).
 const UUID = '7d1e5a52-0000-4000-8000-00000000e2e0';
@@ -19,10 +23,15 @@ async function gotoExtensionPage(page, href) {
   await page.mainFrame().browsingContext.navigate(href, 'complete');
 }
 
-/** Launches Firefox with the extension installed as a temporary add-on and `site.hosts` -> 127.0.0.1. */
-export async function launchFirefox(site) {
-  const manifestFile = path.join(FIREFOX_EXT, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) throw new Error(`no build at ${FIREFOX_EXT}: run \`npx wxt build -b firefox\` first`);
+/**
+ * Launches Firefox with the extension (extDir, default FIREFOX_EXT) installed as a temporary
+ * add-on and `site.hosts` -> 127.0.0.1.
+ */
+export async function launchFirefox(site, { extDir = FIREFOX_EXT } = {}) {
+  const manifestFile = path.join(extDir, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) {
+    throw new Error(`no build at ${extDir}: run \`${extDir === FIREFOX_EXT_E2E ? 'bash scripts/build-e2e.sh' : 'npx wxt build -b firefox'}\` first`);
+  }
   // GECKO_ID in wxt.config.ts ends up here.
   const geckoId = JSON.parse(fs.readFileSync(manifestFile, 'utf8')).browser_specific_settings.gecko.id;
 
@@ -58,7 +67,7 @@ export async function launchFirefox(site) {
     },
   });
   try {
-    const id = await browser.installExtension(FIREFOX_EXT); // temporary add-on
+    const id = await browser.installExtension(extDir); // temporary add-on
     if (id !== geckoId) throw new Error(`installed add-on id ${id} != ${geckoId}`);
     const extUrl = (p) => `moz-extension://${UUID}/${p}`;
 
@@ -87,24 +96,30 @@ export async function launchFirefox(site) {
             await page.click(selector);
             await page.type(selector, text);
           },
-          async setFile(selector, file) {
-            // A file input filled from the page: BiDi file upload is not needed for a text pack.
-            const text = fs.readFileSync(file, 'utf8');
-            await page.evaluate(
-              (sel, name, content) => {
-                const input = document.querySelector(sel);
-                const dt = new DataTransfer();
-                dt.items.add(new File([content], name, { type: 'application/x-ndjson' }));
-                input.files = dt.files;
-                input.dispatchEvent(new Event('change', { bubbles: true }));
-              },
-              selector,
-              path.basename(file),
-              text,
-            );
-          },
-          download: () => {
-            throw new Error('downloads are not driven in Firefox here: the pack comes from the Chromium suite');
+          // puppeteer's uploadFile is BiDi input.setFiles: Firefox sets the file and fires change.
+          setFile: async (selector, file) => (await page.$(selector)).uploadFile(file),
+          async download(selector, file) {
+            // puppeteer has no download API for BiDi pages (only per new browser context): send
+            // BiDi browser.setDownloadBehavior itself, then wait for the file in that folder.
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unspun-firefox-download-'));
+            try {
+              const { session } = page.mainFrame().browsingContext.userContext.browser;
+              await session.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: dir } });
+              await page.click(selector);
+              const end = Date.now() + 20_000;
+              for (;;) {
+                const names = fs.readdirSync(dir);
+                const done = names.find((n) => !n.endsWith('.part'));
+                if (done && !names.some((n) => n.endsWith('.part')) && fs.statSync(path.join(dir, done)).size > 0) {
+                  fs.copyFileSync(path.join(dir, done), file);
+                  return;
+                }
+                if (Date.now() > end) throw new Error(`no download in ${dir} after 20 s (${names.join(', ') || 'empty'})`);
+                await new Promise((r) => setTimeout(r, 100));
+              }
+            } finally {
+              fs.rmSync(dir, { recursive: true, force: true });
+            }
           },
           screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
           close: () => page.close(),

@@ -48,7 +48,7 @@ export async function poll(fn, { what, timeout = STEP_TIMEOUT, interval = 250 } 
   }
 }
 
-const sameUrl = (a, b) => {
+export const sameUrl = (a, b) => {
   const strip = (u) => Object.assign(new URL(u), { hash: '' }).href;
   try {
     return strip(a) === strip(b);
@@ -135,7 +135,7 @@ export async function readPopup(drv, tabId, screenshotFile) {
   }
 }
 
-/** The library as the extension stored it in IndexedDB: [{ url, sentences }]. */
+/** The library as the extension stored it in IndexedDB: [{ url, source, stub, sentences }]. */
 export function readLibrary(drv) {
   return drv.extEval(
     () =>
@@ -144,24 +144,43 @@ export function readLibrary(drv) {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const req = open.result.transaction('articles').objectStore('articles').getAll();
-          req.onsuccess = () => resolve(req.result.map((a) => ({ url: a.url, sentences: a.sentences })));
+          req.onsuccess = () => resolve(req.result.map((a) => ({ url: a.url, source: a.source, stub: !!a.stub, sentences: a.sentences })));
           req.onerror = () => reject(req.error);
         };
       }),
   );
 }
 
-/** Sentences of a corpus page as the Node CLI's extraction gives them (the same core, linkedom as DOM). */
-async function nodeSentences(id, url) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { extractArticle } = await import('../src/extract/extract-article.ts');
-  const { parseHtmlDocument, readHtmlFile } = await import('../src/cli/node-dom.ts');
-  const { capArticle } = await import('../src/ext/protocol.ts');
-  const { fingerprintText } = await import('../src/core/fingerprint.ts');
-  const r = extractArticle(parseHtmlDocument(readHtmlFile(path.join(CORPUS, corpusDoc(id).file))), url);
+let tsModules;
+/** The project's TypeScript modules the tests compare against, loaded once through tsx. */
+async function loadTs() {
+  if (!tsModules) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    tsModules = {
+      ...(await import('../src/extract/extract-article.ts')),
+      ...(await import('../src/cli/node-dom.ts')),
+      ...(await import('../src/ext/protocol.ts')),
+      ...(await import('../src/core/fingerprint.ts')),
+    };
+  }
+  return tsModules;
+}
+
+/** A corpus page as the Node CLI's extraction gives it (the same core, linkedom as DOM): { document, article }. */
+export async function nodeArticle(id, url) {
+  const { extractArticle, parseHtmlDocument, readHtmlFile } = await loadTs();
+  const document = parseHtmlDocument(readHtmlFile(path.join(CORPUS, corpusDoc(id).file)));
+  const r = extractArticle(document, url);
   assert.ok(r.ok, `Node could not extract ${id}: ${r.reason}`);
-  return fingerprintText(capArticle(r.article).paragraphs.join('\n')).sentences;
+  return { document, article: r.article };
+}
+
+/** Sentences of a corpus page as the Node CLI's extraction gives them. */
+export async function nodeSentences(id, url) {
+  const { capArticle, fingerprintText } = await loadTs();
+  const { article } = await nodeArticle(id, url);
+  return fingerprintText(capArticle(article).paragraphs.join('\n')).sentences;
 }
 
 /**

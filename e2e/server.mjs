@@ -53,9 +53,12 @@ export async function startCorpusServer({ ids, extra = {} }) {
     routes.set(key, doc);
   }
 
+  // Every request served, for tests that check what the browser fetched (and how).
+  const requests = [];
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const u = new URL(req.url ?? '/', `http://${host || 'localhost'}`);
+    requests.push({ method: req.method, host: u.hostname.toLowerCase(), path: u.pathname + u.search, headers: req.headers });
     const made = extraRoutes.get(routeKey(u));
     if (made && req.method === 'GET') {
       const { type, body } = made(server.address().port);
@@ -92,6 +95,8 @@ export async function startCorpusServer({ ids, extra = {} }) {
     server,
     port,
     hosts,
+    /** [{ method, host, path, headers }] of every request so far, oldest first. */
+    requests,
     /** Local URL of a doc: http://<real host>:<port><path>. */
     urlFor(id) {
       const u = new URL(corpusDoc(id).url);

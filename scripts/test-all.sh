@@ -68,13 +68,10 @@ step typecheck npx tsc --noEmit
 unit
 step build npx wxt build
 step build-ff npx wxt build -b firefox
-# The E2E suites run test builds in .output-e2e/: the same code, plus the fake hosts they fetch
-# feeds and articles from granted up front (see wxt.config.ts).
-export UNSPUN_E2E_HOSTS='*://*.cnbc.com/*'
-export EXT_DIR=.output-e2e/chrome-mv3 EXT_DIR_FIREFOX=.output-e2e/firefox-mv2
-step build-e2e npx wxt build
-step build-e2e-ff npx wxt build -b firefox
-unset UNSPUN_E2E_HOSTS
+# The feed-path E2E suites run a test build in .output-e2e/ with the fake CNBC hosts granted up
+# front (a permission prompt cannot be answered headless; see scripts/build-e2e.sh); every other
+# E2E test runs the shipped builds above, which keep host permissions optional.
+step build-e2e bash scripts/build-e2e.sh
 e2e
 step eval node bin/unspun.mjs eval --corpus "$SHARED/corpus" --out bench/out/verdicts.jsonl --floors bench/floors.json
 step speed node bin/unspun.mjs bench --corpus "$SHARED/corpus" --floors bench/speed-floors.json

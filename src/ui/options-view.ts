@@ -36,6 +36,13 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     say('Removed.');
   });
   search.addEventListener('input', render);
+  // After a feed poll or a pack import: the library list and the storage figures change.
+  const storage = el('div', {}, await storageFigures(entries.length));
+  const refresh = async () => {
+    entries.splice(0, entries.length, ...(await store.all()).filter((a) => !a.stub));
+    render();
+    storage.replaceChildren(await storageFigures(entries.length));
+  };
   const clear = el('button', { class: 'danger' }, 'Clear the library');
   clear.addEventListener('click', async () => {
     if (!confirm('Remove every article from the library? This cannot be undone.')) return;
@@ -53,7 +60,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     ),
     status,
     el('h2', {}, 'Sources'),
-    await sourcesSection(say),
+    await sourcesSection(say, refresh),
     el('h2', {}, 'Privacy'),
     privacyControls(settings, say),
     el('h2', {}, 'Library'),
@@ -62,9 +69,9 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     list,
     clear,
     el('h2', {}, 'Packs'),
-    packsSection(say),
+    packsSection(say, refresh),
     el('h2', {}, 'Storage'),
-    await storageFigures(entries.length),
+    storage,
   );
   render();
   root.dataset.ready = '1';

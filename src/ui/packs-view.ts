@@ -7,7 +7,7 @@ import { el } from './dom.ts';
 type Say = (text: string, error?: boolean) => void;
 
 /** The "Packs" section: export the library's originals as a pack file, import one. */
-export function packsSection(say: Say): HTMLElement {
+export function packsSection(say: Say, onImported: () => Promise<unknown> = async () => {}): HTMLElement {
   const store = new IdbArticleStore();
   const exportButton = el('button', { data: { role: 'pack-export' } }, 'Export the library as a pack');
   exportButton.addEventListener('click', async () => {
@@ -38,6 +38,7 @@ export function packsSection(say: Say): HTMLElement {
       await store.putMany(result.articles);
       await browser.runtime.sendMessage({ type: 'unspun/library-reload' });
       const reasons = result.skipped.slice(0, 3).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+      await onImported().catch(() => {});
       say(`Imported ${result.articles.length} article(s)${result.skipped.length ? `; skipped ${result.skipped.length} (${reasons}${result.skipped.length > 3 ? '; …' : ''})` : ''}.${result.warning ? ` ${result.warning}` : ''}`);
     } catch (e) {
       say(`Nothing imported: ${e instanceof Error ? e.message : String(e)}`, true);

@@ -19,7 +19,7 @@ export function feedOrigins(url: string): string[] {
 }
 
 /** The "Sources" section: publisher feeds with their status; enable, add, remove. */
-export async function sourcesSection(say: Say): Promise<HTMLElement> {
+export async function sourcesSection(say: Say, onPolled: () => Promise<unknown> = async () => {}): Promise<HTMLElement> {
   const list = el('ul', { class: 'entries', data: { role: 'feeds' } });
   const more = el('ul', { class: 'entries' });
   const moreCount = el('summary', {});
@@ -28,8 +28,8 @@ export async function sourcesSection(say: Say): Promise<HTMLElement> {
     const subs = await getSubscriptions();
     const inUse = subs.filter((s) => s.enabled || s.custom);
     const rest = subs.filter((s) => !s.enabled && !s.custom);
-    list.replaceChildren(...inUse.map((s) => feedRow(s, say, render)));
-    more.replaceChildren(...rest.map((s) => feedRow(s, say, render)));
+    list.replaceChildren(...inUse.map((s) => feedRow(s, say, render, onPolled)));
+    more.replaceChildren(...rest.map((s) => feedRow(s, say, render, onPolled)));
     moreCount.textContent = `Feeds of ${new Set(rest.map((s) => s.outlet)).size} major outlets (${rest.length}), off until you turn them on`;
   };
   await render();
@@ -62,7 +62,7 @@ export async function sourcesSection(say: Say): Promise<HTMLElement> {
   );
 }
 
-function feedRow(s: FeedSubscription, say: Say, render: () => Promise<unknown>): HTMLElement {
+function feedRow(s: FeedSubscription, say: Say, render: () => Promise<unknown>, onPolled: () => Promise<unknown>): HTMLElement {
   const toggle = el('input');
   toggle.type = 'checkbox';
   toggle.checked = s.enabled;
@@ -82,6 +82,7 @@ function feedRow(s: FeedSubscription, say: Say, render: () => Promise<unknown>):
       say(`Reading ${s.outlet}…`);
       const res = (await browser.runtime.sendMessage({ type: 'unspun/feeds-poll', ids: [s.id] })) as { newItems?: number } | undefined;
       const now = (await getSubscriptions()).find((x) => x.id === s.id);
+      await onPolled().catch(() => {});
       say(now?.state.lastError ? `${s.outlet}: ${now.state.lastError}` : `${s.outlet}: ${res?.newItems ?? 0} new item(s).`, !!now?.state.lastError);
     } else {
       await updateSubscription(s.id, (x) => ({ ...x, enabled: false }));
