@@ -43,7 +43,7 @@ export async function checkReadArticle(
     },
   };
   const index = await library.index();
-  if (originals) await fetchMatchingOriginals(page, index, library, originals);
+  if (originals) await fetchMatchingOriginals(page, index, library, originals, now);
   const result = checkPage(page, index);
   // The index holds no sentence text: read the matched article whole for the evidence.
   const matched = result.matched && ((await library.get(result.matched.id)) ?? result.matched);
@@ -90,25 +90,37 @@ const MAX_FETCHES = 2;
  * Feed items known only by headline and summary: when the page contains most of one's terms,
  * its full article is fetched (once; it replaces the stub) so the real check can run.
  */
-async function fetchMatchingOriginals(page: PageToCheck, index: LibraryIndex, library: LibraryService, deps: OriginalsDeps) {
+async function fetchMatchingOriginals(page: PageToCheck, index: LibraryIndex, library: LibraryService, deps: OriginalsDeps, now: Date) {
   const terms = new Set(page.fingerprint.terms);
   const likely = index
     .candidates(page.fingerprint, 8, selfOrSameSite(page))
     .map((c) => c.article)
-    .filter((a) => a.stub)
+    .filter((a) => a.stub && !recentlyFailed(a, now))
     .filter((a) => {
       const shared = a.fingerprint.terms.filter((t) => terms.has(t)).length;
       return shared >= STUB_MIN_SHARED && shared >= STUB_CONTAINMENT * a.fingerprint.terms.length;
     })
     .slice(0, MAX_FETCHES);
   for (const stub of likely) {
+    if (!(await deps.canFetch(stub.url))) continue;
     const full = await fetchOriginal(stub, deps).catch((e: unknown) => {
       console.warn('Unspun: could not fetch', stub.url, e);
       return null;
     });
     if (full) await library.put(full);
+    else {
+      // Not again for a while: a page that fails (or is no article) would otherwise be fetched on every match.
+      const stored = await library.get(stub.id);
+      if (stored) await library.put({ ...stored, fetchFailedAt: now.toISOString() });
+    }
   }
 }
+
+/** Hours before a feed item whose article could not be fetched is tried again. */
+const RETRY_FAILED_FETCH_MS = 24 * 3600_000;
+
+const recentlyFailed = (a: LibraryArticle, now: Date) =>
+  !!a.fetchFailedAt && now.getTime() - Date.parse(a.fetchFailedAt) < RETRY_FAILED_FETCH_MS;
 
 /** The page is an original that later pages were found to derive from. */
 async function originalVerdict(entry: LibraryArticle, library: LibraryService): Promise<Verdict> {

@@ -28,6 +28,8 @@ export interface LibraryArticle {
   stub?: boolean;
   /** The feed it came from (source `feed`). */
   feedId?: string;
+  /** When fetching a stub's article last failed (it is not tried again for a while). */
+  fetchFailedAt?: string;
 }
 
 /** When the article appeared, for deciding which of two is the original (ms since epoch). */

@@ -146,3 +146,25 @@ describe('a full storage while reading', () => {
     expect((await new IdbArticleStore().all()).map((a) => a.url)).toEqual([FARM]);
   });
 });
+
+describe('a feed item whose article cannot be fetched', () => {
+  it('is not fetched again on every matching page', async () => {
+    fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
+    const library = new LibraryService();
+    await enabledFeed();
+    await pollFeeds(library, new Date(), { canFetch: async () => true, fetcher: async () => response(200, rss(seedItem)) });
+    const articleFetch = vi.fn(async () => response(503));
+    const originals: OriginalsDeps = { canFetch: async () => true, extract: nodeExtract, fetcher: articleFetch };
+    for (const tabId of [11, 12]) {
+      const verdict = await handleMessage(rewriteMessage(), { id: browser.runtime.id, tab: { id: tabId } as never, url: FARM }, library, undefined, originals);
+      expect(verdict?.kind).toBe('none');
+    }
+    expect(articleFetch).toHaveBeenCalledTimes(1);
+    // The item keeps its headline and summary.
+    const stub = await new IdbArticleStore().get('https://cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html');
+    expect(stub).toMatchObject({ stub: true });
+    expect(stub?.fetchFailedAt).toBeTruthy();
+    expect(stub?.sentences.length).toBeGreaterThan(0);
+  });
+});
