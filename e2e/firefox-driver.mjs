@@ -80,8 +80,17 @@ export async function launchFirefox(site, { extDir = FIREFOX_EXT } = {}) {
       browser,
       async openTab(url) {
         const page = await browser.newPage();
-        await page.goto(url, { waitUntil: 'load' });
-        return page;
+        // Firefox now and then refuses a fresh navigation through the local proxy with "Address
+        // rejected" (seen about once in ten runs); a second attempt loads the page.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await page.goto(url, { waitUntil: 'load' });
+            return page;
+          } catch (e) {
+            if (attempt >= 3 || !/Address rejected/.test(String(e))) throw e;
+            await new Promise((r) => setTimeout(r, 500 * attempt));
+          }
+        }
       },
       extEval: (fn, arg) => probe.evaluate(fn, arg),
       /** An extension page (e.g. options.html) in a new tab, with real (trusted) input over BiDi. */
