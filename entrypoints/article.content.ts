@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { fingerprintText } from '@/src/core/fingerprint';
 import { extractArticle } from '@/src/extract/extract-article';
 import { capArticle, type ContentMessage } from '@/src/ext/protocol';
-import { getSettings } from '@/src/ext/settings';
+import { getSettings, isExcludedHost } from '@/src/ext/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -14,7 +14,7 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       // Paused, or an excluded site: the page is not read at all.
       const settings = await getSettings().catch(() => null);
-      if (!settings || settings.paused || isExcluded(location.hostname, settings.excludedSites)) return;
+      if (!settings || settings.paused || isExcludedHost(location.hostname, settings.excludedSites)) return;
       const message = readPage();
       void browser.runtime.sendMessage(message).catch(() => undefined);
     };
@@ -32,7 +32,3 @@ function readPage(): ContentMessage {
   return { type: 'unspun/check-article', article, sentences, fingerprint };
 }
 
-function isExcluded(hostname: string, sites: string[]): boolean {
-  const host = hostname.toLowerCase();
-  return sites.some((s) => host === s || host.endsWith(`.${s}`));
-}

@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { FINGERPRINT_VERSION, type SentenceFingerprint } from '../core/fingerprint.ts';
 import { minhash } from '../core/minhash.ts';
 import type { LibraryArticle } from '../library/article.ts';
-import { toLibraryArticle, toPageToCheck } from '../library/ingest.ts';
-import { LibraryIndex } from '../library/library-index.ts';
+import { toPageToCheck } from '../library/ingest.ts';
+import type { LibraryIndex } from '../library/library-index.ts';
 import { checkPage } from '../library/match.ts';
 import { readManifest } from './corpus.ts';
+import { corpusLibrary } from './corpus-library.ts';
 import { extractFile } from './load.ts';
 
 interface SpeedFloors {
@@ -29,12 +30,8 @@ export function runBenchCommand(args: string[]): number {
   if (!values.corpus) throw new Error('bench needs --corpus <folder>');
   const dir = values.corpus;
   const docs = readManifest(dir);
-  const index = new LibraryIndex();
   let t = performance.now();
-  for (const d of docs.filter((x) => x.role === 'original')) {
-    const r = extractFile(join(dir, d.file), d.url);
-    if (r.ok) index.add(toLibraryArticle(r.article, { id: d.id, source: 'corpus', firstSeen: '2000-01-01T00:00:00Z', published: d.published }));
-  }
+  const index = corpusLibrary(dir, docs);
   const buildMs = performance.now() - t;
   const pages = docs
     .filter((d) => d.role === 'page')

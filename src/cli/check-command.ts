@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LibraryIndex } from '../library/library-index.ts';
-import { toLibraryArticle, toPageToCheck } from '../library/ingest.ts';
+import { toPageToCheck } from '../library/ingest.ts';
 import { checkPage } from '../library/match.ts';
-import { readManifest } from './corpus.ts';
+import { corpusLibrary } from './corpus-library.ts';
 import { extractFile } from './load.ts';
 
 export function runCheckCommand(args: string[]): number {
@@ -15,14 +13,7 @@ export function runCheckCommand(args: string[]): number {
   });
   const file = positionals[0];
   if (!file || !values.url || !values.library) throw new Error('check needs <page.html> --url URL --library <corpus folder>');
-  const index = new LibraryIndex();
-  const base = Date.parse('2000-01-01T00:00:00Z');
-  readManifest(values.library)
-    .filter((d) => d.role === 'original')
-    .forEach((d, i) => {
-      const r = extractFile(join(values.library!, d.file), d.url);
-      if (r.ok) index.add(toLibraryArticle(r.article, { id: d.id, source: 'corpus', firstSeen: new Date(base + i * 1000).toISOString(), published: d.published }));
-    });
+  const index = corpusLibrary(values.library);
   const r = extractFile(file, values.url, false);
   if (!r.ok) {
     process.stdout.write(JSON.stringify({ verdict: 'not-article', reason: r.reason }, null, 2) + '\n');

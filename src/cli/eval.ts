@@ -1,9 +1,9 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LibraryIndex } from '../library/library-index.ts';
-import { toLibraryArticle, toPageToCheck } from '../library/ingest.ts';
+import { toPageToCheck } from '../library/ingest.ts';
 import { checkPage, DEFAULT_MATCH, type MatchOptions } from '../library/match.ts';
 import { readManifest, type CorpusDoc } from './corpus.ts';
+import { corpusLibrary } from './corpus-library.ts';
 import { extractFile } from './load.ts';
 
 /** One line of the eval output, as the corpus README's protocol defines it. */
@@ -35,17 +35,8 @@ export interface EvalReport {
 /** Runs the corpus protocol: library from every `original`, then a verdict for every `page`. */
 export function runEval(corpusDir: string, options: MatchOptions = DEFAULT_MATCH): EvalReport {
   const docs = readManifest(corpusDir);
-  const index = new LibraryIndex();
   const t0 = performance.now();
-  const base = Date.parse('2000-01-01T00:00:00Z');
-  docs
-    .filter((d) => d.role === 'original')
-    .forEach((d, i) => {
-      const r = extractFile(join(corpusDir, d.file), d.url);
-      if (!r.ok) return;
-      const firstSeen = new Date(base + i * 1000).toISOString();
-      index.add(toLibraryArticle(r.article, { id: d.id, source: 'corpus', firstSeen, published: d.published }));
-    });
+  const index = corpusLibrary(corpusDir, docs);
   const buildMs = performance.now() - t0;
   const now = new Date().toISOString();
   const lines: EvalLine[] = [];

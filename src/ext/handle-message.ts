@@ -5,9 +5,8 @@ import { checkReadArticle } from './check-article.ts';
 import type { OriginalsDeps } from './originals.ts';
 import type { LibraryService } from './library-service.ts';
 import { parseContentMessage } from './protocol.ts';
-import { getSettings } from './settings.ts';
+import { getSettings, isExcludedHost } from './settings.ts';
 import { saveTabVerdict } from './tab-verdicts.ts';
-import { siteOf } from '../core/site.ts';
 
 /** True for a message sent by this extension's own content script, in a tab. */
 export function isOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & {
@@ -64,7 +63,6 @@ const stripHash = (u: string) => u.split('#')[0];
 export async function skipReason(url: string): Promise<string | undefined> {
   const settings = await getSettings();
   if (settings.paused) return 'checking is paused';
-  const site = siteOf(url);
-  if (settings.excludedSites.some((s) => site === s || new URL(url).hostname.endsWith(`.${s}`))) return 'this site is excluded';
+  if (isExcludedHost(new URL(url).hostname, settings.excludedSites)) return 'this site is excluded';
   return undefined;
 }

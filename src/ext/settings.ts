@@ -37,3 +37,9 @@ export async function saveSettings(input: Partial<Settings>): Promise<Settings> 
   await settingsItem.setValue(next);
   return next;
 }
+
+/** Whether a host is one of the excluded sites or under one ("news.example.com" under "example.com"). */
+export function isExcludedHost(hostname: string, excludedSites: readonly string[]): boolean {
+  const host = hostname.toLowerCase();
+  return excludedSites.some((s) => host === s || host.endsWith(`.${s}`));
+}
