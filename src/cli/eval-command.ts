@@ -52,5 +52,9 @@ export function checkFloors(report: EvalReport, floors: Floors): string[] {
     if (floor.min !== undefined && k.rate < floor.min) failures.push(`${kind}: rate ${k.rate} < floor ${floor.min}`);
     if (floor.max !== undefined && k.rate > floor.max) failures.push(`${kind}: rate ${k.rate} > ceiling ${floor.max}`);
   }
+  // A corpus that gained a scored kind must not pass unmeasured.
+  for (const k of report.kinds) {
+    if (k.expect !== 'ambiguous' && !(k.kind in floors)) failures.push(`${k.kind}: scored in the corpus but has no floor`);
+  }
   return failures;
 }

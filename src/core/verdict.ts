@@ -1,6 +1,6 @@
 import type { AlignedPair, Alignment } from './align.ts';
 
-export type VerdictKind = 'uncredited-rewrite' | 'credited' | 'original' | 'none' | 'not-article';
+export type VerdictKind = 'uncredited-rewrite' | 'credited' | 'original' | 'disputed' | 'none' | 'not-article';
 
 /** What the reader is told about an article the page derives from (or that derives from it). */
 export interface ArticleRef {
@@ -47,6 +47,25 @@ export interface Verdict {
   derivatives?: ArticleRef[];
   /** Why the verdict is what it is, for a `none` or `not-article` page. */
   reason?: string;
+  /** `disputed`: the page and `original` are copies of each other and which came first is not settled. */
+  dispute?: Dispute;
+}
+
+/** When one article appeared, as it claims and as observed by sources it cannot write to. */
+export interface AppearanceTimes {
+  /** The publication time the article's own markup or feed claims (ISO). */
+  claimed?: string;
+  /** The earliest independent observation (ISO): Unspun's own first sight, a feed poll, a search index. */
+  observed?: string;
+  /** Who observed it then ("first read by you", "feed poll", "GDELT"). */
+  observedBy?: string;
+}
+
+export interface Dispute {
+  page: AppearanceTimes;
+  other: AppearanceTimes;
+  /** Why neither can be named the original, in a sentence. */
+  why: string;
 }
 
 export interface DerivationThresholds {

@@ -14,6 +14,8 @@ export function badgeFor(kind: VerdictKind): BadgeLook {
       return { text: '!', color: '#c5221f', title: 'Unspun: this page looks like an uncredited rewrite' };
     case 'credited':
       return { text: '✓', color: '#5f6368', title: 'Unspun: this page credits the article it is based on' };
+    case 'disputed':
+      return { text: '?', color: '#b06000', title: 'Unspun: this page and another are copies; which came first is disputed' };
     case 'original':
       return { text: '', color: '#1a73e8', title: 'Unspun: other pages were found to copy this article' };
     case 'none':

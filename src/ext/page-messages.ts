@@ -8,7 +8,9 @@ export type PageRequest =
   | { type: 'unspun/library-clear' }
   | { type: 'unspun/library-reload' }
   | { type: 'unspun/forget-now' }
-  | { type: 'unspun/feeds-poll'; ids: string[] };
+  | { type: 'unspun/feeds-poll'; ids: string[] }
+  /** Look for the original of the article in a tab (the popup's button); progress goes to the tab's verdict. */
+  | { type: 'unspun/lookup'; tabId: number };
 
 /** True for a message from one of this extension's own pages (not a content script, not a web page). */
 export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
@@ -26,6 +28,9 @@ export function parsePageRequest(msg: unknown): PageRequest | null {
   if (m['type'] === 'unspun/feeds-poll' && Array.isArray(m['ids']) && m['ids'].length <= 500 && m['ids'].every((x) => typeof x === 'string')) {
     return { type: 'unspun/feeds-poll', ids: m['ids'] as string[] };
   }
+  if (m['type'] === 'unspun/lookup' && Number.isInteger(m['tabId']) && (m['tabId'] as number) >= 0) {
+    return { type: 'unspun/lookup', tabId: m['tabId'] as number };
+  }
   return null;
 }
 
@@ -35,6 +40,7 @@ export async function handlePageRequest(
   sender: Browser.runtime.MessageSender,
   library: LibraryService,
   pollNow: (ids: string[]) => Promise<object> = async () => ({ polled: [] }),
+  lookupTab: (tabId: number) => Promise<object> = async () => ({ ok: false, error: 'lookup is not available' }),
 ) {
   if (!isOwnPage(sender)) return undefined;
   const req = parsePageRequest(msg);
@@ -53,6 +59,8 @@ export async function handlePageRequest(
       return { ok: true, forgotten: await forgetOldReading(library, new Date()) };
     case 'unspun/feeds-poll':
       return { ok: true, ...(await pollNow(req.ids)) };
+    case 'unspun/lookup':
+      return lookupTab(req.tabId);
   }
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Verdict } from '../core/verdict.ts';
+import type { LookupProgress } from '../lookup/progress.ts';
 
 /** A tab's verdict, kept in session storage so a restarted MV3 service worker still answers the popup. */
 export interface TabVerdict {
@@ -8,6 +9,10 @@ export interface TabVerdict {
   checkedAt: string;
   verdict: Verdict;
   librarySize: number;
+  /** The library id of the page's article (to look up its original later). */
+  articleId?: string;
+  /** The last lookup for this page's original, live while it runs. */
+  lookup?: LookupProgress;
 }
 
 const key = (tabId: number) => `verdict:${tabId}`;

@@ -25,6 +25,8 @@ function body(state: TabVerdict | undefined): Node[] {
         el('ul', { class: 'refs' }, ...(v.derivatives ?? []).map((d) => el('li', {}, link(d.url, d.title), ` (${outletOf(d)})`))),
         footer(size),
       ];
+    case 'disputed':
+      return [status('Disputed', v.dispute?.why ?? 'This page and another are copies of each other; which came first is not settled.'), footer(size)];
     case 'none':
       return [status('Nothing to report', 'No article in your library was found to be the source of this page.'), footer(size)];
     case 'not-article':

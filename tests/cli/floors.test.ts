@@ -23,6 +23,19 @@ describe('eval floors', () => {
     });
     expect(failures).toHaveLength(4);
   });
+  it('fails when the corpus has a scored kind without a floor, not for an ambiguous one', () => {
+    const withNew = {
+      ...report,
+      kinds: [
+        ...report.kinds,
+        { kind: 'retold', expect: 'uncredited-rewrite', n: 5, hits: 1, rate: 0.2 },
+        { kind: 'borderline', expect: 'ambiguous', n: 5, hits: 1, rate: 0.2 },
+      ],
+    };
+    expect(checkFloors(withNew, { heavy: { min: 0.9 }, unrelated: { max: 0.1 } })).toEqual([
+      'retold: scored in the corpus but has no floor',
+    ]);
+  });
   it('passes when every floor is met', () => {
     expect(checkFloors(report, { heavy: { min: 0.9 }, unrelated: { max: 0.1 } })).toEqual([]);
   });
