@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { getTabVerdict } from '@/src/ext/tab-verdicts';
-import { renderPopup } from '@/src/ui/popup-view';
+import { mountPopup } from '@/src/ui/popup-controller';
 
 /** The tab this popup is about: `?tabId=N`, else the active tab of the current window. */
 async function targetTabId(): Promise<number | undefined> {
@@ -10,12 +9,5 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function main() {
-  const app = document.getElementById('app')!;
-  const tabId = await targetTabId();
-  const state = tabId === undefined ? undefined : await getTabVerdict(tabId);
-  renderPopup(app, state);
-  app.dataset.ready = '1';
-}
-
-void main();
+// The popup renders the tab's verdict and redraws it while open, as checks and lookups update it.
+void targetTabId().then((tabId) => mountPopup(document.getElementById('app')!, tabId));

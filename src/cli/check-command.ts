@@ -1,25 +1,49 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { extractArticle } from '../extract/extract-article.ts';
 import { toPageToCheck } from '../library/ingest.ts';
+import { LibraryIndex } from '../library/library-index.ts';
 import { checkPage } from '../library/match.ts';
+import { checkWithLookup, type CheckedWithLookup } from '../lookup/check-with-lookup.ts';
 import { corpusLibrary } from './corpus-library.ts';
 import { extractFile } from './load.ts';
+import { httpGetter, LOOKUP_OPTIONS, lookupDeps } from './lookup-options.ts';
+import { parseHtmlDocument } from './node-dom.ts';
 
-export function runCheckCommand(args: string[]): number {
+const USAGE = 'check needs <page.html> --url URL, or an http(s) URL; --library <corpus folder> and/or --lookup';
+
+/**
+ * `unspun check <URL or page.html> [--url URL] [--library DIR] [--lookup [--engine gdelt|rss]
+ * [--endpoint URL] [--min-interval S] [--via http://HOST:PORT]]`: the verdict for one page, with the
+ * evidence and, with --lookup, the search's progress and the candidates tried.
+ */
+export async function runCheckCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { url: { type: 'string' }, library: { type: 'string' } },
+    options: { url: { type: 'string' }, library: { type: 'string' }, ...LOOKUP_OPTIONS },
     allowPositionals: true,
     strict: true,
   });
-  const file = positionals[0];
-  if (!file || !values.url || !values.library) throw new Error('check needs <page.html> --url URL --library <corpus folder>');
-  const index = corpusLibrary(values.library);
-  const r = extractFile(file, values.url, false);
+  const target = positionals[0];
+  if (!target || (!values.library && !values.lookup)) throw new Error(USAGE);
+  const isUrl = /^https?:\/\//i.test(target);
+  const url = values.url ?? (isUrl ? target : undefined);
+  if (!url) throw new Error(USAGE);
+  let r;
+  if (isUrl && !existsSync(target)) {
+    const page = await httpGetter(values.via)(target);
+    if (page.status < 200 || page.status >= 300 || page.text === undefined) throw new Error(`fetching ${target}: HTTP ${page.status}`);
+    r = extractArticle(parseHtmlDocument(page.text), url, { force: false });
+  } else r = extractFile(target, url, false);
   if (!r.ok) {
     process.stdout.write(JSON.stringify({ verdict: 'not-article', reason: r.reason }, null, 2) + '\n');
     return 0;
   }
-  const { verdict, matched } = checkPage(toPageToCheck(r.article, new Date().toISOString()), index);
-  process.stdout.write(JSON.stringify({ verdict: verdict.kind, original: matched?.id ?? null, ...verdict }, null, 2) + '\n');
+  const index = values.library ? corpusLibrary(values.library) : new LibraryIndex();
+  const page = toPageToCheck(r.article, new Date().toISOString());
+  const result: CheckedWithLookup = values.lookup ? await checkWithLookup(page, index, lookupDeps(values)) : checkPage(page, index);
+  const { verdict, matched } = result;
+  const lookup = result.lookup?.progress;
+  process.stdout.write(JSON.stringify({ ...verdict, verdict: verdict.kind, originalId: matched?.id ?? null, lookup }, null, 2) + '\n');
   return 0;
 }

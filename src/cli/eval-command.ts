@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatReport, runEval, writeLines, type EvalReport } from './eval.ts';
+import { runLookupEval } from './eval-lookup.ts';
+import { readManifest } from './corpus.ts';
+import { LOOKUP_OPTIONS, lookupDeps } from './lookup-options.ts';
 
 /** Floors per kind: `min` for recall of positive kinds, `max` for the flag rate of negative kinds. */
 interface KindFloor {
@@ -13,18 +16,38 @@ type Floors = {
   [kindOrMeta: string]: KindFloor | Record<string, { verdict: string; original?: string }> | string | undefined;
 };
 
-export function runEvalCommand(args: string[]): number {
+export async function runEvalCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { corpus: { type: 'string' }, out: { type: 'string' }, floors: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      corpus: { type: 'string' },
+      out: { type: 'string' },
+      floors: { type: 'string' },
+      json: { type: 'boolean' },
+      'empty-library': { type: 'boolean' },
+      ...LOOKUP_OPTIONS,
+    },
     strict: true,
   });
   if (!values.corpus) throw new Error('eval needs --corpus <folder>');
   if (!existsSync(values.corpus)) throw new Error(`no corpus at ${values.corpus}`);
-  const report = runEval(values.corpus);
+  if (values['empty-library'] && !values.lookup) throw new Error('--empty-library needs --lookup (an empty library knows no original)');
+  let report: EvalReport;
+  let table: string;
+  if (values.lookup) {
+    const progress = (done: number, total: number) => {
+      if (done % 50 === 0 || done === total) process.stderr.write(`lookup eval: ${done}/${total} pages\n`);
+    };
+    const r = await runLookupEval(values.corpus, lookupDeps(values), { emptyLibrary: !!values['empty-library'], onPage: progress });
+    report = r;
+    table = `${formatReport(r, r.lookupFound, readManifest(values.corpus))}\n${r.requests} requests (searches and article fetches)`;
+  } else {
+    report = runEval(values.corpus);
+    table = formatReport(report);
+  }
   if (values.out) writeLines(values.out, report.lines);
   const { lines: _lines, ...summary } = report;
-  process.stdout.write(values.json ? JSON.stringify(summary, null, 2) + '\n' : formatReport(report) + '\n');
+  process.stdout.write(values.json ? JSON.stringify(summary, null, 2) + '\n' : table + '\n');
   if (!values.floors) return 0;
   const failures = checkFloors(report, JSON.parse(readFileSync(values.floors, 'utf8')) as Floors);
   for (const f of failures) process.stdout.write(`FLOOR FAILED: ${f}\n`);

@@ -61,7 +61,7 @@ export function runEval(corpusDir: string, options: MatchOptions = DEFAULT_MATCH
   };
 }
 
-function summarize(docs: CorpusDoc[], lines: EvalLine[]): KindStats[] {
+export function summarize(docs: CorpusDoc[], lines: EvalLine[]): KindStats[] {
   const byId = new Map(lines.map((l) => [l.id, l]));
   const groups = new Map<string, { expect: string; n: number; hits: number }>();
   for (const d of docs) {
@@ -81,14 +81,18 @@ export function writeLines(path: string, lines: EvalLine[]): void {
   writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
 
-export function formatReport(r: EvalReport): string {
+/** The per-kind table; with `lookupFound`, a column of pages whose expected original the lookup found. */
+export function formatReport(r: EvalReport, lookupFound?: Record<string, boolean>, docs?: { id: string; kind: string }[]): string {
+  const found = (kind: string) => docs!.filter((d) => d.kind === kind && lookupFound![d.id]).length;
   const rows = r.kinds.map((k) => {
     const what = k.expect === 'none' || k.expect === 'ambiguous' ? 'flagged' : 'caught';
-    return `| ${k.kind.padEnd(12)} | ${k.expect.padEnd(18)} | ${String(k.n).padStart(4)} | ${what.padEnd(7)} ${String(k.hits).padStart(4)} | ${k.rate.toFixed(4)} |`;
+    const extra = lookupFound && docs ? ` ${String(found(k.kind)).padStart(6)} |` : '';
+    return `| ${k.kind.padEnd(12)} | ${k.expect.padEnd(18)} | ${String(k.n).padStart(4)} | ${what.padEnd(7)} ${String(k.hits).padStart(4)} | ${k.rate.toFixed(4)} |${extra}`;
   });
+  const more = lookupFound && docs;
   return [
-    '| kind         | expect             |    n | result       | rate   |',
-    '|--------------|--------------------|------|--------------|--------|',
+    `| kind         | expect             |    n | result       | rate   |${more ? ' lookup |' : ''}`,
+    `|--------------|--------------------|------|--------------|--------|${more ? '--------|' : ''}`,
     ...rows,
     '',
     `library: ${r.librarySize} articles built in ${r.buildMs} ms; page check (extract + match) p50 ${r.checkMs.p50} ms, p95 ${r.checkMs.p95} ms, max ${r.checkMs.max} ms`,

@@ -9,7 +9,9 @@ const USAGE = `unspun: detect uncredited rewrites of news articles
   unspun extract <page.html> [--url URL]
   unspun extract --batch <folder> --out <file.json>
   unspun check <page.html> --url URL --library <corpus folder>
+  unspun check <URL or page.html> --lookup [--engine gdelt|rss] [--endpoint URL] [--min-interval S] [--via http://HOST:PORT]
   unspun eval --corpus <folder> [--out verdicts.jsonl] [--floors floors.json]
+  unspun eval --corpus <folder> --lookup [--empty-library] [--via http://HOST:PORT] [--min-interval S] ...
   unspun bench --corpus <folder> [--scale N] [--floors speed-floors.json]
   unspun pack build --corpus <folder> --out <pack.jsonl>
   unspun pack check <pack.jsonl>

@@ -1,3 +1,5 @@
+import { siteOf } from '../core/site.ts';
+
 /** A publisher feed Unspun can poll. */
 export interface FeedSource {
   /** Stable id (lower-case, dashes). */
@@ -8,7 +10,15 @@ export interface FeedSource {
   url: string;
   /** Off until the user turns it on (and grants the host permission). */
   enabled: boolean;
+  /**
+   * Registrable domains where the feed's articles live, when not under the feed's own domain
+   * (feeds.bbci.co.uk links to bbc.co.uk and bbc.com): Unspun needs to read them too.
+   */
+  articleSites?: string[];
 }
+
+/** BBC feeds link to both of the BBC's sites. */
+const BBC = ['bbc.co.uk', 'bbc.com'];
 
 /**
  * Public feeds of outlets that do original reporting: wires, broadcasters, national papers,
@@ -23,17 +33,17 @@ export const DEFAULT_FEEDS: readonly FeedSource[] = [
   // Wire
   feed('upi-top', 'UPI', 'https://rss.upi.com/news/top_news.rss'),
   // Broadcasters
-  feed('bbc-top', 'BBC News', 'https://feeds.bbci.co.uk/news/rss.xml'),
-  feed('bbc-world', 'BBC News', 'https://feeds.bbci.co.uk/news/world/rss.xml'),
-  feed('bbc-business', 'BBC News', 'https://feeds.bbci.co.uk/news/business/rss.xml'),
-  feed('bbc-technology', 'BBC News', 'https://feeds.bbci.co.uk/news/technology/rss.xml'),
+  feed('bbc-top', 'BBC News', 'https://feeds.bbci.co.uk/news/rss.xml', BBC),
+  feed('bbc-world', 'BBC News', 'https://feeds.bbci.co.uk/news/world/rss.xml', BBC),
+  feed('bbc-business', 'BBC News', 'https://feeds.bbci.co.uk/news/business/rss.xml', BBC),
+  feed('bbc-technology', 'BBC News', 'https://feeds.bbci.co.uk/news/technology/rss.xml', BBC),
   feed('npr-news', 'NPR', 'https://feeds.npr.org/1001/rss.xml'),
   feed('npr-world', 'NPR', 'https://feeds.npr.org/1004/rss.xml'),
   feed('cbs-news', 'CBS News', 'https://www.cbsnews.com/latest/rss/main'),
   feed('nbc-news', 'NBC News', 'https://feeds.nbcnews.com/nbcnews/public/news'),
   feed('cnn-top', 'CNN', 'http://rss.cnn.com/rss/edition.rss'),
   feed('fox-news', 'Fox News', 'https://moxie.foxnews.com/google-publisher/latest.xml'),
-  feed('sky-news-world', 'Sky News', 'https://feeds.skynews.com/feeds/rss/world.xml'),
+  feed('sky-news-world', 'Sky News', 'https://feeds.skynews.com/feeds/rss/world.xml', ['sky.com']),
   feed('al-jazeera', 'Al Jazeera', 'https://www.aljazeera.com/xml/rss/all.xml'),
   feed('dw-all', 'DW', 'https://rss.dw.com/rdf/rss-en-all'),
   feed('france24', 'France 24', 'https://www.france24.com/en/rss'),
@@ -49,7 +59,7 @@ export const DEFAULT_FEEDS: readonly FeedSource[] = [
   feed('guardian-technology', 'The Guardian', 'https://www.theguardian.com/technology/rss'),
   feed('wapo-world', 'The Washington Post', 'https://feeds.washingtonpost.com/rss/world'),
   feed('wapo-national', 'The Washington Post', 'https://feeds.washingtonpost.com/rss/national'),
-  feed('wsj-world', 'The Wall Street Journal', 'https://feeds.a.dj.com/rss/RSSWorldNews.xml'),
+  feed('wsj-world', 'The Wall Street Journal', 'https://feeds.a.dj.com/rss/RSSWorldNews.xml', ['wsj.com']),
   feed('latimes-world-nation', 'Los Angeles Times', 'https://www.latimes.com/world-nation/rss2.0.xml'),
   feed('independent-world', 'The Independent', 'https://www.independent.co.uk/news/world/rss'),
   feed('nypost', 'New York Post', 'https://nypost.com/feed/'),
@@ -76,8 +86,46 @@ export const DEFAULT_FEEDS: readonly FeedSource[] = [
   feed('the-register', 'The Register', 'https://www.theregister.com/headlines.atom'),
 ];
 
-function feed(id: string, outlet: string, url: string): FeedSource {
-  return { id, outlet, url, enabled: false };
+function feed(id: string, outlet: string, url: string, articleSites?: string[]): FeedSource {
+  return articleSites ? { id, outlet, url, enabled: false, articleSites } : { id, outlet, url, enabled: false };
+}
+
+/**
+ * The feeds the first-run setup turns on at once: one each of a dozen major outlets, wire-like
+ * broadcasters, papers, business and tech press.
+ */
+export const FEED_BUNDLE: readonly string[] = [
+  'bbc-top',
+  'npr-news',
+  'cbs-news',
+  'sky-news-world',
+  'al-jazeera',
+  'dw-all',
+  'france24',
+  'nyt-home',
+  'guardian-world',
+  'cnbc-top',
+  'ars-technica',
+];
+
+/**
+ * The host permissions a feed needs: its own host, and every host of the outlet's sites where its
+ * articles live (the feed's registrable domain and its `articleSites`). Schemes are spelt out:
+ * Firefox refuses a `*://` pattern that the manifest's optional `http://*\/*` and `https://*\/*`
+ * do not literally declare. A subscription stored before `articleSites` existed gets the default
+ * feed's (same URL).
+ */
+export function feedOrigins(f: Pick<FeedSource, 'url' | 'articleSites'>): string[] {
+  const articleSites = f.articleSites ?? DEFAULT_FEEDS.find((d) => d.url === f.url)?.articleSites ?? [];
+  const sites = [siteOf(f.url), ...articleSites].filter(Boolean);
+  const outlet = sites.flatMap((s) => [`http://*.${s}/*`, `https://*.${s}/*`]);
+  return [...new Set([feedHostPattern(f.url), ...outlet].filter((o): o is string => !!o))];
+}
+
+/** Every origin pattern the feed bundle needs (feed hosts and article sites, http and https), sorted. */
+export function bundleOrigins(feeds: readonly FeedSource[] = DEFAULT_FEEDS): string[] {
+  const chosen = feeds.filter((f) => FEED_BUNDLE.includes(f.id));
+  return [...new Set(chosen.flatMap(feedOrigins))].sort();
 }
 
 /**

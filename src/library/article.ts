@@ -1,6 +1,7 @@
 import type { Fingerprint } from '../core/fingerprint.ts';
+import type { Observation } from './provenance.ts';
 
-export type ArticleSource = 'read' | 'feed' | 'pack' | 'corpus';
+export type ArticleSource = 'read' | 'feed' | 'pack' | 'corpus' | 'lookup';
 
 /** An article known to the library: enough to match against it and to show it as evidence. */
 export interface LibraryArticle {
@@ -30,6 +31,15 @@ export interface LibraryArticle {
   feedId?: string;
   /** When fetching a stub's article last failed (it is not tried again for a while). */
   fetchFailedAt?: string;
+  /** Independent sightings (feed poll, search index, first read): evidence of when it appeared. */
+  observations?: Observation[];
+}
+
+/** An article's independent sightings: recorded ones, else its first sighting by a read or a feed poll. */
+export function observationsOf(a: Pick<LibraryArticle, 'observations' | 'source' | 'firstSeen'>): Observation[] {
+  if (a.observations?.length) return a.observations;
+  if (a.source === 'read' || a.source === 'feed') return [{ at: a.firstSeen, by: a.source }];
+  return [];
 }
 
 /** When the article appeared, for deciding which of two is the original (ms since epoch). */

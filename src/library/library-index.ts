@@ -2,6 +2,7 @@ import type { Fingerprint } from '../core/fingerprint.ts';
 import { bandKeys, optimalLshParams, type LshParams } from '../core/lsh.ts';
 import { DEFAULT_MINHASH, estimateJaccard } from '../core/minhash.ts';
 import type { LibraryArticle } from './article.ts';
+import { priorShare } from '../core/term-prior.ts';
 
 export interface Candidate {
   article: LibraryArticle;
@@ -20,6 +21,9 @@ export interface Candidate {
 const QUERY_TERMS = 80;
 /** Longest posting list walked per term, whatever the library size. */
 const MAX_POSTING = 2000;
+
+/** Weight of the general-English prior, in documents. */
+const PRIOR_DOCS = 200;
 
 export const LSH: LshParams = optimalLshParams(0.4, DEFAULT_MINHASH.numPerm);
 
@@ -96,8 +100,13 @@ export class LibraryIndex {
     for (const a of live) this.add(a);
   }
 
-  /** Inverse document frequency, smoothed so a small library still weighs terms sensibly. */
-  readonly idf = (term: number): number => Math.log((this.articles.size + 10) / ((this.df.get(term) ?? 0) + 1));
+  /**
+   * Inverse document frequency with a prior: PRIOR_DOCS documents of general English (term shares from
+   * `term-prior.ts`) stand beside the library's own. A small library (a fresh install, one looked-up
+   * article) still tells "said" from "Denicola"; a large one is weighed by its own counts.
+   */
+  readonly idf = (term: number): number =>
+    Math.log((this.articles.size + PRIOR_DOCS) / ((this.df.get(term) ?? 0) + PRIOR_DOCS * priorShare(term) + 1));
 
   /**
    * Candidates for a page, best first: the `limit` articles sharing the most rare-term weight,

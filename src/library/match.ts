@@ -12,15 +12,11 @@ import {
   type Evidence,
   type Verdict,
 } from '../core/verdict.ts';
-import { appearedAt, type LibraryArticle } from './article.ts';
+import { observationsOf, type LibraryArticle } from './article.ts';
+import { appearanceTimes, whichCameFirst, type Appearance, type Observation } from './provenance.ts';
 import type { LibraryIndex } from './library-index.ts';
 
-/**
- * The page is taken as the earlier article only when it claims to be earlier by more than this:
- * published times in markup are often hours off (time zones, updates), and the article already
- * in the library was seen first.
- */
-export const ORDER_TOLERANCE_MS = 24 * 3600_000;
+export { CLAIM_TOLERANCE_MS as ORDER_TOLERANCE_MS } from './provenance.ts';
 
 /** A page being checked: its article, fingerprint and credit signals. */
 export interface PageToCheck {
@@ -32,6 +28,8 @@ export interface PageToCheck {
   sentences: string[];
   fingerprint: Fingerprint;
   credit: CreditSignals;
+  /** Independent sightings of the page (a search index's, Unspun's first read). */
+  observations?: Observation[];
 }
 
 export interface MatchOptions {
@@ -65,8 +63,17 @@ export function checkPage(page: PageToCheck, index: LibraryIndex, options: Match
   const evidence = toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs);
   const ref = toRef(article);
   if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence }, matched: article };
-  if (appearedAt(page) < appearedAt(article) - ORDER_TOLERANCE_MS) {
-    return { verdict: { kind: 'original', score, derivatives: [ref], evidence }, matched: article };
+  const pageTimes: Appearance = { claimed: page.published, observations: page.observations ?? [] };
+  const otherTimes: Appearance = { claimed: article.published, observations: observationsOf(article) };
+  const first = whichCameFirst(pageTimes, otherTimes);
+  if (first === 'page') return { verdict: { kind: 'original', score, derivatives: [ref], evidence }, matched: article };
+  if (first === 'disputed') {
+    const dispute = {
+      page: appearanceTimes(pageTimes),
+      other: appearanceTimes(otherTimes),
+      why: `This page claims to be older than ${outletOf(article)}'s article, but only its own markup says so, while ${outletOf(article)}'s was seen by an independent source when it appeared.`,
+    };
+    return { verdict: { kind: 'disputed', score, original: ref, evidence, dispute }, matched: article };
   }
   return { verdict: { kind: 'uncredited-rewrite', score, original: ref, evidence }, matched: article };
 }
@@ -127,3 +134,5 @@ function toEvidence(a: Alignment, pageSentences: string[], originalSentences: st
 }
 
 const MIN_EVIDENCE_WORDS = 8;
+
+const outletOf = (a: LibraryArticle) => a.siteName || a.site;

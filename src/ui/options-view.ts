@@ -5,6 +5,7 @@ import { getSettings, saveSettings, type Settings } from '../ext/settings.ts';
 import { el } from './dom.ts';
 import { formatDate } from './format.ts';
 import { searchLibrary, type LibraryEntry } from './library-search.ts';
+import { lookupSection } from './lookup-view.ts';
 import { packsSection } from './packs-view.ts';
 import { sourcesSection } from './sources-view.ts';
 import { storageEvents } from '../ext/storage-events.ts';
@@ -56,11 +57,13 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     el(
       'p',
       { class: 'muted' },
-      'Everything Unspun reads stays on this device: the articles you read, their fingerprints and the verdicts are stored in this browser only. Unspun contacts no server but the feeds you turn on below, and their outlets\' sites for an article a page you read seems to copy.',
+      'Everything Unspun reads stays on this device: the articles you read, their fingerprints and the verdicts are stored in this browser only. Unspun contacts no server but the feeds you turn on below, their outlets\' sites for an article a page you read seems to copy, and, if you turn on looking up originals, the news search engine (search terms only, never the page\'s address or text) and the candidate articles it finds. Nothing Unspun fetches carries your cookies.',
     ),
     status,
     el('h2', {}, 'Sources'),
     await sourcesSection(say, refresh),
+    el('h2', {}, 'Look up originals'),
+    lookupSection(settings),
     el('h2', {}, 'Privacy'),
     privacyControls(settings, say),
     el('h2', {}, 'Library'),
@@ -101,7 +104,7 @@ function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEn
   );
 }
 
-const SOURCE_LABEL: Record<LibraryEntry['source'], string> = { read: 'your reading', feed: 'a feed', pack: 'a pack', corpus: 'a corpus' };
+const SOURCE_LABEL: Record<LibraryEntry['source'], string> = { read: 'your reading', feed: 'a feed', pack: 'a pack', corpus: 'a corpus', lookup: 'a lookup' };
 
 function privacyControls(s: Settings, say: (text: string, error?: boolean) => void): HTMLElement {
   const paused = el('input');

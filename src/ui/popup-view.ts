@@ -1,37 +1,134 @@
-import type { Evidence, Verdict } from '../core/verdict.ts';
+import type { AppearanceTimes, Evidence, Verdict } from '../core/verdict.ts';
 import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import { el } from './dom.ts';
 import { formatDate, outletOf, percent } from './format.ts';
+import { currentLookup, isRunning, lookupDetails, lookupHeadline, type LookupRequestState } from './lookup-status.ts';
 
-/** Renders the popup for a tab's verdict into `root` (text only: page text is never HTML). */
-export function renderPopup(root: HTMLElement, state: TabVerdict | undefined): void {
+/** What the popup adds to the stored verdict: the reader's lookup request and its button's action. */
+export interface PopupUi extends LookupRequestState {
+  onLookup?: () => void;
+}
+
+/** The parts kept from one render to the next: the live region and the button keep focus and announce changes. */
+interface Parts {
+  verdict: HTMLElement;
+  actions: HTMLElement;
+  button: HTMLButtonElement;
+  live: HTMLElement;
+  details: HTMLElement;
+  footer: HTMLElement;
+}
+const parts = new WeakMap<HTMLElement, Parts>();
+const handlers = new WeakMap<HTMLButtonElement, (() => void) | undefined>();
+
+/**
+ * Renders the popup for a tab's verdict into `root` (text only: page text is never HTML). Called
+ * again on every change of the tab's record; the lookup's live region and button are kept.
+ */
+export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui: PopupUi = {}, now = Date.now()): void {
   const kind = state?.verdict.kind ?? 'unchecked';
   root.dataset.verdict = kind;
-  root.replaceChildren(el('header', { class: 'brand' }, el('strong', {}, 'Unspun')), ...body(state));
+  const p = skeleton(root);
+  p.verdict.replaceChildren(...body(state));
+  p.footer.textContent = state ? `Library: ${state.librarySize} article${state.librarySize === 1 ? '' : 's'} on this device.` : '';
+
+  const isArticle = !!state && kind !== 'not-article';
+  const lookup = isArticle ? currentLookup(state.lookup, ui) : undefined;
+  const running = !!ui.pending || isRunning(lookup, now);
+  handlers.set(p.button, ui.onLookup);
+  p.button.disabled = running;
+  p.button.textContent = running ? 'Looking for the original…' : 'Look for the original';
+  p.actions.replaceChildren(...(isArticle ? [p.button] : []));
+  const headline = isArticle ? lookupHeadline(lookup, ui, now) : '';
+  // Rewritten only when it changes, so a screen reader announces each step once.
+  if (p.live.textContent !== headline) p.live.textContent = headline;
+  p.live.className = ui.error || lookup?.outcome === 'error' ? 'lookup-status error' : 'lookup-status';
+  p.details.replaceChildren(...(isArticle ? lookupDetails(lookup, ui) : []));
+}
+
+function skeleton(root: HTMLElement): Parts {
+  const known = parts.get(root);
+  if (known && known.verdict.parentNode === root) return known;
+  const button = el('button', { class: 'lookup-start', data: { role: 'lookup-start' } }, 'Look for the original');
+  button.type = 'button';
+  button.addEventListener('click', () => handlers.get(button)?.());
+  const live = el('p', { class: 'lookup-status', data: { role: 'lookup-status' } });
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  const made: Parts = {
+    verdict: el('div', { class: 'verdict' }),
+    actions: el('div', { class: 'actions' }),
+    button,
+    live,
+    details: el('div', { class: 'lookup-details' }),
+    footer: el('footer', { class: 'muted' }),
+  };
+  root.replaceChildren(
+    el('header', { class: 'brand' }, el('strong', {}, 'Unspun')),
+    made.verdict,
+    el('section', { class: 'lookup' }, made.actions, made.live, made.details),
+    made.footer,
+  );
+  parts.set(root, made);
+  return made;
 }
 
 function body(state: TabVerdict | undefined): Node[] {
   if (!state) return [status('Not checked', 'Unspun has not read this page. It checks news articles on http and https pages once they have loaded.')];
   const v = state.verdict;
-  const size = `Library: ${state.librarySize} article${state.librarySize === 1 ? '' : 's'} on this device.`;
   switch (v.kind) {
     case 'uncredited-rewrite':
-      return [...derivation(v, true), footer(size)];
+      return derivation(v, true);
     case 'credited':
-      return [...derivation(v, false), footer(size)];
+      return derivation(v, false);
     case 'original':
       return [
         status('Original reporting', 'Other pages were found to copy or rewrite this article:'),
         el('ul', { class: 'refs' }, ...(v.derivatives ?? []).map((d) => el('li', {}, link(d.url, d.title), ` (${outletOf(d)})`))),
-        footer(size),
       ];
     case 'disputed':
-      return [status('Disputed', v.dispute?.why ?? 'This page and another are copies of each other; which came first is not settled.'), footer(size)];
+      return disputed(v, state);
     case 'none':
-      return [status('Nothing to report', 'No article in your library was found to be the source of this page.'), footer(size)];
+      return [status('Nothing to report', 'No article in your library was found to be the source of this page.')];
     case 'not-article':
-      return [status('Not a news article', 'Unspun only checks article pages.'), footer(size)];
+      return [status('Not a news article', 'Unspun only checks article pages.')];
   }
+}
+
+/** Two copies of one article, and the times that could not settle which came first. */
+function disputed(v: Verdict, state: TabVerdict): Node[] {
+  const o = v.original;
+  const d = v.dispute;
+  return [
+    el(
+      'section',
+      { class: 'notice' },
+      el('h1', {}, 'Which came first is disputed'),
+      el('p', {}, `This page and ${o ? `an article by ${outletOf(o)}` : 'another article'} are copies of each other, and which one is the original cannot be settled.`),
+    ),
+    el(
+      'section',
+      { class: 'copies' },
+      copy('This page', el('span', { class: 'title' }, state.title || state.url), '', d?.page),
+      o ? copy('The other copy', el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url), outletOf(o), d?.other) : null,
+    ),
+    d?.why ? el('p', { class: 'why' }, d.why) : null,
+    v.evidence ? figures(v.evidence, 'the other copy') : null,
+    v.evidence ? evidence(v.evidence, false, 'The other copy') : null,
+  ].filter((n): n is HTMLElement => !!n);
+}
+
+function copy(label: string, title: HTMLElement, outlet: string, t: AppearanceTimes | undefined): HTMLElement {
+  const seen = t?.observed ? `${formatTime(t.observed)}${t.observedBy ? ` (${t.observedBy})` : ''}` : 'unknown';
+  return el(
+    'div',
+    { class: 'copy' },
+    el('span', { class: 'label' }, label),
+    title,
+    outlet ? el('div', { class: 'muted' }, outlet) : null,
+    el('div', { class: 'muted' }, `Claims to be published: ${t?.claimed ? formatTime(t.claimed) : 'unknown'}`),
+    el('div', { class: 'muted' }, `First seen: ${seen}`),
+  );
 }
 
 function derivation(v: Verdict, uncredited: boolean): Node[] {
@@ -57,21 +154,20 @@ function derivation(v: Verdict, uncredited: boolean): Node[] {
       el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url),
       el('div', { class: 'muted' }, `${outletOf(o)} · ${formatDate(o.published)}`),
     ),
-    el(
-      'p',
-      { class: 'figures' },
-      e ? `${percent(e.pageCoverage)} of this page aligns with the original, sentence by sentence; ${percent(e.orderedCoverage)} follows the original's order.` : '',
-    ),
+    e ? figures(e, 'the original') : null,
     el('p', { class: 'credit' }, v.credit ? `Credit found (${v.credit.kind}): ${v.credit.detail}` : `No credit to ${outletOf(o)} found on this page.`),
     e ? evidence(e, uncredited) : null,
   ].filter((n): n is HTMLElement => !!n);
 }
 
-function evidence(e: Evidence, open: boolean): HTMLElement {
+const figures = (e: Evidence, other: string) =>
+  el('p', { class: 'figures' }, `${percent(e.pageCoverage)} of this page aligns with ${other}, sentence by sentence; ${percent(e.orderedCoverage)} follows its order.`);
+
+function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElement {
   const details = el(
     'details',
     { class: 'evidence' },
-    el('summary', {}, `Evidence: ${e.pairs.length} sentences beside the original's`),
+    el('summary', {}, `Evidence: ${e.pairs.length} sentences beside ${otherLabel === 'Original' ? 'the original' : 'the other copy'}'s`),
     el(
       'ol',
       {},
@@ -80,7 +176,7 @@ function evidence(e: Evidence, open: boolean): HTMLElement {
           'li',
           { class: 'pair' },
           el('div', { class: 'page-sentence' }, el('span', { class: 'label' }, 'This page'), p.pageText),
-          el('div', { class: 'original-sentence' }, el('span', { class: 'label' }, 'Original'), p.originalText),
+          el('div', { class: 'original-sentence' }, el('span', { class: 'label' }, otherLabel), p.originalText),
           el('div', { class: 'similarity' }, `similarity ${percent(p.similarity)}`),
         ),
       ),
@@ -91,5 +187,10 @@ function evidence(e: Evidence, open: boolean): HTMLElement {
 }
 
 const status = (title: string, text: string) => el('section', { class: 'status' }, el('h1', {}, title), el('p', {}, text));
-const footer = (text: string) => el('footer', { class: 'muted' }, text);
+
+/** Date and time in the reader's locale: which copy came first is a matter of hours. */
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? 'unknown' : d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
 const link = (url: string, text: string) => el('a', { href: url }, text || url);

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { siteOf } from '../core/site.ts';
-import { feedHostPattern } from '../feeds/default-feeds.ts';
+import { feedOrigins as feedSourceOrigins } from '../feeds/default-feeds.ts';
 import { NEW_FEED_STATE } from '../feeds/schedule.ts';
 import { addSubscription, getSubscriptions, removeSubscription, updateSubscription, type FeedSubscription } from '../ext/feed-subscriptions.ts';
 import { el } from './dom.ts';
@@ -8,14 +7,11 @@ import { el } from './dom.ts';
 type Say = (text: string, error?: boolean) => void;
 
 /**
- * The host permissions a feed needs: its own host and the outlet's site, where its articles live.
- * Schemes are spelt out: Firefox refuses a `*://` pattern that the manifest's optional
- * `http://*\/*` and `https://*\/*` do not literally declare.
+ * The host permissions a feed needs: its own host and the outlet's sites, where its articles live
+ * (its registrable domain and its `articleSites`). See `feedOrigins` in default-feeds.
  */
-export function feedOrigins(url: string): string[] {
-  const site = siteOf(url);
-  const outlet = site ? [`http://*.${site}/*`, `https://*.${site}/*`] : [];
-  return [...new Set([feedHostPattern(url), ...outlet].filter((o): o is string => !!o))];
+export function feedOrigins(url: string, articleSites?: string[]): string[] {
+  return feedSourceOrigins({ url, articleSites });
 }
 
 /** The "Sources" section: publisher feeds with their status; enable, add, remove. */
@@ -72,7 +68,7 @@ function feedRow(s: FeedSubscription, say: Say, render: () => Promise<unknown>, 
   toggle.addEventListener('click', async () => {
     if (toggle.checked) {
       // The permission request must come first in the click's handler (a user gesture).
-      const granted = await browser.permissions.request({ origins: feedOrigins(s.url) }).catch(() => false);
+      const granted = await browser.permissions.request({ origins: feedOrigins(s.url, s.articleSites) }).catch(() => false);
       if (!granted) {
         toggle.checked = false;
         say(`Unspun needs your permission to read ${new URL(s.url).hostname}.`, true);

@@ -48,10 +48,27 @@ describe('checkPage', () => {
 
   it('calls the page the original when it claims to be published a day or more before the library article', () => {
     const index = new LibraryIndex();
-    index.add(libraryArticle('farm', FARM, seedBodies().rewrite, { published: '2025-10-24T15:10:00Z' }));
+    // Read the day after it claims to have been published: a sighting that does not contradict its claim.
+    index.add(libraryArticle('farm', FARM, seedBodies().rewrite, { published: '2025-10-24T15:10:00Z', firstSeen: '2025-10-25T08:00:00Z' }));
     const { verdict } = checkPage(pageToCheck(CNBC, seedBodies().original, { published: '2025-10-22T06:47:32Z' }), index);
     expect(verdict.kind).toBe('original');
     expect(verdict.derivatives?.[0]?.id).toBe('farm');
+  });
+
+  it('calls a backdated copy disputed, not original, when the library article was seen by an index as it appeared', () => {
+    const index = new LibraryIndex();
+    const seen = [{ at: '2025-10-22T06:45:00Z', by: 'index' as const, name: 'GDELT' }];
+    index.add(libraryArticle('cnbc', CNBC, seedBodies().original, { siteName: 'CNBC', published: '2025-10-22T06:47:32Z', source: 'lookup', observations: seen }));
+    // The farm's markup claims 20 October; nothing but its own markup says so.
+    const page = pageToCheck(FARM, seedBodies().rewrite, { published: '2025-10-20T09:00:00Z', firstSeen: '2025-10-23T10:00:00Z' });
+    const { verdict } = checkPage(page, index);
+    expect(verdict.kind).toBe('disputed');
+    expect(verdict.original?.id).toBe('cnbc');
+    expect(verdict.dispute?.page.claimed).toBe('2025-10-20T09:00:00Z');
+    expect(verdict.dispute?.other).toMatchObject({ observed: '2025-10-22T06:45:00Z', observedBy: 'GDELT' });
+    // The index also saw the farm's page, two days after CNBC's: settled, an uncredited rewrite.
+    page.observations = [{ at: '2025-10-24T11:00:00Z', by: 'index', name: 'GDELT' }];
+    expect(checkPage(page, index).verdict.kind).toBe('uncredited-rewrite');
   });
 
   it('keeps the library article as the original when dates differ by hours (markup dates are noisy)', () => {

@@ -1,12 +1,24 @@
 import { parseHTML } from 'linkedom';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { saveTabVerdict, type TabVerdict } from '../../src/ext/tab-verdicts.ts';
+import type { LookupProgress } from '../../src/lookup/progress.ts';
+import { mountPopup } from '../../src/ui/popup-controller.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 
 beforeAll(() => {
   const { window } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
   Object.assign(globalThis, { document: window.document, HTMLAnchorElement: window.HTMLAnchorElement });
 });
+
+/** A fresh root for each render sequence (the popup keeps its live region between renders of one root). */
+const freshRoot = () => {
+  const root = document.createElement('main');
+  root.id = 'app';
+  document.body.replaceChildren(root);
+  return root;
+};
 
 const rewrite: TabVerdict = {
   url: 'https://farm.example/a',
@@ -28,6 +40,29 @@ const rewrite: TabVerdict = {
     },
   },
 };
+
+const none: TabVerdict = { ...rewrite, title: 'Moscow worried', verdict: { kind: 'none', score: 0 } };
+
+const NOW = Date.parse('2025-10-22T16:01:00Z');
+const lookup = (change: Partial<LookupProgress>): LookupProgress => ({
+  phase: 'searching',
+  engine: 'gdelt',
+  engineName: 'GDELT',
+  from: '2025-10-01T00:00:00Z',
+  to: '2025-10-22T16:00:00Z',
+  queries: 1,
+  candidates: [],
+  startedAt: '2025-10-22T16:00:30Z',
+  automatic: false,
+  ...change,
+});
+const candidates: LookupProgress['candidates'] = [
+  { url: 'https://www.cnbc.com/b', title: 'Trump and Putin talks', site: 'cnbc.com', result: 'not-source' },
+  { url: 'https://www.bbc.co.uk/news/c', title: 'Summit on hold', site: 'bbc.co.uk', result: 'failed' },
+  { url: 'https://apnews.com/d', title: 'Budapest summit', site: 'apnews.com' },
+];
+const statusOf = (root: HTMLElement) => root.querySelector('[data-role=lookup-status]')!;
+const button = (root: HTMLElement) => root.querySelector<HTMLButtonElement>('button[data-role=lookup-start]');
 
 describe('popup view', () => {
   it('names and links the original, and shows page text as text', () => {
@@ -56,5 +91,139 @@ describe('popup view', () => {
     expect(root.textContent).toContain('Library: 12 articles');
     renderPopup(root, undefined);
     expect(root.dataset.verdict).toBe('unchecked');
+  });
+
+  it('offers a lookup on every article state, not on a page that is not one or was not checked', () => {
+    const root = freshRoot();
+    for (const kind of ['none', 'uncredited-rewrite', 'credited', 'disputed', 'original'] as const) {
+      renderPopup(root, { ...rewrite, verdict: { ...rewrite.verdict, kind } });
+      expect(button(root)?.textContent, kind).toBe('Look for the original');
+      expect(button(root)!.disabled).toBe(false);
+    }
+    renderPopup(root, { ...rewrite, verdict: { kind: 'not-article', score: 0 } });
+    expect(button(root)).toBeNull();
+    renderPopup(root, undefined);
+    expect(button(root)).toBeNull();
+  });
+
+  it('shows each lookup phase in one live region, with the button disabled while it runs', () => {
+    const root = freshRoot();
+    renderPopup(root, { ...none, lookup: lookup({}) }, {}, NOW);
+    const live = statusOf(root);
+    expect(live.getAttribute('role')).toBe('status');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.textContent).toBe('Searching GDELT…');
+    expect(button(root)!.disabled).toBe(true);
+
+    renderPopup(root, { ...none, lookup: lookup({ phase: 'fetching', candidates }) }, {}, NOW);
+    expect(statusOf(root)).toBe(live); // the same node: a screen reader announces its changes
+    expect(live.textContent).toBe('Fetching 3 candidates…');
+    expect(root.textContent).toContain('Summit on hold');
+
+    renderPopup(root, { ...none, lookup: lookup({ phase: 'done', outcome: 'not-found', candidates, finishedAt: '2025-10-22T16:00:50Z' }) }, {}, NOW);
+    expect(live.textContent).toBe('No earlier version found in GDELT between 1 Oct 2025 and 22 Oct 2025.');
+    const tried = [...root.querySelectorAll('[data-role=lookup-candidates] li')].map((li) => li.textContent);
+    expect(tried).toEqual([
+      'Trump and Putin talks · cnbc.com · not the source',
+      'Summit on hold · bbc.co.uk · could not be fetched',
+      'Budapest summit · apnews.com · not fetched',
+    ]);
+    expect(button(root)!.disabled).toBe(false);
+
+    renderPopup(root, { ...none, lookup: lookup({ phase: 'done', outcome: 'error', message: 'GDELT answered HTTP 429' }) }, {}, NOW);
+    expect(live.textContent).toBe('The lookup in GDELT failed: GDELT answered HTTP 429');
+  });
+
+  it('tells how a lookup that found something ended, beside the new verdict', () => {
+    const root = freshRoot();
+    const done = (outcome: LookupProgress['outcome']) => lookup({ phase: 'done', outcome, candidates: [{ ...candidates[0]!, result: 'source' }] });
+    renderPopup(root, { ...rewrite, lookup: done('found-uncredited') }, {}, NOW);
+    expect(statusOf(root).textContent).toBe('Found an earlier version in GDELT: this page rewrites it without credit.');
+    expect(root.querySelector('a[data-original-url]')!.getAttribute('href')).toBe('https://www.cnbc.com/a');
+    expect(root.querySelector('[data-role=lookup-candidates]')!.textContent).toContain('the source');
+    renderPopup(root, { ...rewrite, verdict: { ...rewrite.verdict, kind: 'credited' }, lookup: done('found-credited') }, {}, NOW);
+    expect(statusOf(root).textContent).toBe('Found the original in GDELT: this page credits it.');
+    renderPopup(root, { ...rewrite, lookup: done('disputed') }, {}, NOW);
+    expect(statusOf(root).textContent).toBe('Found a copy in GDELT, but which came first is disputed.');
+  });
+
+  it('does not leave the button disabled by a lookup that never finished', () => {
+    const root = freshRoot();
+    renderPopup(root, { ...none, lookup: lookup({ startedAt: '2025-10-22T15:00:00Z' }) }, {}, NOW);
+    expect(button(root)!.disabled).toBe(false);
+    expect(statusOf(root).textContent).toBe('The lookup in GDELT did not finish.');
+  });
+
+  it('shows a disputed verdict: both copies, their claimed and observed times, the other linked, and why', () => {
+    const root = freshRoot();
+    renderPopup(root, {
+      ...rewrite,
+      title: 'Moscow anxious after talks stall',
+      verdict: {
+        ...rewrite.verdict,
+        kind: 'disputed',
+        dispute: {
+          page: { claimed: '2025-10-21T06:00:00Z', observed: '2025-10-22T09:00:00Z', observedBy: 'first read by you' },
+          other: { claimed: '2025-10-22T06:47:32Z', observed: '2025-10-22T07:10:00Z', observedBy: 'GDELT' },
+          why: 'This page claims an earlier date, but GDELT saw the other copy first.',
+        },
+      },
+    });
+    expect(root.dataset.verdict).toBe('disputed');
+    expect(root.querySelector('h1')!.textContent).toBe('Which came first is disputed');
+    const link = root.querySelector('a[data-original-url]')!;
+    expect(link.getAttribute('href')).toBe('https://www.cnbc.com/a');
+    const copies = [...root.querySelectorAll('.copy')].map((c) => c.textContent!);
+    expect(copies).toHaveLength(2);
+    expect(copies[0]).toContain('Moscow anxious after talks stall');
+    expect(copies[0]).toContain('(first read by you)');
+    expect(copies[1]).toContain('CNBC');
+    expect(copies[1]).toContain('(GDELT)');
+    expect(copies[1]).toMatch(/Claims to be published: .*2025/);
+    expect(root.textContent).toContain('GDELT saw the other copy first.');
+  });
+});
+
+describe('popup controller', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('sends the lookup request for its tab, and redraws as the tab\'s record changes', async () => {
+    const root = freshRoot();
+    await saveTabVerdict(7, none);
+    const received: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener(async (msg: unknown) => {
+      received.push(msg);
+      await saveTabVerdict(7, { ...none, lookup: lookup({ startedAt: new Date().toISOString() }) });
+      return { ok: true };
+    });
+    const stop = await mountPopup(root, 7);
+    expect(root.dataset.ready).toBe('1');
+    expect(root.dataset.verdict).toBe('none');
+    button(root)!.click();
+    await vi.waitFor(() => expect(statusOf(root).textContent).toBe('Searching GDELT…'));
+    expect(received).toEqual([{ type: 'unspun/lookup', tabId: 7 }]);
+    expect(button(root)!.disabled).toBe(true);
+
+    // The original arrives while the popup is open.
+    const found = lookup({ phase: 'done', outcome: 'found-uncredited', startedAt: new Date().toISOString() });
+    await saveTabVerdict(7, { ...rewrite, lookup: found });
+    expect(root.dataset.verdict).toBe('uncredited-rewrite');
+    expect(root.querySelector('a[data-original-url]')!.getAttribute('href')).toBe('https://www.cnbc.com/a');
+    expect(button(root)!.disabled).toBe(false);
+    // Another tab's record changes nothing.
+    await saveTabVerdict(8, none);
+    expect(root.dataset.verdict).toBe('uncredited-rewrite');
+    stop();
+  });
+
+  it('shows the error of a refused request', async () => {
+    const root = freshRoot();
+    await saveTabVerdict(3, none);
+    fakeBrowser.runtime.onMessage.addListener(async () => ({ ok: false, error: 'looking up originals needs permission to read any site' }));
+    const stop = await mountPopup(root, 3);
+    button(root)!.click();
+    await vi.waitFor(() => expect(statusOf(root).textContent).toBe('Could not look for the original: looking up originals needs permission to read any site'));
+    expect(button(root)!.disabled).toBe(false);
+    stop();
   });
 });

@@ -1,0 +1,3 @@
+import { mountOnboarding } from '@/src/ui/onboarding-view';
+
+void mountOnboarding(document.getElementById('onboarding')!);

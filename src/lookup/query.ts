@@ -1,0 +1,203 @@
+import { STOP_WORDS } from '../core/stopwords.ts';
+
+/** One term of a search: a word, or a phrase of words that must stand together. */
+export interface QueryTerm {
+  text: string;
+  phrase: boolean;
+}
+
+/** A small search query: its terms are ANDed. */
+export interface SearchQuery {
+  terms: QueryTerm[];
+}
+
+/** What lookup knows of the page: only these leave the machine, reduced to a few search terms. */
+export interface LookupSubject {
+  title: string;
+  sentences: readonly string[];
+}
+
+/** Words of the lede read for terms: a rewrite keeps the story's names in its first lines. */
+const LEDE_WORDS = 120;
+/** Search engines refuse very short keywords (GDELT: fewer than 3 characters). */
+const MIN_TERM_CHARS = 3;
+
+/** Capitalised words that are not names: calendar words, titles, sentence openers. */
+const NOT_NAMES = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december mr mrs ms dr st jr sr the a an in on at for but and or if when while after ' +
+    'before as it its this that these those he she they we i his her their our my you your there here what who why how ' +
+    'according meanwhile however also still today yesterday tomorrow last next new jan feb mar apr jun jul aug sep ' +
+    "sept oct nov dec i'm i've i'd i'll photo images image getty afp reuters ap via file"
+  ).split(' '),
+);
+
+/** Titles before a name ("President Vladimir Putin"): the name is what follows. */
+const TITLES = new Set(
+  (
+    'president minister secretary state foreign prime chancellor governor senator sen rep representative mayor king ' +
+    'queen prince princess pope ceo chief executive chairman chair director general officer judge justice coach ' +
+    'spokesperson spokesman spokeswoman professor prof lord lady sir deputy vice attorney commissioner leader'
+  ).split(' '),
+);
+
+/** Sentences that credit a photo or a wire rather than tell the story. */
+const CREDIT_LINE = /getty images|\bafp\b|\bap photo\b|reuters\/|\bphoto:|\bimage:|\|\s*(?:getty|reuters|ap)\b/i;
+
+interface Scored {
+  term: QueryTerm;
+  score: number;
+  kind: 'name' | 'number' | 'word';
+}
+
+/**
+ * Search queries for the original of a page, built from what survives a rewrite: names (people,
+ * places, organisations), numbers and rare words of the headline and the lede, never the common words
+ * a paraphrase swaps. Several small queries (2–3 terms each) rather than one long one: one reworded
+ * term then loses one query, not the whole search.
+ */
+export function buildQueries(subject: LookupSubject, maxQueries = 3): SearchQuery[] {
+  const ranked = rankTerms(subject);
+  const names = ranked.filter((t) => t.kind === 'name');
+  const others = ranked.filter((t) => t.kind !== 'name');
+  const queries: QueryTerm[][] = [];
+  const add = (terms: (Scored | undefined)[]) => {
+    const picked = [...new Map(terms.filter((t): t is Scored => !!t).map((t) => [t.term.text.toLowerCase(), t.term])).values()];
+    if (picked.length < 2) return;
+    const key = picked.map((t) => t.text.toLowerCase()).sort().join('|');
+    if (!queries.some((q) => q.map((t) => t.text.toLowerCase()).sort().join('|') === key)) queries.push(picked);
+  };
+  // The story's main names together; then one name with what else is rare; then other names.
+  add([names[0], names[1], names[2]]);
+  add([names[0], others[0], others[1]]);
+  add([names[1] ?? others[2], names[3] ?? others[0], names[0] ? others[2] : others[1]]);
+  add([others[0], others[1], others[2]]);
+  add([names[0], names[3], names[4]]);
+  return queries.slice(0, maxQueries).map((terms) => ({ terms }));
+}
+
+/** Candidate terms of the headline and lede, most telling first. */
+export function rankTerms(subject: LookupSubject): Scored[] {
+  const lede = ledeOf(subject.sentences);
+  const body = subject.sentences.join(' ');
+  const scores = new Map<string, Scored>();
+  const bump = (raw: string, kind: Scored['kind'], score: number) => {
+    const text = searchable(raw);
+    if (!text) return;
+    const key = text.toLowerCase();
+    const had = scores.get(key);
+    if (had) had.score += score * 0.5; // repeated: central to the story
+    else scores.set(key, { term: { text, phrase: /[\s'’-]/u.test(text) }, score, kind });
+  };
+  for (const [i, sentence] of lede.entries()) {
+    const early = 1 + 1 / (1 + i); // the first sentences weigh more
+    for (const name of namesIn(sentence)) bump(name, 'name', 3 * early * (name.includes(' ') ? 1.3 : 1));
+    for (const n of numbersIn(sentence)) bump(n, 'number', 1.5 * early);
+    for (const w of rareWordsIn(sentence)) bump(w, 'word', (w.length / 8) * early);
+  }
+  // Headline words count when the body uses them too (headlines are in title case, and rewritten).
+  const bodyLower = ` ${body.toLowerCase()} `;
+  for (const w of rareWordsIn(subject.title.toLowerCase())) if (bodyLower.includes(` ${w} `)) bump(w, 'word', 1);
+  // A name that is part of a longer name already listed adds nothing ("Denicola" in "Kim Denicola").
+  const all = [...scores.values()];
+  const multi = all.filter((s) => s.term.phrase).map((s) => ` ${s.term.text.toLowerCase()} `);
+  return all
+    .filter((s) => s.term.phrase || !multi.some((m) => m.includes(` ${s.term.text.toLowerCase()} `)))
+    .sort((a, b) => b.score - a.score || a.term.text.localeCompare(b.term.text));
+}
+
+function ledeOf(sentences: readonly string[]): string[] {
+  const out: string[] = [];
+  let words = 0;
+  for (const s of sentences) {
+    const n = s.split(/\s+/).length;
+    if (n < 6 || CREDIT_LINE.test(s)) continue; // captions, credits, datelines, bylines
+    out.push(s);
+    words += n;
+    if (words >= LEDE_WORDS) break;
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
+
+/** Runs of capitalised words inside a sentence (not its first word alone): names of people, places, bodies. */
+export function namesIn(sentence: string): string[] {
+  const words = [...sentence.matchAll(WORD)].map((m) => ({ raw: m[0], at: m.index, end: m.index + m[0].length }));
+  const names: string[] = [];
+  let run: string[] = [];
+  let runStart = -1;
+  const flush = () => {
+    const name = nameOf(run, runStart === 0);
+    if (name) names.push(name);
+    run = [];
+  };
+  words.forEach(({ raw, at }, i) => {
+    const prev = words[i - 1];
+    // A run breaks at punctuation between words ("Paris, France" are two names) and after a possessive.
+    const joined = prev ? /^\s+$/.test(sentence.slice(prev.end, at)) && !/['’]s$/u.test(prev.raw) : false;
+    const w = cleanWord(raw).replace(/['’]s$/u, '');
+    const lower = w.toLowerCase();
+    const capital = /^\p{Lu}/u.test(w) && w.length >= 2 && !NOT_NAMES.has(raw.toLowerCase()) && !NOT_NAMES.has(lower) && !STOP_WORDS.has(lower);
+    if (capital && run.length && joined) run.push(w);
+    else {
+      flush();
+      if (capital) {
+        run = [w];
+        runStart = i;
+      }
+    }
+  });
+  flush();
+  return names;
+}
+
+/** The name in a run of capitalised words: after any title ("Foreign Minister"), at most 3 words. */
+function nameOf(run: string[], atSentenceStart: boolean): string | undefined {
+  let words = run;
+  const lastTitle = words.reduce((at, w, i) => (TITLES.has(w.toLowerCase()) ? i : at), -1);
+  if (lastTitle >= 0) words = words.slice(lastTitle + 1);
+  else if (atSentenceStart) {
+    // A sentence's first word is capitalised anyway: keep it only as part of a longer name.
+    if (words.length < 2 || STOP_WORDS.has(words[0]!.toLowerCase())) words = words.slice(1);
+    if (words.length < 1 || (words.length === 1 && atSentenceStart && run.length === 1)) return undefined;
+  }
+  const name = words.slice(-3).join(' ');
+  return name.length >= MIN_TERM_CHARS ? name : undefined;
+}
+
+const cleanWord = (w: string) => w.replace(/[.'’-]+$/u, '');
+
+/**
+ * A term as search engines take it, or null: letters, digits, spaces, hyphens and apostrophes only
+ * (GDELT refuses other characters outside quotes); no abbreviations with dots ("U.S."), no words
+ * shorter than 3 characters, no phrase shorter than 5 (GDELT refuses both).
+ */
+export function searchable(text: string): string | null {
+  if (/[^\p{L}\p{M}\p{N}\s'’-]/u.test(text)) return null;
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (t.length < MIN_TERM_CHARS) return null;
+  if (/[\s'’-]/u.test(t) && t.length < 5) return null;
+  return t;
+}
+
+/** Numbers that identify the story (at least 3 characters: "2023", "4.9", "1,200"), not "1" or "10". */
+export function numbersIn(sentence: string): string[] {
+  // Whole numbers only: search engines split "4.9" at its dot into words too short to search.
+  return [...sentence.matchAll(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\d.,])\d+(?![\d.,]?\d)/g)]
+    .map((m) => m[0].replace(/,/g, ''))
+    .filter((n) => n.length >= MIN_TERM_CHARS);
+}
+
+/** Longer content words, lower-cased: the rarer vocabulary of the story. */
+function rareWordsIn(sentence: string): string[] {
+  return [...sentence.matchAll(WORD)]
+    .map((m) => cleanWord(m[0]))
+    .filter((w) => /^\p{Ll}[\p{Ll}-]+$/u.test(w) && w.length >= 7 && !STOP_WORDS.has(w));
+}
+
+/** A query in the engines' common syntax: terms separated by spaces, phrases in double quotes. */
+export function queryText(q: SearchQuery): string {
+  return q.terms.map((t) => (t.phrase ? `"${t.text.replace(/"/g, '')}"` : t.text.replace(/"/g, ''))).join(' ');
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { whichCameFirst, type Appearance } from '../../src/library/provenance.ts';
+
+const at = (iso: string, by: 'read' | 'feed' | 'index' | 'lookup') => ({ at: iso, by });
+
+describe('whichCameFirst', () => {
+  it('decides by sightings near publication (feed, index) hours apart, whatever the claims', () => {
+    const page: Appearance = { claimed: '2025-01-01T00:00:00Z', observations: [at('2025-03-05T10:00:00Z', 'index')] };
+    const other: Appearance = { claimed: '2025-03-04T00:00:00Z', observations: [at('2025-03-04T01:00:00Z', 'feed')] };
+    expect(whichCameFirst(page, other)).toBe('other');
+    expect(whichCameFirst(other, page)).toBe('page');
+  });
+
+  it('takes an article seen before the other even claims to exist as the first', () => {
+    const page: Appearance = { claimed: '2025-03-10T00:00:00Z', observations: [] };
+    const other: Appearance = { claimed: undefined, observations: [at('2025-03-01T00:00:00Z', 'read')] };
+    expect(whichCameFirst(page, other)).toBe('other');
+    expect(whichCameFirst({ claimed: undefined, observations: [at('2025-03-01T00:00:00Z', 'read')] }, { claimed: '2025-03-10T00:00:00Z', observations: [] })).toBe('page');
+  });
+
+  it('is disputed when only the page\'s own markup says it is older than an article an index saw appear', () => {
+    const page: Appearance = { claimed: '2025-03-01T00:00:00Z', observations: [at('2025-03-09T00:00:00Z', 'read')] };
+    const other: Appearance = { claimed: '2025-03-05T00:00:00Z', observations: [at('2025-03-05T00:10:00Z', 'index')] };
+    expect(whichCameFirst(page, other)).toBe('disputed');
+  });
+
+  it('believes an older claim when no sighting contradicts it, and keeps the library article within a day', () => {
+    const read = (iso: string) => ({ claimed: iso, observations: [at('2025-03-09T00:00:00Z', 'read')] });
+    expect(whichCameFirst(read('2025-03-01T00:00:00Z'), read('2025-03-05T00:00:00Z'))).toBe('page');
+    expect(whichCameFirst(read('2025-03-05T00:00:00Z'), read('2025-03-01T00:00:00Z'))).toBe('other');
+    expect(whichCameFirst(read('2025-03-04T12:00:00Z'), read('2025-03-05T00:00:00Z'))).toBe('other');
+    expect(whichCameFirst({ observations: [] }, { observations: [] })).toBe('other');
+  });
+});
