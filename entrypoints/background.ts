@@ -6,6 +6,8 @@ import { LibraryService } from '@/src/ext/library-service';
 import { browserExtractor, hasHostPermission, type OriginalsDeps } from '@/src/ext/originals';
 import { forgetOldReading, handlePageRequest, isOwnPage } from '@/src/ext/page-messages';
 import { clearTabVerdict } from '@/src/ext/tab-verdicts';
+import { clearTabPage } from '@/src/ext/page-store';
+import { startLookup } from '@/src/ext/lookup-runner';
 
 const HOUSEKEEPING = 'unspun-housekeeping';
 const FEEDS = 'unspun-feeds';
@@ -16,9 +18,18 @@ export default defineBackground(() => {
   const poll = (ids?: string[]) => pollFeeds(library, new Date(), { canFetch: hasHostPermission }, ids);
   // Listeners are registered synchronously so a restarted MV3 worker receives the waking event.
   browser.runtime.onMessage.addListener((msg, sender) =>
-    isOwnPage(sender) ? handlePageRequest(msg, sender, library, poll) : handleMessage(msg, sender, library, undefined, originals),
+    isOwnPage(sender)
+      ? handlePageRequest(msg, sender, library, poll, (tabId) => startLookup(tabId, library, originals))
+      : handleMessage(msg, sender, library, undefined, originals),
   );
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabVerdict(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTabVerdict(tabId);
+    void clearTabPage(tabId);
+  });
+  // First run: the setup page says what Unspun does and offers feeds and lookup; nothing is on until clicked.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === HOUSEKEEPING) void forgetOldReading(library, new Date());
     if (alarm.name === FEEDS) void poll().catch((e) => console.error('Unspun: feed poll failed', e));

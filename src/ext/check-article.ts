@@ -1,6 +1,7 @@
 import { normalizeUrl, siteOf } from '../core/site.ts';
 import type { Verdict } from '../core/verdict.ts';
-import type { LibraryArticle } from '../library/article.ts';
+import { observationsOf, type LibraryArticle } from '../library/article.ts';
+import type { Observation } from '../library/provenance.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
 import { checkPage, selfOrSameSite, toRef, type PageToCheck } from '../library/match.ts';
 import { fetchOriginal, type OriginalsDeps } from './originals.ts';
@@ -22,26 +23,15 @@ export async function checkReadArticle(
   library: LibraryService,
   now: Date,
   originals?: OriginalsDeps,
+  /** Sightings of the page by others (a search index), from a lookup. */
+  seenBy: Observation[] = [],
 ): Promise<Verdict> {
   const { article, sentences, fingerprint } = msg;
   const id = articleIdFor(article.url, article.canonicalUrl);
   const known = await library.get(id);
   const firstSeen = known?.firstSeen ?? now.toISOString();
-  const page: PageToCheck = {
-    url: article.url,
-    canonicalUrl: article.canonicalUrl,
-    title: article.title,
-    published: article.published,
-    firstSeen,
-    sentences,
-    fingerprint,
-    credit: {
-      canonicalUrl: article.canonicalUrl,
-      declaredSources: article.declaredSources,
-      links: article.links,
-      paragraphs: article.paragraphs,
-    },
-  };
+  const observations = mergeObservations(observationsOf(known ?? { source: 'read', firstSeen }), seenBy);
+  const page: PageToCheck = { ...pageFromMessage(msg, firstSeen), observations };
   const index = await library.index();
   if (originals) await fetchMatchingOriginals(page, index, library, originals, now);
   const result = checkPage(page, index);
@@ -64,6 +54,7 @@ export async function checkReadArticle(
     fingerprint,
     derivatives: known?.derivatives,
     derivedFrom: derived ? matched?.id : undefined,
+    observations,
   };
   await library.put(entry);
   if (derived && matched) {
@@ -71,6 +62,37 @@ export async function checkReadArticle(
   }
   if (verdict.kind === 'none' && entry.derivatives?.length) return originalVerdict(entry, library);
   return verdict;
+}
+
+/** The article a content script sent, as a page to check. */
+export function pageFromMessage(msg: CheckArticleMessage, firstSeen: string): PageToCheck {
+  const { article, sentences, fingerprint } = msg;
+  return {
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    title: article.title,
+    published: article.published,
+    firstSeen,
+    sentences,
+    fingerprint,
+    credit: {
+      canonicalUrl: article.canonicalUrl,
+      declaredSources: article.declaredSources,
+      links: article.links,
+      paragraphs: article.paragraphs,
+    },
+  };
+}
+
+/** Sightings of one article from several sources, one per observer, earliest kept. */
+export function mergeObservations(...lists: Observation[][]): Observation[] {
+  const byObserver = new Map<string, Observation>();
+  for (const o of lists.flat()) {
+    const key = `${o.by}:${o.name ?? ''}`;
+    const had = byObserver.get(key);
+    if (!had || Date.parse(o.at) < Date.parse(had.at)) byObserver.set(key, o);
+  }
+  return [...byObserver.values()];
 }
 
 function withOriginalText(verdict: Verdict, originalSentences: string[]): Verdict {

@@ -1,12 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Verdict } from '../core/verdict.ts';
 import { setBadge } from './badge.ts';
-import { checkReadArticle } from './check-article.ts';
+import { articleIdFor, checkReadArticle } from './check-article.ts';
 import type { OriginalsDeps } from './originals.ts';
 import type { LibraryService } from './library-service.ts';
 import { parseContentMessage } from './protocol.ts';
 import { getSettings, isExcludedHost } from './settings.ts';
 import { saveTabVerdict } from './tab-verdicts.ts';
+import { saveTabPage } from './page-store.ts';
+import { shouldLookUp, startLookup } from './lookup-runner.ts';
 
 /** True for a message sent by this extension's own content script, in a tab. */
 export function isOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & {
@@ -52,8 +54,14 @@ export async function handleMessage(
     checkedAt: now().toISOString(),
     verdict,
     librarySize: index?.size ?? 0,
+    articleId: parsed.type === 'unspun/check-article' ? articleIdFor(parsed.article.url, parsed.article.canonicalUrl) : undefined,
   });
   await setBadge(tabId, verdict.kind);
+  if (parsed.type === 'unspun/check-article' && !skip) {
+    await saveTabPage(tabId, parsed);
+    // No known article explains the page: look for its original, if the user turned lookup on.
+    if (originals && (await shouldLookUp(parsed, verdict, library))) void startLookup(tabId, library, originals, true);
+  }
   return verdict;
 }
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageRequest } from '../ext/page-messages.ts';
 import { getTabVerdict, type TabVerdict } from '../ext/tab-verdicts.ts';
 import { renderPopup, type PopupUi } from './popup-view.ts';
+import { ALL_HOSTS } from './engines.ts';
 
 /**
  * Shows a tab's verdict and keeps it live while the popup is open: the background rewrites the
@@ -15,6 +16,16 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined): 
 
   ui.onLookup = async () => {
     if (tabId === undefined || ui.pending) return;
+    // First in the click handler (a user gesture): searching and reading candidates from any outlet
+    // needs the all-hosts permission; granted already, this resolves at once without a prompt.
+    const granted = await Promise.resolve()
+      .then(() => browser.permissions.request({ origins: ALL_HOSTS }))
+      .catch(() => false);
+    if (!granted) {
+      ui.error = 'Looking for the original needs your permission to read the search engine and the outlets it finds.';
+      draw();
+      return;
+    }
     Object.assign(ui, { pending: true, requestedAt: new Date().toISOString(), error: undefined });
     draw();
     const request: PageRequest = { type: 'unspun/lookup', tabId };

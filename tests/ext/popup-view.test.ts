@@ -185,7 +185,15 @@ describe('popup view', () => {
 });
 
 describe('popup controller', () => {
-  beforeEach(() => fakeBrowser.reset());
+  const requested: unknown[] = [];
+  let grant = true;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    requested.length = 0;
+    grant = true;
+    // The fake browser has no permission prompt: record what is asked, answer as the user would.
+    vi.spyOn(browser.permissions, 'request').mockImplementation(async (p) => (requested.push(p), grant));
+  });
 
   it('sends the lookup request for its tab, and redraws as the tab\'s record changes', async () => {
     const root = freshRoot();
@@ -202,6 +210,7 @@ describe('popup controller', () => {
     button(root)!.click();
     await vi.waitFor(() => expect(statusOf(root).textContent).toBe('Searching GDELT…'));
     expect(received).toEqual([{ type: 'unspun/lookup', tabId: 7 }]);
+    expect(requested).toEqual([{ origins: ['http://*/*', 'https://*/*'] }]);
     expect(button(root)!.disabled).toBe(true);
 
     // The original arrives while the popup is open.
@@ -213,6 +222,19 @@ describe('popup controller', () => {
     // Another tab's record changes nothing.
     await saveTabVerdict(8, none);
     expect(root.dataset.verdict).toBe('uncredited-rewrite');
+    stop();
+  });
+
+  it('sends nothing when the user refuses the permission', async () => {
+    const root = freshRoot();
+    await saveTabVerdict(4, none);
+    grant = false;
+    const received: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener(async (msg: unknown) => (received.push(msg), { ok: true }));
+    const stop = await mountPopup(root, 4);
+    button(root)!.click();
+    await vi.waitFor(() => expect(statusOf(root).textContent).toMatch(/needs your permission/));
+    expect(received).toEqual([]);
     stop();
   });
 

@@ -1,0 +1,155 @@
+import { siteOf } from '../core/site.ts';
+import type { Verdict } from '../core/verdict.ts';
+import { observationsOf } from '../library/article.ts';
+import type { SearchHit } from '../lookup/engine.ts';
+import { engineById } from '../lookup/engines.ts';
+import { outcomeOf } from '../lookup/check-with-lookup.ts';
+import { lookupOriginal, type LookupResult } from '../lookup/lookup.ts';
+import type { LookupProgress } from '../lookup/progress.ts';
+import { RateLimiter, SearchCache } from '../lookup/rate-limit.ts';
+import { setBadge } from './badge.ts';
+import { articleIdFor, checkReadArticle, mergeObservations, pageFromMessage } from './check-article.ts';
+import { fetchText } from './fetch-text.ts';
+import type { LibraryService } from './library-service.ts';
+import type { OriginalsDeps } from './originals.ts';
+import { getTabPage } from './page-store.ts';
+import { getSettings, type Settings } from './settings.ts';
+import { getTabVerdict, saveTabVerdict, type TabVerdict } from './tab-verdicts.ts';
+
+/** Limits of search requests and candidate articles: as feed originals, without cookies. */
+const FETCH_LIMITS = { timeoutMs: 20_000, maxBytes: 4 * 1024 * 1024 };
+
+/** One rate limiter and cache per engine for the worker's life: every lookup shares the engine's rule. */
+const limiters = new Map<string, RateLimiter>();
+const cache = new SearchCache<SearchHit[]>();
+/** Tabs with a lookup running, and pages already looked up automatically (at most once each). */
+const running = new Set<number>();
+const autoLookedUp = new Set<string>();
+
+export interface LookupReply {
+  ok: boolean;
+  error?: string;
+}
+
+/**
+ * Looks for the original of the article on a tab in the user's news search engine, reporting progress
+ * into the tab's verdict record; what verifies joins the library (source `lookup`) and the page is
+ * checked again. Returns once the lookup has started; the popup follows it through storage.
+ */
+export async function startLookup(tabId: number, library: LibraryService, originals: OriginalsDeps, automatic = false): Promise<LookupReply> {
+  if (running.has(tabId)) return { ok: false, error: 'A lookup is already running for this page.' };
+  const msg = await getTabPage(tabId);
+  if (!msg) return { ok: false, error: 'Unspun has not read an article on this tab. Reload the page and try again.' };
+  const settings = await getSettings();
+  const engine = engineById(settings.lookupEngine);
+  const endpoint = settings.lookupEndpoint || engine.defaultEndpoint;
+  if (!(await originals.canFetch(endpoint))) {
+    return { ok: false, error: `Unspun needs your permission to search ${new URL(endpoint).hostname} and read the articles it finds: turn on "Look up originals" in the setup or on the library page.` };
+  }
+  running.add(tabId);
+  void runLookup(tabId, msg, settings, library, originals, automatic)
+    .catch(async (e: unknown) => {
+      console.error('Unspun: lookup failed', e);
+      await updateLookup(tabId, (p) => p && { ...p, phase: 'done', outcome: 'error', message: `The lookup failed: ${e instanceof Error ? e.message : String(e)}` });
+    })
+    .finally(() => running.delete(tabId));
+  return { ok: true };
+}
+
+async function runLookup(
+  tabId: number,
+  msg: NonNullable<Awaited<ReturnType<typeof getTabPage>>>,
+  settings: Settings,
+  library: LibraryService,
+  originals: OriginalsDeps,
+  automatic: boolean,
+): Promise<void> {
+  const engine = engineById(settings.lookupEngine);
+  const limiter = limiters.get(engine.id) ?? new RateLimiter(engine.minIntervalMs);
+  limiters.set(engine.id, limiter);
+  const index = await library.index();
+  const id = articleIdFor(msg.article.url, msg.article.canonicalUrl);
+  const known = await library.get(id);
+  const page = pageFromMessage(msg, known?.firstSeen ?? new Date().toISOString());
+  const result = await lookupOriginal(
+    page,
+    {
+      engine,
+      endpoint: settings.lookupEndpoint,
+      // Only the search endpoint and the candidates it names are fetched, each only with permission.
+      get: async (url) => {
+        if (!(await originals.canFetch(url))) throw new Error(`no permission to read ${new URL(url).hostname}`);
+        return fetchText(url, FETCH_LIMITS, originals.fetcher);
+      },
+      limiter,
+      cache,
+      extract: originals.extract,
+      idf: index.idf,
+      now: () => new Date(),
+      onProgress: (p) => updateLookup(tabId, () => p),
+    },
+    { automatic },
+  );
+  await keepFound(result, library);
+  const seenBy = result.pageObservation ? [result.pageObservation] : [];
+  const verdict = await checkReadArticle(msg, library, new Date(), originals, seenBy);
+  const outcome = outcomeOf({ verdict, matched: verdict.original && (await library.get(verdict.original.id)) }, result);
+  await finishLookup(tabId, msg.article.url, verdict, { ...result.progress, outcome, message: messageFor(outcome, verdict, result) });
+}
+
+/** Sources found join the library; an article already there keeps its entry and gains the sighting. */
+async function keepFound(result: LookupResult, library: LibraryService): Promise<void> {
+  for (const found of result.found) {
+    const known = await library.get(found.id);
+    if (known) await library.put({ ...known, observations: mergeObservations(observationsOf(known), found.observations ?? []) });
+    else await library.put(found);
+  }
+}
+
+function messageFor(outcome: LookupProgress['outcome'], verdict: Verdict, result: LookupResult): string {
+  const outlet = verdict.original ? verdict.original.siteName || verdict.original.site : '';
+  switch (outcome) {
+    case 'found-uncredited':
+      return `Found the original on ${outlet}: this page rewrites it without credit.`;
+    case 'found-credited':
+      return `Found the original on ${outlet}: this page credits it.`;
+    case 'disputed':
+      return `Found a copy on ${outlet}, but which came first is disputed.`;
+    default:
+      return result.progress.message ?? 'No earlier version found.';
+  }
+}
+
+/** Applies a change to the tab's lookup record (if the tab still shows the same page). */
+async function updateLookup(tabId: number, change: (p: LookupProgress | undefined) => LookupProgress | undefined): Promise<void> {
+  const state = await getTabVerdict(tabId);
+  if (!state) return;
+  await saveTabVerdict(tabId, { ...state, lookup: change(state.lookup) });
+}
+
+async function finishLookup(tabId: number, url: string, verdict: Verdict, lookup: LookupProgress): Promise<void> {
+  const state = await getTabVerdict(tabId);
+  if (!state || state.url !== url) return; // the tab moved on
+  const next: TabVerdict = { ...state, verdict, lookup };
+  await saveTabVerdict(tabId, next);
+  await setBadge(tabId, verdict.kind);
+}
+
+/**
+ * Whether a verdict calls for an automatic lookup: lookup turned on, an article that no known
+ * original explains, on a site that is not itself a known source of originals, once per page.
+ */
+export async function shouldLookUp(msg: { article: { url: string; canonicalUrl?: string } }, verdict: Verdict, library: LibraryService): Promise<boolean> {
+  if (verdict.kind !== 'none') return false;
+  const settings = await getSettings();
+  if (!settings.lookupEnabled || settings.paused) return false;
+  const id = articleIdFor(msg.article.url, msg.article.canonicalUrl);
+  if (autoLookedUp.has(id)) return false;
+  const site = siteOf(msg.article.url);
+  for (const a of (await library.index()).all()) {
+    // A site whose articles others were found to copy, or whose feed the user reads, publishes originals.
+    if (a.site === site && (a.derivatives?.length || a.source === 'feed')) return false;
+  }
+  autoLookedUp.add(id);
+  return true;
+}
