@@ -116,6 +116,9 @@ function messageFor(outcome: LookupProgress['outcome'], verdict: Verdict, result
     case 'disputed':
       return `Found a copy on ${outlet}, but which came first is disputed.`;
     default:
+      // The lookup's own message says what it verified ("Found on …"); the verdict did not take it as the original.
+      if (result.found.length && verdict.kind === 'original') return 'No earlier version found: the articles found are later copies of this page.';
+      if (result.found.length) return 'No earlier version found: none of the articles found is this page\'s original.';
       return result.progress.message ?? 'No earlier version found.';
   }
 }

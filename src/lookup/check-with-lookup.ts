@@ -6,11 +6,15 @@ export interface CheckedWithLookup extends MatchResult {
   lookup?: LookupResult;
 }
 
-/** The lookup's outcome as the verdict after it tells it (the lookup alone only knows what verified). */
+/**
+ * The lookup's outcome as the verdict after it tells it (the lookup alone only knows what verified).
+ * Once something verified, the page's verdict decides: an article found may turn out to be a later
+ * copy of the page (verdict `original`), or not to explain it after all (`none`); then nothing
+ * earlier was found, whatever the lookup thought of it.
+ */
 export function outcomeOf(result: MatchResult, lookup: LookupResult): LookupResult['progress']['outcome'] {
   if (lookup.progress.outcome === 'error') return 'error';
-  const viaLookup = !!result.matched && lookup.found.some((f) => f.id === result.matched!.id);
-  if (!viaLookup) return lookup.found.length ? lookup.progress.outcome : 'not-found';
+  if (!lookup.found.length) return 'not-found';
   switch (result.verdict.kind) {
     case 'uncredited-rewrite':
       return 'found-uncredited';

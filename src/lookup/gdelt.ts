@@ -17,11 +17,12 @@ export const gdeltEngine: SearchEngine = {
     u.searchParams.set('query', queryText(query));
     u.searchParams.set('mode', 'artlist');
     u.searchParams.set('format', 'json');
-    u.searchParams.set('maxrecords', String(Math.max(1, Math.min(250, maxRecords))));
+    u.searchParams.set('maxrecords', String(Number.isFinite(maxRecords) ? Math.max(1, Math.min(250, Math.round(maxRecords))) : 75));
     u.searchParams.set('startdatetime', gdeltTime(range.from));
     u.searchParams.set('enddatetime', gdeltTime(range.to));
-    // Earliest first: the original of a story is among its first appearances.
-    u.searchParams.set('sort', 'dateasc');
+    // Relevance blended with recency (GDELT's HybridRel): the story's own articles before the oldest
+    // or newest mention of the same names.
+    u.searchParams.set('sort', 'hybridrel');
     return u.href;
   },
   parse(answer) {

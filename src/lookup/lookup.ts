@@ -50,8 +50,8 @@ export interface LookupResult {
   pageObservation?: Observation;
 }
 
-/** A page's original appeared before it; claimed times are often hours off. */
-const TOLERANCE_MS = 24 * 3600_000;
+/** How far past its claimed date a page's original is looked for (claims can be backdated). */
+const LOOKAHEAD_MS = 7 * 24 * 3600_000;
 
 /**
  * Looks for the original of a page in a news search index: a few small queries of what survives a
@@ -61,7 +61,12 @@ const TOLERANCE_MS = 24 * 3600_000;
 export async function lookupOriginal(page: PageToCheck, deps: LookupDeps, options: Partial<LookupOptions> = {}): Promise<LookupResult> {
   const o = { ...DEFAULT_LOOKUP, ...options };
   const pageTime = pageTimeOf(page);
-  const range: SearchRange = { from: new Date(pageTime - o.windowDays * 86_400_000), to: new Date(Math.min(pageTime + TOLERANCE_MS, deps.now().getTime())) };
+  // Up to a few days after the page's claimed date: a backdated copy claims to predate its original,
+  // which must still be found to say so (the which-came-first rule then weighs the sightings).
+  const range: SearchRange = {
+    from: new Date(pageTime - o.windowDays * 86_400_000),
+    to: new Date(Math.min(pageTime + LOOKAHEAD_MS, deps.now().getTime())),
+  };
   const progress: LookupProgress = {
     phase: 'searching',
     engine: deps.engine.id,
@@ -102,7 +107,7 @@ export async function lookupOriginal(page: PageToCheck, deps: LookupDeps, option
 
   const seenByIndex = pageSeenByIndex(hitsPerQuery, page.url);
   const pageObservation: Observation | undefined = seenByIndex ? { at: seenByIndex, by: 'index', name: deps.engine.name } : undefined;
-  const ranked = rankCandidates(hitsPerQuery, { pageUrl: page.url, pageTitle: page.title, latest: pageTime + TOLERANCE_MS, queriesRun: hitsPerQuery.length });
+  const ranked = rankCandidates(hitsPerQuery, { pageUrl: page.url, pageTitle: page.title, latest: range.to.getTime(), queriesRun: hitsPerQuery.length });
   if (!ranked.length) return finish('not-found', notFound(deps.engine.name, range), [], pageObservation);
   progress.phase = 'fetching';
   await report();

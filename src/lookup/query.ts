@@ -52,15 +52,20 @@ interface Scored {
 }
 
 /**
- * Search queries for the original of a page, built from what survives a rewrite: names (people,
- * places, organisations), numbers and rare words of the headline and the lede, never the common words
- * a paraphrase swaps. Several small queries (2–3 terms each) rather than one long one: one reworded
- * term then loses one query, not the whole search.
+ * Search queries for the original of a page, built from what survives a rewrite: the names the story
+ * is about (people, places, organisations: the most mentioned, early ones first), then numbers and rare
+ * words of the lede, never the common words a paraphrase swaps. Several small queries of two or three
+ * terms rather than one long one: a term the page has of its own (a partial copy's added reporting,
+ * a corrected misspelling) then loses one query, not the whole search.
  */
 export function buildQueries(subject: LookupSubject, maxQueries = 3): SearchQuery[] {
   const ranked = rankTerms(subject);
   const names = ranked.filter((t) => t.kind === 'name');
   const others = ranked.filter((t) => t.kind !== 'name');
+  // Too few names: the rarest other terms stand in for them.
+  const main = [...names.slice(0, 3), ...others].slice(0, 3);
+  const [a, b, c] = main;
+  const rest = others.filter((t) => !main.includes(t));
   const queries: QueryTerm[][] = [];
   const add = (terms: (Scored | undefined)[]) => {
     const picked = [...new Map(terms.filter((t): t is Scored => !!t).map((t) => [t.term.text.toLowerCase(), t.term])).values()];
@@ -68,19 +73,18 @@ export function buildQueries(subject: LookupSubject, maxQueries = 3): SearchQuer
     const key = picked.map((t) => t.text.toLowerCase()).sort().join('|');
     if (!queries.some((q) => q.map((t) => t.text.toLowerCase()).sort().join('|') === key)) queries.push(picked);
   };
-  // The story's main names together; then one name with what else is rare; then other names.
-  add([names[0], names[1], names[2]]);
-  add([names[0], others[0], others[1]]);
-  add([names[1] ?? others[2], names[3] ?? others[0], names[0] ? others[2] : others[1]]);
-  add([others[0], others[1], others[2]]);
-  add([names[0], names[3], names[4]]);
+  // Pairs of the three main terms: any one of them may be the page's own and miss the original.
+  add([a, b]);
+  add([a, c]);
+  add([b, c]);
+  add([a, rest[0]]);
+  add([b, rest[0]]);
   return queries.slice(0, maxQueries).map((terms) => ({ terms }));
 }
 
-/** Candidate terms of the headline and lede, most telling first. */
+/** Candidate terms of the page, most telling first. */
 export function rankTerms(subject: LookupSubject): Scored[] {
   const lede = ledeOf(subject.sentences);
-  const body = subject.sentences.join(' ');
   const scores = new Map<string, Scored>();
   const bump = (raw: string, kind: Scored['kind'], score: number) => {
     const text = searchable(raw);
@@ -90,14 +94,26 @@ export function rankTerms(subject: LookupSubject): Scored[] {
     if (had) had.score += score * 0.5; // repeated: central to the story
     else scores.set(key, { term: { text, phrase: /[\s'’-]/u.test(text) }, score, kind });
   };
+  // Names over the whole article, early mentions weighing more: the story is about the most mentioned.
+  const story = subject.sentences.filter((s) => !CREDIT_LINE.test(s)).slice(0, MAX_SENTENCES);
+  const mentions = story.map((s) => namesIn(s));
+  const full = new Set(mentions.flat().filter((n) => n.includes(' ')));
+  // "Thomas" after "Solomon Thomas" is a mention of him.
+  const surname = new Map([...full].map((n) => [n.split(' ').pop()!.toLowerCase(), n]));
+  for (const [i, names] of mentions.entries()) {
+    const early = 1 + 1 / (1 + i / 3);
+    for (const name of names) {
+      const whole = !name.includes(' ') ? surname.get(name.toLowerCase()) : undefined;
+      bump(whole ?? name, 'name', 3 * early * (name.includes(' ') ? 1.3 : 1));
+    }
+  }
   for (const [i, sentence] of lede.entries()) {
     const early = 1 + 1 / (1 + i); // the first sentences weigh more
-    for (const name of namesIn(sentence)) bump(name, 'name', 3 * early * (name.includes(' ') ? 1.3 : 1));
     for (const n of numbersIn(sentence)) bump(n, 'number', 1.5 * early);
     for (const w of rareWordsIn(sentence)) bump(w, 'word', (w.length / 8) * early);
   }
   // Headline words count when the body uses them too (headlines are in title case, and rewritten).
-  const bodyLower = ` ${body.toLowerCase()} `;
+  const bodyLower = ` ${subject.sentences.join(' ').toLowerCase()} `;
   for (const w of rareWordsIn(subject.title.toLowerCase())) if (bodyLower.includes(` ${w} `)) bump(w, 'word', 1);
   // A name that is part of a longer name already listed adds nothing ("Denicola" in "Kim Denicola").
   const all = [...scores.values()];
@@ -106,6 +122,9 @@ export function rankTerms(subject: LookupSubject): Scored[] {
     .filter((s) => s.term.phrase || !multi.some((m) => m.includes(` ${s.term.text.toLowerCase()} `)))
     .sort((a, b) => b.score - a.score || a.term.text.localeCompare(b.term.text));
 }
+
+/** Sentences read for names: a bound on the work for a huge page. */
+const MAX_SENTENCES = 200;
 
 function ledeOf(sentences: readonly string[]): string[] {
   const out: string[] = [];

@@ -48,8 +48,11 @@ export function rankCandidates(hitsPerQuery: SearchHit[][], o: RankOptions): Can
   // Earliness by rank among the candidates: the original of a story comes before its copies.
   const byTime = [...candidates].sort((a, b) => (a.seen ?? '~').localeCompare(b.seen ?? '~'));
   const early = new Map(byTime.map((c, i) => [c, c.seen ? 1 - i / Math.max(1, byTime.length - 1) : 0]));
+  const echoes = headlineEchoes(byTime);
+  const maxEcho = Math.max(1, ...echoes.values());
   for (const c of candidates) {
-    c.score = 0.3 * c.titleSimilarity + 0.4 * (c.queries / Math.max(1, o.queriesRun)) + 0.3 * early.get(c)!;
+    c.score =
+      0.3 * (c.queries / Math.max(1, o.queriesRun)) + 0.25 * c.titleSimilarity + 0.25 * (echoes.get(c)! / maxEcho) + 0.2 * early.get(c)!;
   }
   return candidates.sort((a, b) => b.score - a.score || (a.seen ?? '').localeCompare(b.seen ?? ''));
 }
@@ -59,4 +62,35 @@ export function pageSeenByIndex(hitsPerQuery: SearchHit[][], pageUrl: string): s
   const id = normalizeUrl(pageUrl);
   const seen = hitsPerQuery.flat().filter((h) => normalizeUrl(h.url) === id && h.seen).map((h) => h.seen!);
   return seen.sort()[0];
+}
+
+/** Two headlines are one when they share this much of their words (Jaccard). */
+const SAME_HEADLINE = 0.5;
+
+/**
+ * How many later hits repeat a hit's headline. Copies (verbatim, syndicated, lightly spun) keep
+ * their original's headline, so the most repeated headline, first seen earliest, is the likeliest
+ * original; a repeat itself gets no credit.
+ */
+function headlineEchoes(byTime: Candidate[]): Map<Candidate, number> {
+  const words = byTime.map((c) => new Set(c.title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+  const echoes = new Map<Candidate, number>(byTime.map((c) => [c, 0]));
+  const isRepeat = new Set<number>();
+  byTime.forEach((c, i) => {
+    if (isRepeat.has(i)) return;
+    for (let j = i + 1; j < byTime.length; j++) {
+      if (jaccard(words[i]!, words[j]!) >= SAME_HEADLINE) {
+        echoes.set(c, echoes.get(c)! + 1);
+        isRepeat.add(j);
+      }
+    }
+  });
+  return echoes;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
 }

@@ -60,6 +60,9 @@ export class SearchCache<T> {
       this.entries.delete(key);
       return undefined;
     }
+    // Least recently used goes first: a read keeps an entry.
+    this.entries.delete(key);
+    this.entries.set(key, e);
     return e.value;
   }
 
