@@ -23,7 +23,7 @@ const QUERY_TERMS = 80;
 const MAX_POSTING = 2000;
 
 /** Weight of the general-English prior, in documents. */
-const PRIOR_DOCS = 200;
+const PRIOR_DOCS = 5000;
 
 export const LSH: LshParams = optimalLshParams(0.4, DEFAULT_MINHASH.numPerm);
 
