@@ -2,13 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatReport, runEval, writeLines, type EvalReport } from './eval.ts';
 import { runLookupEval } from './eval-lookup.ts';
-import { readManifest } from './corpus.ts';
 import { LOOKUP_OPTIONS, lookupDeps } from './lookup-options.ts';
 
-/** Floors per kind: `min` for recall of positive kinds, `max` for the flag rate of negative kinds. */
+/**
+ * Floors per kind: `min` for recall of positive kinds, `max` for the flag rate of negative kinds,
+ * `lookupMin` for the share of pages whose original a lookup found (lookup evals only).
+ */
 interface KindFloor {
   min?: number;
   max?: number;
+  lookupMin?: number;
 }
 /** A floors file: kinds to floors, plus `$pages` (exact verdicts of single pages) and `$comment`. */
 type Floors = {
@@ -40,7 +43,7 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     };
     const r = await runLookupEval(values.corpus, lookupDeps(values), { emptyLibrary: !!values['empty-library'], onPage: progress });
     report = r;
-    table = `${formatReport(r, r.lookupFound, readManifest(values.corpus))}\n${r.requests} requests (searches and article fetches)`;
+    table = `${formatReport(r)}\n${r.requests} requests (searches and article fetches)`;
   } else {
     report = runEval(values.corpus);
     table = formatReport(report);
@@ -74,6 +77,9 @@ export function checkFloors(report: EvalReport, floors: Floors): string[] {
     }
     if (floor.min !== undefined && k.rate < floor.min) failures.push(`${kind}: rate ${k.rate} < floor ${floor.min}`);
     if (floor.max !== undefined && k.rate > floor.max) failures.push(`${kind}: rate ${k.rate} > ceiling ${floor.max}`);
+    if (floor.lookupMin !== undefined && !((k.lookupRate ?? -1) >= floor.lookupMin)) {
+      failures.push(`${kind}: lookup found ${k.lookupRate ?? 'nothing (not a lookup eval)'} < floor ${floor.lookupMin}`);
+    }
   }
   // A corpus that gained a scored kind must not pass unmeasured.
   for (const k of report.kinds) {

@@ -55,9 +55,13 @@ export async function runLookupEval(
   }
   const ms = lines.map((l) => l.ms).sort((a, b) => a - b);
   const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] ?? 0;
+  const kinds = summarize(docs, lines).map((k) => {
+    const lookupHits = docs.filter((d) => d.kind === k.kind && lookupFound[d.id]).length;
+    return { ...k, lookupHits, lookupRate: k.n ? Math.round((lookupHits / k.n) * 10_000) / 10_000 : 0 };
+  });
   return {
     lines,
-    kinds: summarize(docs, lines),
+    kinds,
     buildMs: Math.round(buildMs),
     librarySize: library?.size ?? 0,
     checkMs: { p50: q(0.5), p95: q(0.95), max: ms[ms.length - 1] ?? 0 },

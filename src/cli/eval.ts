@@ -22,6 +22,9 @@ export interface KindStats {
   /** Positives: right verdict with the right original. Negatives: pages flagged as uncredited rewrites. */
   hits: number;
   rate: number;
+  /** With lookup: pages whose expected original the lookup found, and their share. */
+  lookupHits?: number;
+  lookupRate?: number;
 }
 
 export interface EvalReport {
@@ -81,15 +84,14 @@ export function writeLines(path: string, lines: EvalLine[]): void {
   writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
 
-/** The per-kind table; with `lookupFound`, a column of pages whose expected original the lookup found. */
-export function formatReport(r: EvalReport, lookupFound?: Record<string, boolean>, docs?: { id: string; kind: string }[]): string {
-  const found = (kind: string) => docs!.filter((d) => d.kind === kind && lookupFound![d.id]).length;
+/** The per-kind table; after a lookup eval, a column of pages whose expected original the lookup found. */
+export function formatReport(r: EvalReport): string {
+  const more = r.kinds.some((k) => k.lookupHits !== undefined);
   const rows = r.kinds.map((k) => {
     const what = k.expect === 'none' || k.expect === 'ambiguous' ? 'flagged' : 'caught';
-    const extra = lookupFound && docs ? ` ${String(found(k.kind)).padStart(6)} |` : '';
+    const extra = more ? ` ${String(k.lookupHits ?? 0).padStart(6)} |` : '';
     return `| ${k.kind.padEnd(12)} | ${k.expect.padEnd(18)} | ${String(k.n).padStart(4)} | ${what.padEnd(7)} ${String(k.hits).padStart(4)} | ${k.rate.toFixed(4)} |${extra}`;
   });
-  const more = lookupFound && docs;
   return [
     `| kind         | expect             |    n | result       | rate   |${more ? ' lookup |' : ''}`,
     `|--------------|--------------------|------|--------------|--------|${more ? '--------|' : ''}`,

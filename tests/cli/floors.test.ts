@@ -36,6 +36,12 @@ describe('eval floors', () => {
       'retold: scored in the corpus but has no floor',
     ]);
   });
+  it('checks the lookup share of a lookup eval, and fails a lookup floor on a plain eval', () => {
+    const lookup = { ...report, kinds: [{ ...report.kinds[0]!, lookupHits: 8, lookupRate: 0.8 }, report.kinds[1]!] };
+    expect(checkFloors(lookup, { heavy: { min: 0.9, lookupMin: 0.8 }, unrelated: { max: 0.1 } })).toEqual([]);
+    expect(checkFloors(lookup, { heavy: { lookupMin: 0.9 }, unrelated: { max: 0.1 } })).toEqual(['heavy: lookup found 0.8 < floor 0.9']);
+    expect(checkFloors(report, { heavy: { lookupMin: 0.5 }, unrelated: { max: 0.1 } })).toHaveLength(1);
+  });
   it('passes when every floor is met', () => {
     expect(checkFloors(report, { heavy: { min: 0.9 }, unrelated: { max: 0.1 } })).toEqual([]);
   });
