@@ -33,6 +33,11 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
+/** Lower-case words inside a name. */
+const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'la', 'del', 'der', 'van', 'von', 'da', 'di']);
+/** Longest name kept, in words. */
+const MAX_NAME_WORDS = 4;
+
 /** Titles before a name ("President Vladimir Putin"): the name is what follows. */
 const TITLES = new Set(
   (
@@ -159,7 +164,11 @@ export function namesIn(sentence: string): string[] {
     const w = cleanWord(raw).replace(/['’]s$/u, '');
     const lower = w.toLowerCase();
     const capital = /^\p{Lu}/u.test(w) && w.length >= 2 && !NOT_NAMES.has(raw.toLowerCase()) && !NOT_NAMES.has(lower) && !STOP_WORDS.has(lower);
-    if (capital && run.length && joined) run.push(w);
+    // "Bank of England", "Office for National Statistics": a connector joins two capitalised words.
+    const next = words[i + 1];
+    const connects =
+      CONNECTORS.has(raw) && run.length > 0 && joined && !!next && /^\s+$/.test(sentence.slice(words[i]!.end, next.at)) && /^\p{Lu}/u.test(next.raw);
+    if ((capital || connects) && run.length && joined) run.push(w);
     else {
       flush();
       if (capital) {
@@ -172,7 +181,7 @@ export function namesIn(sentence: string): string[] {
   return names;
 }
 
-/** The name in a run of capitalised words: after any title ("Foreign Minister"), at most 3 words. */
+/** The name in a run of capitalised words: after any title ("Foreign Minister"), at most 4 words. */
 function nameOf(run: string[], atSentenceStart: boolean): string | undefined {
   let words = run;
   const lastTitle = words.reduce((at, w, i) => (TITLES.has(w.toLowerCase()) ? i : at), -1);
@@ -182,7 +191,9 @@ function nameOf(run: string[], atSentenceStart: boolean): string | undefined {
     if (words.length < 2 || STOP_WORDS.has(words[0]!.toLowerCase())) words = words.slice(1);
     if (words.length < 1 || (words.length === 1 && atSentenceStart && run.length === 1)) return undefined;
   }
-  const name = words.slice(-3).join(' ');
+  words = words.slice(-MAX_NAME_WORDS);
+  while (words.length && CONNECTORS.has(words[0]!)) words = words.slice(1);
+  const name = words.join(' ');
   return name.length >= MIN_TERM_CHARS ? name : undefined;
 }
 
