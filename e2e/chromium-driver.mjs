@@ -14,6 +14,23 @@ export const CHROME_EXT = path.resolve(ROOT, process.env.EXT_DIR ?? '.output/chr
 export const CHROME_EXT_E2E = path.resolve(ROOT, process.env.EXT_DIR_E2E ?? '.output-e2e/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** What openExtensionPage and findExtensionPage return for a page: real (trusted) input through playwright. */
+function extensionPageHandle(page) {
+  return {
+    page,
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    click: (selector) => page.click(selector),
+    type: (selector, text) => page.fill(selector, text),
+    setFile: (selector, file) => page.setInputFiles(selector, file),
+    async download(selector, file) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      await download.saveAs(file);
+    },
+    screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
+    close: () => page.close(),
+  };
+}
+
 /** Chromium's id for an unpacked extension: sha256 of its absolute path, first 32 hex digits as a-p. */
 export function unpackedExtensionId(dir) {
   const hex = crypto.createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32);
@@ -84,20 +101,19 @@ export async function launchChromium(site, { extDir = CHROME_EXT, headless = tru
       async openExtensionPage(p) {
         const page = await context.newPage();
         await page.goto(extUrl(p));
-        return {
-          page,
-          evaluate: (fn, arg) => page.evaluate(fn, arg),
-          click: (selector) => page.click(selector),
-          type: (selector, text) => page.fill(selector, text),
-          setFile: (selector, file) => page.setInputFiles(selector, file),
-          async download(selector, file) {
-            const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-            await download.saveAs(file);
-          },
-          screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
-          close: () => page.close(),
-        };
+        return extensionPageHandle(page);
       },
+      /**
+       * The tab already showing extension page `p` (e.g. 'onboarding.html', opened by the extension
+       * itself), as openExtensionPage's handle; null if no tab shows it.
+       */
+      async findExtensionPage(p) {
+        const href = extUrl(p);
+        const page = context.pages().find((pg) => pg !== probe && pg.url() === href);
+        return page ? extensionPageHandle(page) : null;
+      },
+      /** Puts a cookie in the profile's jar: { url, name, value } (host-only, path /). */
+      setCookie: ({ url, name, value }) => context.addCookies([{ name, value, url: new URL('/', url).href }]),
       async openPopup(tabId) {
         const page = await context.newPage();
         await page.setViewportSize({ width: 420, height: 600 });

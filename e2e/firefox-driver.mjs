@@ -23,6 +23,46 @@ async function gotoExtensionPage(page, href) {
   await page.mainFrame().browsingContext.navigate(href, 'complete');
 }
 
+/** What openExtensionPage and findExtensionPage return for a page: real (trusted) input over BiDi. */
+function extensionPageHandle(page) {
+  return {
+    page,
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    click: (selector) => page.click(selector),
+    async type(selector, text) {
+      await page.click(selector);
+      await page.type(selector, text);
+    },
+    // puppeteer's uploadFile is BiDi input.setFiles: Firefox sets the file and fires change.
+    setFile: async (selector, file) => (await page.$(selector)).uploadFile(file),
+    async download(selector, file) {
+      // puppeteer has no download API for BiDi pages (only per new browser context): send
+      // BiDi browser.setDownloadBehavior itself, then wait for the file in that folder.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unspun-firefox-download-'));
+      try {
+        const { session } = page.mainFrame().browsingContext.userContext.browser;
+        await session.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: dir } });
+        await page.click(selector);
+        const end = Date.now() + 20_000;
+        for (;;) {
+          const names = fs.readdirSync(dir);
+          const done = names.find((n) => !n.endsWith('.part'));
+          if (done && !names.some((n) => n.endsWith('.part')) && fs.statSync(path.join(dir, done)).size > 0) {
+            fs.copyFileSync(path.join(dir, done), file);
+            return;
+          }
+          if (Date.now() > end) throw new Error(`no download in ${dir} after 20 s (${names.join(', ') || 'empty'})`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
+    close: () => page.close(),
+  };
+}
+
 /**
  * Launches Firefox with the extension (extDir, default FIREFOX_EXT) installed as a temporary
  * add-on and `site.hosts` -> 127.0.0.1.
@@ -97,43 +137,25 @@ export async function launchFirefox(site, { extDir = FIREFOX_EXT } = {}) {
       async openExtensionPage(p) {
         const page = await browser.newPage();
         await gotoExtensionPage(page, extUrl(p));
-        return {
-          page,
-          evaluate: (fn, arg) => page.evaluate(fn, arg),
-          click: (selector) => page.click(selector),
-          async type(selector, text) {
-            await page.click(selector);
-            await page.type(selector, text);
-          },
-          // puppeteer's uploadFile is BiDi input.setFiles: Firefox sets the file and fires change.
-          setFile: async (selector, file) => (await page.$(selector)).uploadFile(file),
-          async download(selector, file) {
-            // puppeteer has no download API for BiDi pages (only per new browser context): send
-            // BiDi browser.setDownloadBehavior itself, then wait for the file in that folder.
-            const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unspun-firefox-download-'));
-            try {
-              const { session } = page.mainFrame().browsingContext.userContext.browser;
-              await session.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: dir } });
-              await page.click(selector);
-              const end = Date.now() + 20_000;
-              for (;;) {
-                const names = fs.readdirSync(dir);
-                const done = names.find((n) => !n.endsWith('.part'));
-                if (done && !names.some((n) => n.endsWith('.part')) && fs.statSync(path.join(dir, done)).size > 0) {
-                  fs.copyFileSync(path.join(dir, done), file);
-                  return;
-                }
-                if (Date.now() > end) throw new Error(`no download in ${dir} after 20 s (${names.join(', ') || 'empty'})`);
-                await new Promise((r) => setTimeout(r, 100));
-              }
-            } finally {
-              fs.rmSync(dir, { recursive: true, force: true });
-            }
-          },
-          screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
-          close: () => page.close(),
-        };
+        return extensionPageHandle(page);
       },
+      /**
+       * The tab already showing extension page `p` (e.g. 'onboarding.html', opened by the extension
+       * itself), as openExtensionPage's handle; null if no tab shows it. puppeteer reports such a
+       * tab's URL as about:blank (no BiDi events for extension contexts, bug 1755014): the BiDi
+       * browsing-context tree has the real URL.
+       */
+      async findExtensionPage(p) {
+        const href = extUrl(p);
+        const { session } = probe.mainFrame().browsingContext.userContext.browser;
+        const tree = await session.send('browsingContext.getTree', { maxDepth: 0 });
+        const ctx = (tree.result ?? tree).contexts.find((c) => c.url === href);
+        if (!ctx) return null;
+        const page = (await browser.pages()).find((pg) => pg.mainFrame().browsingContext.id === ctx.context);
+        return page ? extensionPageHandle(page) : null;
+      },
+      /** Puts a cookie in the profile's jar: { url, name, value } (host-only, path /). */
+      setCookie: ({ url, name, value }) => browser.setCookie({ name, value, domain: new URL(url).hostname, path: '/' }),
       async openPopup(tabId) {
         const page = await browser.newPage();
         await page.setViewport({ width: 420, height: 600 });

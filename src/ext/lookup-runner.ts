@@ -86,7 +86,9 @@ async function runLookup(
       extract: originals.extract,
       idf: index.idf,
       now: () => new Date(),
-      onProgress: (p) => updateLookup(tabId, () => p),
+      // The finished lookup is stored by finishLookup with the verdict it leads to, not before: a
+      // 'done' record beside the page's old verdict would show a result the verdict does not have.
+      onProgress: (p) => (p.phase === 'done' ? undefined : updateLookup(tabId, () => p)),
     },
     { automatic },
   );
