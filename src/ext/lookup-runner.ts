@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { siteOf } from '../core/site.ts';
 import type { Verdict } from '../core/verdict.ts';
 import { observationsOf } from '../library/article.ts';
@@ -22,9 +23,14 @@ const FETCH_LIMITS = { timeoutMs: 20_000, maxBytes: 4 * 1024 * 1024 };
 /** One rate limiter and cache per engine for the worker's life: every lookup shares the engine's rule. */
 const limiters = new Map<string, RateLimiter>();
 const cache = new SearchCache<SearchHit[]>();
-/** Tabs with a lookup running, and pages already looked up automatically (at most once each). */
+/** Tabs with a lookup running, and how many of them Unspun started on its own. */
 const running = new Set<number>();
-const autoLookedUp = new Set<string>();
+let automaticRunning = 0;
+/**
+ * Automatic lookups at once: the engine's rate limit serialises their searches, so a reader opening
+ * many tabs would otherwise queue minutes of them. A page skipped for this is not looked up again.
+ */
+const MAX_AUTOMATIC = 2;
 
 export interface LookupReply {
   ok: boolean;
@@ -46,13 +52,18 @@ export async function startLookup(tabId: number, library: LibraryService, origin
   if (!(await originals.canFetch(endpoint))) {
     return { ok: false, error: `Unspun needs your permission to search ${new URL(endpoint).hostname} and read the articles it finds: turn on "Look up originals" in the setup or on the library page.` };
   }
+  if (automatic && automaticRunning >= MAX_AUTOMATIC) return { ok: false, error: 'Other lookups are running.' };
   running.add(tabId);
+  if (automatic) automaticRunning++;
   void runLookup(tabId, msg, settings, library, originals, automatic)
     .catch(async (e: unknown) => {
       console.error('Unspun: lookup failed', e);
       await updateLookup(tabId, (p) => p && { ...p, phase: 'done', outcome: 'error', message: `The lookup failed: ${e instanceof Error ? e.message : String(e)}` });
     })
-    .finally(() => running.delete(tabId));
+    .finally(() => {
+      running.delete(tabId);
+      if (automatic) automaticRunning--;
+    });
   return { ok: true };
 }
 
@@ -149,12 +160,30 @@ export async function shouldLookUp(msg: { article: { url: string; canonicalUrl?:
   const settings = await getSettings();
   if (!settings.lookupEnabled || settings.paused) return false;
   const id = articleIdFor(msg.article.url, msg.article.canonicalUrl);
-  if (autoLookedUp.has(id)) return false;
+  if (await wasLookedUp(id)) return false;
   const site = siteOf(msg.article.url);
   for (const a of (await library.index()).all()) {
     // A site whose articles others were found to copy, or whose feed the user reads, publishes originals.
     if (a.site === site && (a.derivatives?.length || a.source === 'feed')) return false;
   }
-  autoLookedUp.add(id);
+  await markLookedUp(id);
   return true;
+}
+
+/**
+ * Pages looked up automatically, newest last, in session storage: a restarted service worker must not
+ * search for the same page again. Kept to the last LOOKED_UP_KEPT.
+ */
+const LOOKED_UP_KEY = 'lookedUp';
+const LOOKED_UP_KEPT = 500;
+const sessionArea = () => browser.storage.session ?? browser.storage.local;
+
+async function wasLookedUp(id: string): Promise<boolean> {
+  const list = ((await sessionArea().get(LOOKED_UP_KEY))[LOOKED_UP_KEY] ?? []) as string[];
+  return list.includes(id);
+}
+
+async function markLookedUp(id: string): Promise<void> {
+  const list = ((await sessionArea().get(LOOKED_UP_KEY))[LOOKED_UP_KEY] ?? []) as string[];
+  await sessionArea().set({ [LOOKED_UP_KEY]: [...list.filter((x) => x !== id), id].slice(-LOOKED_UP_KEPT) });
 }
