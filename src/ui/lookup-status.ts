@@ -54,7 +54,11 @@ export function lookupDetails(l: LookupProgress | undefined, req: LookupRequestS
   const done = l.phase === 'done';
   return [
     l.automatic ? el('p', { class: 'muted' }, 'Unspun looked this up by itself: looking up originals is on.') : null,
-    done && l.message && l.outcome !== 'error' ? el('p', { class: 'muted' }, l.message) : null,
+    // The headline already says a found or failed lookup's result and the dates searched; the message
+    // adds to it only when it explains more (a later copy of this page, a disputed date).
+    done && l.message && (l.outcome === 'not-found' || l.outcome === 'disputed') && !l.message.startsWith('No earlier version found in ')
+      ? el('p', { class: 'muted' }, l.message)
+      : null,
     l.candidates.length
       ? el(
           'div',
