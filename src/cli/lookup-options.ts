@@ -1,4 +1,4 @@
-import { fetchText } from '../ext/fetch-text.ts';
+import { fetchText } from '../net/fetch-text.ts';
 import type { HttpAnswer } from '../lookup/engine.ts';
 import { engineById } from '../lookup/engines.ts';
 import type { LookupDeps } from '../lookup/lookup.ts';

@@ -1,7 +1,7 @@
 import { parseFeed } from '../feeds/parse-feed.ts';
 import { applyOutcome, conditionalHeaders, pickDue, type FetchOutcome } from '../feeds/schedule.ts';
 import { feedItemToStub } from '../library/feed-stub.ts';
-import { fetchText, type Fetcher } from './fetch-text.ts';
+import { fetchText, type Fetcher } from '../net/fetch-text.ts';
 import type { LibraryService } from './library-service.ts';
 import { getSubscriptions, saveSubscriptions, type FeedSubscription } from './feed-subscriptions.ts';
 

@@ -10,7 +10,7 @@ import type { LookupProgress } from '../lookup/progress.ts';
 import { RateLimiter, SearchCache } from '../lookup/rate-limit.ts';
 import { setBadge } from './badge.ts';
 import { articleIdFor, checkReadArticle, mergeObservations, pageFromMessage } from './check-article.ts';
-import { fetchText } from './fetch-text.ts';
+import { fetchText } from '../net/fetch-text.ts';
 import type { LibraryService } from './library-service.ts';
 import type { OriginalsDeps } from './originals.ts';
 import { getTabPage } from './page-store.ts';

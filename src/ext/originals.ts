@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { LibraryArticle } from '../library/article.ts';
 import { toLibraryArticle } from '../library/ingest.ts';
-import { fetchText, type Fetcher } from './fetch-text.ts';
+import { fetchText, type Fetcher } from '../net/fetch-text.ts';
 import { extractHtml, type HtmlExtractor } from './html-extract.ts';
 
 const ARTICLE_LIMITS = { timeoutMs: 20_000, maxBytes: 4 * 1024 * 1024 };
