@@ -29,6 +29,11 @@ export interface Alignment {
   strongOwnWordsInOrder: number;
   /** Share of the page's names and numbers that the original never mentions (new facts, other sources). */
   novelNameShare: number;
+  /**
+   * Longest run of the original's sentences copied word for word, or nearly, in the writer's own words
+   * (not quotation), one after another on both sides: what a phrase checker catches.
+   */
+  copiedRun: number;
 }
 
 export interface AlignOptions {
@@ -81,6 +86,7 @@ export function alignSentences(
     ...chains(pairs, P, O.length, options.chainGap, pageMass),
     ...strongChains(pairs.filter((p) => p.similarity >= options.strongSimilarity), page, original, options.chainGap),
     novelNameShare: novelNameShare(page, original),
+    copiedRun: copiedRun(pairs, page, original),
   };
 }
 
@@ -163,6 +169,49 @@ function strongChains(strong: AlignedPair[], page: Fingerprint, original: Finger
     strongChainedPairs: chainedIndices(strong, gap).size,
     strongOwnWordsInOrder: longestIncreasingChain(own).length,
   };
+}
+
+/** A pair this similar is the same sentence, give or take a word or its spelling. */
+export const COPIED_SIMILARITY = 0.9;
+/** Content terms a copied sentence must have: a short line ("Read more.", a dateline) proves nothing. */
+const MIN_COPIED_TERMS = 6;
+
+/**
+ * The longest run of copied sentences: pairs at least COPIED_SIMILARITY similar, in the writer's own
+ * words, where each next page sentence copies the next sentence of the original (a sentence may be
+ * skipped on either side: a caption, an inserted line).
+ */
+function copiedRun(pairs: AlignedPair[], page: Fingerprint, original: Fingerprint): number {
+  const copied = pairs.filter((p) => {
+    const ps = page.sentences[p.page]!;
+    const os = original.sentences[p.original]!;
+    if (mostlyQuoted(ps) || ps.terms.length < MIN_COPIED_TERMS || os.terms.length < MIN_COPIED_TERMS) return false;
+    return p.similarity >= COPIED_SIMILARITY || contains(ps, os);
+  });
+  let best = 0;
+  let run = 0;
+  copied.forEach((p, i) => {
+    const prev = copied[i - 1];
+    const follows = !!prev && p.page - prev.page <= 2 && p.original - prev.original >= 1 && p.original - prev.original <= 2;
+    run = follows ? run + 1 : 1;
+    best = Math.max(best, run);
+  });
+  return best;
+}
+
+/** Content terms the shorter sentence needs for containment to count. */
+const MIN_CONTAINED_TERMS = 6;
+
+/**
+ * One sentence holds the other whole: a pasted sentence that the page's text run into its neighbour
+ * (a caption or a missing full stop), so that the two read as one.
+ */
+function contains(a: SentenceFingerprint, b: SentenceFingerprint): boolean {
+  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+  if (small.terms.length < MIN_CONTAINED_TERMS) return false;
+  const inLarge = new Set(large.terms);
+  const shared = small.terms.filter((t) => inLarge.has(t)).length;
+  return shared >= COPIED_SIMILARITY * small.terms.length;
 }
 
 /** Sentences shorter than this (a caption, a name) say too little to count as the writer's own words. */

@@ -83,6 +83,8 @@ export interface DerivationThresholds {
   strongOwnWords: number;
   /** ...unless there are this many: a long run of the same quotes in the same order is no coincidence. */
   strongPairsAnyWords: number;
+  /** A run of this many of the original's own sentences copied word for word (or nearly), one after another. */
+  copiedRun: number;
 }
 
 /**
@@ -97,6 +99,7 @@ export const DEFAULT_THRESHOLDS: DerivationThresholds = {
   strongPairs: 5,
   strongOwnWords: 3,
   strongPairsAnyWords: 8,
+  copiedRun: 3,
 };
 
 /** How strongly an alignment shows that the page derives from the original (0–1). */
@@ -120,5 +123,7 @@ export function isDerived(a: Alignment, t: DerivationThresholds = DEFAULT_THRESH
   const part =
     a.strongChainedPairs >= t.strongPairsAnyWords ||
     (a.strongChainedPairs >= t.strongPairs && a.strongOwnWordsInOrder >= t.strongOwnWords);
-  return whole || part;
+  // Three of the original's own sentences pasted one after another: no coincidence, whatever surrounds them.
+  const copied = a.copiedRun >= t.copiedRun;
+  return whole || part || copied;
 }

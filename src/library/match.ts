@@ -56,8 +56,8 @@ export interface MatchResult {
 
 /** Checks one page against the library and decides its verdict. */
 export function checkPage(page: PageToCheck, index: LibraryIndex, options: MatchOptions = DEFAULT_MATCH): MatchResult {
-  const best = bestDerivation(page, index, options);
-  if (!best) return { verdict: { kind: 'none', score: 0, reason: 'no article in the library shares its sentences' } };
+  const { best, nearest } = bestDerivation(page, index, options);
+  if (!best) return { verdict: { kind: 'none', score: 0, reason: noneReason(nearest) } };
   const { article, alignment, score } = best;
   const credit = findCredit(page.credit, article);
   const evidence = toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs);
@@ -93,18 +93,29 @@ export function selfOrSameSite(page: Pick<PageToCheck, 'url' | 'canonicalUrl'>):
   return (a) => a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && normalizeUrl(a.canonicalUrl) === normalizeUrl(page.url));
 }
 
-function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOptions): Derivation | undefined {
+function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOptions): { best?: Derivation; nearest?: Derivation } {
   const isSelfOrSameSite = selfOrSameSite(page);
   const weight = memoizeWeight(index.idf);
   const weighedPage = page.fingerprint.sentences.map((s) => weighSentence(s, weight));
   let best: Derivation | undefined;
+  let nearest: Derivation | undefined;
   for (const { article } of index.candidates(page.fingerprint, options.candidates, isSelfOrSameSite)) {
     const alignment = alignSentences(page.fingerprint, article.fingerprint, weight, options.align, weighedPage);
-    if (!isDerived(alignment, options.thresholds)) continue;
     const score = derivationScore(alignment);
+    if (!isDerived(alignment, options.thresholds)) {
+      if (alignment.pairs.length && (!nearest || alignment.pageCoverage > nearest.alignment.pageCoverage)) nearest = { article, alignment, score };
+      continue;
+    }
     if (!best || score > best.score) best = { article, alignment, score };
   }
-  return best;
+  return { best, nearest };
+}
+
+/** Why nothing was found, truthfully: nothing shares the page's sentences, or what does is too little. */
+function noneReason(nearest: Derivation | undefined): string {
+  if (!nearest) return 'no article in the library shares its sentences';
+  const n = nearest.alignment.pairs.length;
+  return `${n} of its sentences resemble ${outletOf(nearest.article)}'s article, too few or too scattered to call this page a rewrite of it`;
 }
 
 export function toRef(a: LibraryArticle): ArticleRef {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { libraryArticle, pageToCheck, seedText } from '../helpers.ts';
+import { splitSentences } from '../../src/core/sentences.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -89,5 +90,48 @@ describe('checkPage', () => {
       'Ukraine has asked for long-range Tomahawk missiles, a request Trump has so far declined.',
     ].join('\n');
     expect(checkPage(pageToCheck('https://www.example-news.org/kremlin-summit', independent), index).verdict.kind).toBe('none');
+  });
+});
+
+describe('a pasted run of the original\'s sentences', () => {
+  const own = [
+    'The county board met on Tuesday evening to hear from residents about the plan for the old mill site.',
+    'Several speakers asked for more parking near the river trail and for a crossing at Elm Street.',
+    'The chair said a vote would come after the engineers report back in the spring.',
+    'Local shop owners were divided on whether the project would bring more customers downtown.',
+    'One resident, a retired teacher, said she had walked the trail every morning for twenty years.',
+  ];
+  /** Consecutive sentences of the CNBC article, the reporter's own (no quotation), from its first half. */
+  function pasted(n: number): string[] {
+    const sentences = splitSentences(seedBodies().original);
+    const own = (t: string) => t.split(' ').length >= 12 && !/["“”]/.test(t);
+    const at = sentences.findIndex((_, i) => sentences.slice(i, i + n).length === n && sentences.slice(i, i + n).every(own));
+    if (at < 0) throw new Error('the seed has no such run');
+    return sentences.slice(at, at + n);
+  }
+
+  it('is caught in a short page of the writer\'s own words, with the right original named', () => {
+    const body = [...own.slice(0, 2), ...pasted(3), ...own.slice(2)].join('\n');
+    const { verdict, matched } = checkPage(pageToCheck(FARM, body), libraryWithSeed());
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe('cnbc');
+    expect(verdict.evidence!.pairs.filter((p) => p.similarity > 0.95).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('is caught when the page runs a pasted sentence into its own (a missing full stop)', () => {
+    const [a, b, c] = pasted(3);
+    const body = [own[0], `${own[1]!.replace(/\.$/, '')} ${a}`, b, c, ...own.slice(2)].join('\n');
+    expect(checkPage(pageToCheck(FARM, body), libraryWithSeed()).verdict.kind).toBe('uncredited-rewrite');
+  });
+
+  it('is not two pasted sentences among the writer\'s own, nor three pasted out of order', () => {
+    const two = [...own.slice(0, 2), ...pasted(2), ...own.slice(2)].join('\n');
+    const { verdict } = checkPage(pageToCheck(FARM, two), libraryWithSeed());
+    expect(verdict.kind).toBe('none');
+    // The reason says what was seen, not that nothing was.
+    expect(verdict.reason).toMatch(/^2 of its sentences resemble CNBC's article/);
+    const [a, b, c] = pasted(3);
+    const scattered = [own[0], c, own[1], own[2], a, own[3], own[4], b].join('\n');
+    expect(checkPage(pageToCheck(FARM, scattered), libraryWithSeed()).verdict.kind).toBe('none');
   });
 });

@@ -14,6 +14,7 @@ const rewrite: Alignment = {
   strongChainedPairs: 3,
   strongOwnWordsInOrder: 3,
   novelNameShare: 0.02,
+  copiedRun: 0,
 };
 
 describe('isDerived', () => {
@@ -38,5 +39,11 @@ describe('isDerived', () => {
     const quotes = { ...rewrite, chainedCoverage: 0.18, novelNameShare: 0.13, orderedCoverage: 0.18, strongChainedPairs: 5, strongOwnWordsInOrder: 2 };
     expect(isDerived(quotes)).toBe(false);
     expect(isDerived({ ...quotes, strongChainedPairs: 8 })).toBe(true);
+  });
+  it('takes three of the original\'s sentences pasted one after another as a copy, whatever surrounds them', () => {
+    const own = { ...rewrite, chainedCoverage: 0.1, novelNameShare: 0.3, orderedCoverage: 0.2, strongChainedPairs: 3, strongOwnWordsInOrder: 3 };
+    expect(isDerived(own)).toBe(false);
+    expect(isDerived({ ...own, copiedRun: 3 })).toBe(true);
+    expect(isDerived({ ...own, copiedRun: 2 })).toBe(false);
   });
 });
