@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { fingerprintText } from '@/src/core/fingerprint';
-import { extractArticle } from '@/src/extract/extract-article';
+import { BROWSER_TIME_BUDGET_MS, extractArticle, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-article';
 import { capArticle, type ContentMessage } from '@/src/ext/protocol';
 import { getSettings, isExcludedHost } from '@/src/ext/settings';
 
@@ -25,8 +25,12 @@ export default defineContentScript({
 
 function readPage(): ContentMessage {
   const url = location.href;
-  const result = extractArticle(document, url);
-  if (!result.ok) return { type: 'unspun/not-article', url, reason: result.reason };
+  // Bounded work in the page's own thread: nesting depth, Readability's time, text caps (see extractArticle).
+  const result = extractArticle(document, url, { timeBudgetMs: BROWSER_TIME_BUDGET_MS });
+  if (!result.ok) {
+    const reason = result.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : result.reason;
+    return { type: 'unspun/not-article', url, reason };
+  }
   const article = capArticle(result.article);
   const { sentences, fingerprint } = fingerprintText(article.paragraphs.join('\n'));
   return { type: 'unspun/check-article', article, sentences, fingerprint };

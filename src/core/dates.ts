@@ -27,10 +27,16 @@ const MONTH_DAY = /^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+
 /** "2019/11/19", "2019/11/19 10:07". */
 const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/** Longest text read as a date, before whitespace is collapsed and a trailing comment dropped. */
+const MAX_INPUT = 1_000;
+
 /** A date string as an ISO instant (UTC), or undefined when it is no date of 1990–2100. */
 export function parseDate(value: string | null | undefined): string | undefined {
+  // No date is this long; the bound comes before any regex (the comment's below is quadratic on "((((…").
+  const trimmed = value?.trim();
+  if (!trimmed || trimmed.length > MAX_INPUT) return undefined;
   // A trailing "(PST)" comment, as RFC 822 allows, says nothing the zone does not.
-  const s = value?.trim().replace(/\s+/g, ' ').replace(/\s*\([^)]*\)$/, '');
+  const s = trimmed.replace(/\s+/g, ' ').replace(/\s*\([^)]*\)$/, '');
   if (!s || s.length > 100) return undefined;
   let ms: number | undefined;
   let m: RegExpExecArray | null;
@@ -69,14 +75,23 @@ function hour(h: string | undefined, meridiem: string | undefined): number {
   return pm ? n + 12 : n;
 }
 
+/** The widest offsets in use: UTC−12:00 (Baker Island) to UTC+14:00 (Line Islands). */
+const MAX_OFFSET_MINUTES = { west: 12 * 60, east: 14 * 60 };
+
 /**
  * "+05:30", "-0800", "+02", "Z", "EST" as milliseconds east of UTC; none, or a one-letter military
- * zone, is UTC (as RFC 2822 advises); an unknown abbreviation makes the date unreadable (NaN).
+ * zone, is UTC (as RFC 2822 advises); an unknown abbreviation, or an offset no zone has ("+99:99",
+ * minutes over 59, beyond −12:00 or +14:00), makes the date unreadable (NaN).
  */
 function offsetMs(zone: string | undefined): number {
   if (!zone) return 0;
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-  if (m) return (m[1] === '-' ? -1 : 1) * (+m[2]! * 60 + +(m[3] ?? 0)) * 60_000;
+  if (m) {
+    const minutes = +m[2]! * 60 + +(m[3] ?? 0);
+    const west = m[1] === '-';
+    if (+(m[3] ?? 0) > 59 || minutes > (west ? MAX_OFFSET_MINUTES.west : MAX_OFFSET_MINUTES.east)) return NaN;
+    return (west ? -1 : 1) * minutes * 60_000;
+  }
   if (/^[a-z]$/i.test(zone)) return 0;
   const hours = ZONES[zone.toLowerCase()];
   return hours === undefined ? NaN : hours * 3_600_000;

@@ -1,11 +1,13 @@
-import { extractArticle, type ExtractResult } from '../extract/extract-article.ts';
+import { BROWSER_TIME_BUDGET_MS, extractArticle, type ExtractResult } from '../extract/extract-article.ts';
 
 /** Turns fetched HTML into an article; where the DOM lives differs by browser (see `originals.ts`). */
 export type HtmlExtractor = (html: string, url: string) => Promise<ExtractResult>;
 
 /**
  * Extracts an article from HTML with the page's own DOMParser (Firefox's background page, Chrome's
- * offscreen document). The parsed document runs no scripts and loads nothing.
+ * offscreen document). The parsed document runs no scripts and loads nothing. The same work budgets
+ * as a page in a tab (nesting depth, Readability's time, text caps), so a hostile original cannot
+ * stall the background.
  */
 export function extractHtml(html: string, url: string): ExtractResult {
   const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -13,5 +15,5 @@ export function extractHtml(html: string, url: string): ExtractResult {
   const base = doc.createElement('base');
   base.href = url;
   doc.head?.prepend(base);
-  return extractArticle(doc, url, { force: true, useLayout: false });
+  return extractArticle(doc, url, { force: true, useLayout: false, timeBudgetMs: BROWSER_TIME_BUDGET_MS });
 }

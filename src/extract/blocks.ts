@@ -5,39 +5,69 @@ const BLOCK = new Set(
 /** Elements whose text is never article prose. */
 const SKIP = new Set('script style noscript template svg canvas iframe button select textarea input figcaption'.split(' '));
 
+/** Caps on the paragraphs `blockTexts` returns (the same rules as the message caps in `ext/protocol.ts`). */
+export interface TextLimits {
+  /** Most paragraphs: the first ones. */
+  paragraphs: number;
+  /** Each paragraph is cut to this many characters. */
+  paragraphChars: number;
+  /** Reading stops before the paragraph that would take the total past this. */
+  totalChars: number;
+}
+
+const NO_LIMITS: TextLimits = { paragraphs: Infinity, paragraphChars: Infinity, totalChars: Infinity };
+
+const tagOf = (node: Node) => (node.nodeType === 1 ? (node as Element).tagName.toLowerCase() : '');
+
 /**
  * The text of an element as paragraphs: one entry per block, inline markup flattened,
- * whitespace collapsed. Works on any DOM (browser, linkedom) without layout.
+ * whitespace collapsed. Works on any DOM (browser, linkedom) without layout. Walks the tree
+ * without recursion (any depth) and stops once `limits` are reached.
  */
-export function blockTexts(root: Element): string[] {
+export function blockTexts(root: Element, limits: Partial<TextLimits> = {}): string[] {
+  const { paragraphs, paragraphChars, totalChars } = { ...NO_LIMITS, ...limits };
   const out: string[] = [];
+  let total = 0;
+  let full = paragraphs <= 0;
   let buf = '';
   const flush = () => {
     const t = buf.replace(/\s+/g, ' ').trim();
-    if (t) out.push(t);
     buf = '';
+    if (!t || full) return;
+    const p = t.length > paragraphChars ? t.slice(0, paragraphChars) : t;
+    if (total + p.length > totalChars) {
+      full = true;
+      return;
+    }
+    out.push(p);
+    total += p.length;
+    if (out.length >= paragraphs) full = true;
   };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        buf += child.nodeValue ?? '';
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const tag = (child as Element).tagName.toLowerCase();
-      if (SKIP.has(tag)) continue;
-      if (tag === 'br') {
-        flush();
-      } else if (BLOCK.has(tag)) {
-        flush();
-        walk(child);
-        flush();
-      } else {
-        walk(child);
+  // Document order: text is added as it comes, a block flushes the paragraph on the way in and out.
+  let node: Node | null = root.firstChild;
+  while (node && !full) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      buf += node.nodeValue ?? '';
+    } else if (node.nodeType === 1) {
+      const tag = tagOf(node);
+      if (tag === 'br') flush();
+      else if (!SKIP.has(tag)) {
+        if (BLOCK.has(tag)) flush();
+        descend = true;
       }
     }
-  };
-  walk(root);
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next in document order; leaving a block ends its paragraph.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && BLOCK.has(tagOf(node))) flush();
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
   flush();
   return out;
 }

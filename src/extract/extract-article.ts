@@ -32,11 +32,24 @@ export interface ExtractedArticle {
 
 export type ExtractResult =
   | { ok: true; article: ExtractedArticle }
-  | { ok: false; reason: 'not-article' | 'too-short' | 'too-large' | 'error'; detail?: string };
+  | { ok: false; reason: 'not-article' | 'too-short' | 'too-large' | 'too-complex' | 'error'; detail?: string };
+
+/** What a reader is told when a page is refused as too complex (`reason: 'too-complex'`). */
+export const TOO_COMPLEX_MESSAGE = 'this page is too complex to read safely';
 
 export interface ExtractOptions {
   /** Pages with more elements are not parsed (bounds the work on huge pages). */
   maxElements: number;
+  /**
+   * Pages with elements nested deeper than this are not read (`too-complex`): Readability's work
+   * grows with the cube of the nesting and its recursion overflows the stack some thousands deep.
+   */
+  maxDepth: number;
+  /**
+   * Milliseconds Readability may run before the page is given up as `too-complex` (Infinity: no
+   * limit, so results never depend on the machine's speed). The browser passes `BROWSER_TIME_BUDGET_MS`.
+   */
+  timeBudgetMs: number;
   /** Fewest words of body text for an article. */
   minWords: number;
   /** Skip the cheap "looks like an article" test (the CLI extracts whatever it is given). */
@@ -48,7 +61,31 @@ export interface ExtractOptions {
   useLayout: boolean;
 }
 
-export const DEFAULT_EXTRACT: ExtractOptions = { maxElements: 60_000, minWords: 120, force: false, useLayout: true };
+/**
+ * The deepest nesting read. The deepest real pages measured (the 1,090 HTML files of ../shared/extraction
+ * and ../shared/corpus, parsed by linkedom, <html> at depth 1) are 51 elements deep (median 14, 7 in the
+ * corpus); at 200, Readability takes about half a second on a chain of 200 nested blocks (over a minute
+ * at 2,000), and Chromium's parser itself stops nesting at 512.
+ */
+export const MAX_DEPTH = 200;
+
+/** The time budget in the browser (the content script in the page's thread, fetched originals in the background). */
+export const BROWSER_TIME_BUDGET_MS = 1_500;
+
+/**
+ * Caps on the body text before any rule runs on it, above those of the message to the background
+ * (800 paragraphs, 8,000 characters each, 300,000 in all) since the rules still drop some of it.
+ */
+export const TEXT_LIMITS = { paragraphs: 2_000, paragraphChars: 8_000, totalChars: 600_000 } as const;
+
+export const DEFAULT_EXTRACT: ExtractOptions = {
+  maxElements: 60_000,
+  maxDepth: MAX_DEPTH,
+  timeBudgetMs: Number.POSITIVE_INFINITY,
+  minWords: 120,
+  force: false,
+  useLayout: true,
+};
 
 /**
  * Extracts the article of a page with Mozilla Readability. Never mutates `doc`:
@@ -57,6 +94,11 @@ export const DEFAULT_EXTRACT: ExtractOptions = { maxElements: 60_000, minWords: 
 export function extractArticle(doc: Document, url: string, options: Partial<ExtractOptions> = {}): ExtractResult {
   const opts = { ...DEFAULT_EXTRACT, ...options };
   try {
+    // Before anything that walks the tree recursively or once per ancestor (Readability, the clone).
+    const depth = maxElementDepth(doc.documentElement, opts.maxDepth);
+    if (depth > opts.maxDepth) {
+      return { ok: false, reason: 'too-complex', detail: `${TOO_COMPLEX_MESSAGE}: elements nested over ${opts.maxDepth} deep` };
+    }
     if (!opts.force && !isProbablyReaderable(doc, { minContentLength: 140, minScore: 20 })) {
       return { ok: false, reason: 'not-article' };
     }
@@ -66,11 +108,13 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
     // A browser with scripts on shows no <noscript>, and DOMs parse its content differently.
     for (const el of clone.querySelectorAll('noscript')) el.remove();
     rescueFooterAttribution(clone);
-    const parsed = new Readability<Element>(clone, {
+    const reader = new Readability<Element>(clone, {
       maxElemsToParse: opts.maxElements,
       serializer: (el) => el as Element,
       keepClasses: true,
-    }).parse();
+    });
+    if (Number.isFinite(opts.timeBudgetMs)) limitTime(reader, opts.timeBudgetMs);
+    const parsed = reader.parse();
     if (!parsed?.content) return { ok: false, reason: 'not-article' };
     const title = (parsed.title ?? doc.title ?? '').trim();
     const ownUrls = [url, metadata.canonicalUrl, metadata.pageUrl].filter((u): u is string => !!u);
@@ -81,7 +125,8 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
       resolve: (href) => absoluteUrl(href, url),
       siteOfHref: (href) => siteOf(absoluteUrl(href, url) ?? ''),
     });
-    const paragraphs = filterParagraphs(blockTexts(parsed.content), { title, urls: ownUrls });
+    // Capped before the rules run: their work then has a bound whatever the page holds.
+    const paragraphs = filterParagraphs(blockTexts(parsed.content, TEXT_LIMITS), { title, urls: ownUrls });
     const words = countWords(paragraphs.join(' '));
     if (!opts.force && words < opts.minWords) return { ok: false, reason: 'too-short' };
     const links = [...parsed.content.querySelectorAll('a[href]')]
@@ -104,8 +149,61 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
       },
     };
   } catch (e) {
+    if (e instanceof TimeBudgetExceeded) return { ok: false, reason: 'too-complex', detail: `${TOO_COMPLEX_MESSAGE}: ${e.message}` };
     const detail = e instanceof Error ? e.message : String(e);
+    if (e instanceof RangeError && /call stack/i.test(detail)) return { ok: false, reason: 'too-complex', detail: `${TOO_COMPLEX_MESSAGE}: ${detail}` };
     return { ok: false, reason: /Aborting parsing document/.test(detail) ? 'too-large' : 'error', detail };
+  }
+}
+
+/**
+ * The deepest element under `root` (`root` itself is 1), walked without recursion or a stack;
+ * the walk stops as soon as a level past `stopAbove` is reached (and returns that level).
+ */
+export function maxElementDepth(root: Element | null, stopAbove = Number.POSITIVE_INFINITY): number {
+  let max = 0;
+  let depth = 1;
+  let el: Element | null = root;
+  while (el) {
+    if (depth > max) {
+      max = depth;
+      if (max > stopAbove) return max;
+    }
+    const first = el.firstElementChild;
+    if (first) {
+      el = first;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el && el !== root ? el.nextElementSibling : null;
+  }
+  return max;
+}
+
+class TimeBudgetExceeded extends Error {}
+
+/**
+ * Readability's methods that every costly pass calls over and over: the tree walk, text reads,
+ * element lists. Readability has no time option, so `limitTime` wraps these on one instance.
+ */
+export const READABILITY_HOT_METHODS = ['_getNextNode', '_getInnerText', '_getAllNodesWithTag', '_getLinkDensity', '_hasChildBlockElement'] as const;
+
+/** Makes `reader.parse()` throw `TimeBudgetExceeded` once `ms` have passed (checked every few calls). */
+function limitTime(reader: object, ms: number): void {
+  const deadline = performance.now() + ms;
+  let calls = 0;
+  const methods = reader as Record<string, unknown>;
+  for (const name of READABILITY_HOT_METHODS) {
+    const original = methods[name];
+    if (typeof original !== 'function') continue;
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      if ((++calls & 63) === 0 && performance.now() > deadline) throw new TimeBudgetExceeded(`reading took over ${ms} ms`);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
   }
 }
 
