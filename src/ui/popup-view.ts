@@ -91,7 +91,10 @@ function body(state: TabVerdict | undefined): Node[] {
     case 'none':
       return [status('Nothing to report', 'No article in your library was found to be the source of this page.')];
     case 'not-article':
-      return [status('Not a news article', 'Unspun only checks article pages.')];
+      // A page refused for its structure says so: the reader should not think it was checked.
+      return v.reason?.startsWith('too-complex')
+        ? [status('Not checked', 'This page is built too deeply to read safely, so Unspun left it alone.')]
+        : [status('Not a news article', 'Unspun only checks article pages.')];
   }
 }
 

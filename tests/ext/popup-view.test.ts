@@ -249,3 +249,13 @@ describe('popup controller', () => {
     stop();
   });
 });
+
+describe('popup: a page too complex to read', () => {
+  it('says it was not checked, not that it is no article', () => {
+    const root = parseHTML('<div id="app"></div>').document.getElementById('app') as unknown as HTMLElement;
+    renderPopup(root, { url: 'https://x.example/a', checkedAt: '2025-10-22T00:00:00Z', librarySize: 0, verdict: { kind: 'not-article', score: 0, reason: 'too-complex: this page is too complex to read safely' } });
+    expect(root.textContent).toContain('too deeply to read safely');
+    renderPopup(root, { url: 'https://x.example/a', checkedAt: '2025-10-22T00:00:00Z', librarySize: 0, verdict: { kind: 'not-article', score: 0, reason: 'not readerable' } });
+    expect(root.textContent).toContain('Not a news article');
+  });
+});
