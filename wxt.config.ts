@@ -11,6 +11,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: E2E_HOSTS ? '.output-e2e' : '.output',
   imports: false,
+  // tldts builds its public-suffix tables on load: keep it out of bundles that never call it (the
+  // content script, whose site.ts only trims the page's own menus).
+  vite: () => ({
+    build: { rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]tldts(-core)?[\\/]/.test(id) } } },
+  }),
   manifest: ({ browser }) => ({
     name: 'Unspun',
     description:

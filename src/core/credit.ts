@@ -5,7 +5,11 @@ import type { Credit } from './verdict.ts';
 export interface CreditSignals {
   canonicalUrl?: string;
   declaredSources: readonly string[];
-  /** Visible links inside (or right after) the article body; not menus or related posts. */
+  /**
+   * Visible links inside (or right after) the article body; not menus or related posts. A link
+   * credits only with visible text (an image link carries its image's description, see
+   * `extract/visibility.ts`): an empty link, or one of zero-width characters, is nothing a reader sees.
+   */
   links: readonly { href: string; text: string }[];
   /** The article body's visible paragraphs (what a reader sees; not menus or related posts). */
   paragraphs: readonly string[];
@@ -62,6 +66,22 @@ const NAME_REACH = 60;
 
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
+/**
+ * Characters that show nothing: white space, zero-width spaces and joiners, direction and
+ * invisible formatting marks, soft hyphens, variation selectors, fillers, tags.
+ */
+const INVISIBLE_CHARS = '\\s\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\u{e0000}-\\u{e0fff}';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'gu');
+const VISIBLE = new RegExp(`[^${INVISIBLE_CHARS}]`, 'u');
+
+/** The text without the characters that show nothing (see `hasVisibleText`). */
+export const withoutInvisible = (text: string) => text.replace(INVISIBLE, '');
+
+/** True when some character of `text` shows: not only white space and zero-width characters. */
+export function hasVisibleText(text: string): boolean {
+  return VISIBLE.test(text);
+}
+
 /** True for a short credit line ("Originally published by …", "Quelle: …", "© 2024 …"). */
 export function isAttributionLine(text: string): boolean {
   return wordCount(text) <= CREDIT_LINE_WORDS && CREDIT_LINE.test(text);
@@ -78,10 +98,12 @@ export function findCredit(page: CreditSignals, original: CreditTarget): Credit 
   if (onOriginalSite(page.canonicalUrl)) return { kind: 'canonical', detail: page.canonicalUrl! };
   const declared = page.declaredSources.find(onOriginalSite);
   if (declared) return { kind: 'meta', detail: declared };
-  const link = page.links.find((l) => onOriginalSite(l.href));
-  if (link) return { kind: 'link', detail: link.text ? `${link.text} (${link.href})` : link.href };
+  // A link a reader cannot see (no text, only zero-width characters) credits nothing.
+  const link = page.links.find((l) => onOriginalSite(l.href) && hasVisibleText(l.text));
+  if (link) return { kind: 'link', detail: `${link.text.trim()} (${link.href})` };
   const names = outletNames(original.siteName, site);
-  const line = page.paragraphs.find((p) => namesOutlet(p, names));
+  // Zero-width characters inside a visible line ("C\u200bNBC") do not change what it says.
+  const line = page.paragraphs.find((p) => namesOutlet(p.replace(ZERO_WIDTH, ''), names));
   return line ? { kind: 'attribution', detail: line.length > 200 ? line.slice(0, 197) + '...' : line } : undefined;
 }
 
@@ -108,5 +130,8 @@ function outletNames(siteName: string | undefined, site: string): RegExp[] {
     .filter((n): n is string => !!n && n.trim().length >= 2)
     .map((n) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(n.trim())}($|[^\\p{L}\\p{N}])`, 'iu'));
 }
+
+/** Zero-width characters that may sit inside a word without showing. */
+const ZERO_WIDTH = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

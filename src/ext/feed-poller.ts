@@ -29,7 +29,7 @@ export async function pollFeeds(
   const enabled = subs.filter((s) => s.enabled && (!only || only.includes(s.id)));
   const due = only ? enabled.map((s) => s.id) : pickDue(enabled, now.getTime(), POLL_CONCURRENCY);
   const results = await Promise.all(
-    enabled.filter((s) => due.includes(s.id)).map(async (s) => ((await deps.canFetch(s.url)) ? pollOne(s, library, now, deps.fetcher) : null)),
+    enabled.filter((s) => due.includes(s.id)).map(async (s) => ((await deps.canFetch(s.url)) ? pollOne(s, library, now, deps) : null)),
   );
   const byId = new Map(results.filter((r): r is FeedSubscription => !!r).map((s) => [s.id, s]));
   // Re-read: the options page may have changed the list meanwhile; only polling fields are merged.
@@ -38,11 +38,17 @@ export async function pollFeeds(
   return { polled: [...byId.keys()], newItems: [...byId.values()].reduce((n, s) => n + (s.lastNewItems ?? 0), 0) };
 }
 
-async function pollOne(sub: FeedSubscription, library: LibraryService, now: Date, fetcher?: Fetcher): Promise<FeedSubscription> {
+async function pollOne(
+  sub: FeedSubscription,
+  library: LibraryService,
+  now: Date,
+  deps: { canFetch: (url: string) => Promise<boolean>; fetcher?: Fetcher },
+): Promise<FeedSubscription> {
   let outcome: FetchOutcome;
   let added = 0;
   try {
-    const res = await fetchText(sub.url, { ...FEED_LIMITS, headers: conditionalHeaders(sub.state) }, fetcher);
+    // A feed that redirects to a host Unspun may not read is an error of that feed, not read.
+    const res = await fetchText(sub.url, { ...FEED_LIMITS, headers: conditionalHeaders(sub.state) }, deps.fetcher, deps.canFetch);
     outcome = { kind: 'response', status: res.status, headers: res.headers };
     if (res.text !== undefined) {
       const parsed = parseFeed(res.text, sub.url, { outlet: sub.outlet });

@@ -1,5 +1,6 @@
 import { fingerprintSentences, FINGERPRINT_VERSION } from '../core/fingerprint.ts';
 import { appearedAt, type LibraryArticle } from '../library/article.ts';
+import { siteOf } from '../core/site.ts';
 import { storageEvents } from './storage-events.ts';
 import { IdbArticleStore } from '../library/idb-store.ts';
 import { LibraryIndex } from '../library/library-index.ts';
@@ -26,10 +27,16 @@ export class LibraryService {
     return this.loaded;
   }
 
-  /** The article with a fingerprint of the current version, recomputed from its sentences (and stored) if needed. */
+  /**
+   * The article with a fingerprint of the current version, recomputed from its sentences, and its
+   * site by the current rules (sites are registrable domains by the Public Suffix List: an article
+   * stored before had `github.io` for `alice.github.io`), stored again if either changed.
+   */
   private async upToDate(a: LibraryArticle): Promise<LibraryArticle> {
-    if (a.fingerprint?.version === FINGERPRINT_VERSION) return a;
-    const fresh = { ...a, fingerprint: fingerprintSentences(a.sentences) };
+    const site = siteOf(a.url);
+    const current = a.fingerprint?.version === FINGERPRINT_VERSION;
+    if (current && a.site === site) return a;
+    const fresh = { ...a, site, fingerprint: current ? a.fingerprint : fingerprintSentences(a.sentences) };
     await this.store.put(fresh);
     return fresh;
   }
@@ -65,10 +72,17 @@ export class LibraryService {
   /**
    * Stores feed stubs not yet in the library (an article already read or fetched is kept as it
    * is); returns how many were new. When storage is full, the oldest feed items make room.
+   *
+   * "In the library" is asked of the store, not of the index: the index leaves out the articles
+   * found to derive from another, and a stub stored over one would lose its `derivedFrom` and
+   * make the copy a candidate original.
    */
   async addFeedStubs(stubs: LibraryArticle[]): Promise<number> {
     const index = await this.index();
-    const fresh = stubs.filter((s) => !index.get(s.id));
+    const unique = [...new Map(stubs.map((s) => [s.id, s])).values()];
+    const candidates = unique.filter((s) => !index.get(s.id));
+    const stored = await Promise.all(candidates.map((s) => this.store.get(s.id)));
+    const fresh = candidates.filter((_, i) => !stored[i]);
     if (!fresh.length) return 0;
     try {
       await this.store.putMany(fresh);

@@ -90,7 +90,7 @@ async function runLookup(
       // Only the search endpoint and the candidates it names are fetched, each only with permission.
       get: async (url) => {
         if (!(await originals.canFetch(url))) throw new Error(`no permission to read ${new URL(url).hostname}`);
-        return fetchText(url, FETCH_LIMITS, originals.fetcher);
+        return fetchText(url, FETCH_LIMITS, originals.fetcher, originals.canFetch);
       },
       limiter,
       cache,

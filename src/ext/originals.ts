@@ -15,11 +15,13 @@ export interface OriginalsDeps {
 
 /**
  * Fetches the full article behind a feed stub, once: the result replaces the stub in the library.
- * Returns null when the host may not be read, or the page is not an article.
+ * Returns null when the host may not be read, or the page is not an article; throws when the
+ * article's URL redirects to a host that may not be read.
  */
 export async function fetchOriginal(stub: LibraryArticle, deps: OriginalsDeps): Promise<LibraryArticle | null> {
   if (!(await deps.canFetch(stub.url))) return null;
-  const res = await fetchText(stub.url, ARTICLE_LIMITS, deps.fetcher);
+  // A redirect may lead elsewhere: the page it ends on must be readable too.
+  const res = await fetchText(stub.url, ARTICLE_LIMITS, deps.fetcher, deps.canFetch);
   if (res.text === undefined) return null;
   const extracted = await deps.extract(res.text, stub.url);
   if (!extracted.ok) return null;

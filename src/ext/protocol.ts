@@ -1,6 +1,7 @@
 import { FINGERPRINT_VERSION, type Fingerprint } from '../core/fingerprint.ts';
 import { DEFAULT_MINHASH } from '../core/minhash.ts';
 import type { ExtractedArticle } from '../extract/extract-article.ts';
+import { isFingerprintOf } from '../library/pack-validate.ts';
 
 /** Content script → background: the article on this tab, extracted and fingerprinted. */
 export interface CheckArticleMessage {
@@ -59,7 +60,11 @@ export function capArticle(article: ExtractedArticle): ExtractedArticle {
   };
 }
 
-/** Validates a message from a content script; returns null for anything malformed or oversized. */
+/**
+ * Validates a message from a content script; returns null for anything malformed or oversized, or
+ * whose fingerprint is not that of its sentences (recomputed here: the library matches by the
+ * fingerprint and shows the sentences, so the two must agree).
+ */
 export function parseContentMessage(msg: unknown): ContentMessage | null {
   if (!isObject(msg)) return null;
   if (msg['type'] === 'unspun/not-article') {
@@ -72,7 +77,7 @@ export function parseContentMessage(msg: unknown): ContentMessage | null {
   const sentences = msg['sentences'];
   const fingerprint = parseFingerprint(msg['fingerprint']);
   if (!article || !fingerprint || !isStringArray(sentences, LIMITS.sentences, LIMITS.paragraphChars)) return null;
-  if (fingerprint.sentences.length !== sentences.length) return null;
+  if (fingerprint.sentences.length !== sentences.length || !isFingerprintOf(fingerprint, sentences)) return null;
   return { type: 'unspun/check-article', article, sentences, fingerprint };
 }
 

@@ -1,4 +1,4 @@
-import { siteOf } from '../core/site.ts';
+import { registrableDomain } from '../core/site.ts';
 
 /** A publisher feed Unspun can poll. */
 export interface FeedSource {
@@ -114,12 +114,32 @@ export const FEED_BUNDLE: readonly string[] = [
  * Firefox refuses a `*://` pattern that the manifest's optional `http://*\/*` and `https://*\/*`
  * do not literally declare. A subscription stored before `articleSites` existed gets the default
  * feed's (same URL).
+ *
+ * Sites are registrable domains by the Public Suffix List: a feed on `alice.github.io` asks for
+ * `*.alice.github.io`, never `*.github.io` (every GitHub Pages site). A public suffix given as an
+ * article site is left out, and a host with no registrable domain (an IP address, `localhost`)
+ * gets its own host only.
  */
 export function feedOrigins(f: Pick<FeedSource, 'url' | 'articleSites'>): string[] {
   const articleSites = f.articleSites ?? DEFAULT_FEEDS.find((d) => d.url === f.url)?.articleSites ?? [];
-  const sites = [siteOf(f.url), ...articleSites].filter(Boolean);
+  const feedSite = hostOf(f.url);
+  const sites = [feedSite ? registrableDomain(feedSite) : undefined, ...articleSites.map(siteOfName)].filter((s): s is string => !!s);
   const outlet = sites.flatMap((s) => [`http://*.${s}/*`, `https://*.${s}/*`]);
   return [...new Set([feedHostPattern(f.url), ...outlet].filter((o): o is string => !!o))];
+}
+
+/** The registrable domain of an article site as listed ("bbc.com", "www.bbc.com"); undefined for a public suffix. */
+function siteOfName(site: string): string | undefined {
+  const host = site.trim().toLowerCase().replace(/^\*\./, '');
+  return registrableDomain(host) === host ? host : registrableDomain(host);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every origin pattern the feed bundle needs (feed hosts and article sites, http and https), sorted. */

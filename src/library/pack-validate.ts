@@ -24,9 +24,12 @@ export function checkHeader(x: unknown): Checked<PackHeader> {
 /**
  * Checks a parsed article line and builds a fresh `LibraryArticle` from its known fields only:
  * `site` is recomputed from the URL, `source` becomes `pack`, a fingerprint of another version
- * (or none) is recomputed from the sentences, and one of the current version must be consistent.
+ * (or none) is recomputed from the sentences, and one of the current version must be the
+ * fingerprint of its sentences (else the matching would find one text and the evidence show
+ * another). `firstSeen` becomes `now`, the time of the import: a pack cannot prove when anyone
+ * first saw an article, and an earlier claim would make its articles look older than they are.
  */
-export function checkArticle(x: unknown): Checked<LibraryArticle> {
+export function checkArticle(x: unknown, now: Date = new Date()): Checked<LibraryArticle> {
   if (!isRecord(x)) return fail('not a JSON object');
   if (!isText(x.id, PACK_LIMITS.idChars) || !x.id) return fail('missing or invalid "id"');
   if (!isHttpUrl(x.url)) return fail('missing or invalid "url" (must be an absolute http(s) URL)');
@@ -43,15 +46,17 @@ export function checkArticle(x: unknown): Checked<LibraryArticle> {
   if (!sentences.every((s) => isText(s, PACK_LIMITS.sentenceChars))) return fail('"sentences" must be strings of reasonable length');
   const fp = checkFingerprint(x.fingerprint, sentences.length);
   if (!fp.ok) return fp;
+  const own = fingerprintSentences(sentences as string[]);
+  if (fp.value && !sameFingerprint(fp.value, own)) return fail('the fingerprint is not that of the sentences (edited text or a borrowed fingerprint)');
   const article: LibraryArticle = {
     id: x.id,
     url: x.url,
     site: siteOf(x.url),
     title: x.title,
-    firstSeen: x.firstSeen,
+    firstSeen: now.toISOString(),
     source: 'pack',
     sentences: [...(sentences as string[])],
-    fingerprint: fp.value ?? fingerprintSentences(sentences as string[]),
+    fingerprint: own,
   };
   if (x.canonicalUrl !== undefined) article.canonicalUrl = x.canonicalUrl;
   if (x.siteName !== undefined) article.siteName = x.siteName;
@@ -86,6 +91,25 @@ function checkFingerprint(x: unknown, sentenceCount: number): Checked<Fingerprin
   }
   if (!Array.isArray(x.minhash) || x.minhash.length !== DEFAULT_MINHASH.numPerm || !x.minhash.every(isUint32)) return fail('fingerprint has an invalid MinHash signature');
   return { ok: true, value: { version: FINGERPRINT_VERSION, sentences, terms: [...x.terms], minhash: [...(x.minhash as number[])] } };
+}
+
+/** True when `fingerprint` is the one `fingerprintSentences(sentences)` gives (recomputed here). */
+export function isFingerprintOf(fingerprint: Fingerprint, sentences: readonly string[]): boolean {
+  return fingerprint.sentences.length === sentences.length && sameFingerprint(fingerprint, fingerprintSentences(sentences));
+}
+
+/** Two fingerprints are the same: version, every sentence's terms, the article's terms, the MinHash signature. */
+export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.version !== b.version || a.sentences.length !== b.sentences.length) return false;
+  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    same(a.terms, b.terms) &&
+    same(a.minhash, b.minhash) &&
+    a.sentences.every((s, i) => {
+      const t = b.sentences[i]!;
+      return same(s.terms, t.terms) && same(s.quoted, t.quoted) && same(s.names, t.names);
+    })
+  );
 }
 
 function fail<T>(reason: string): Checked<T> {

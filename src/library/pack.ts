@@ -49,6 +49,8 @@ export interface ImportOptions {
   existingIds?: ReadonlySet<string>;
   /** Largest pack accepted, in UTF-8 bytes. Default `PACK_LIMITS.maxBytes`. */
   maxBytes?: number;
+  /** The time of the import: every article's `firstSeen` (a pack's own claim proves nothing). Default: now. */
+  now?: Date;
 }
 
 export interface ImportResult {
@@ -66,7 +68,8 @@ export interface ImportResult {
 
 /**
  * Reads a library pack without trusting it: the header must be valid and of a version this code
- * reads, every article line is validated field by field (see `checkArticle`), and duplicates, by
+ * reads, every article line is validated field by field (see `checkArticle`: its fingerprint must
+ * be its sentences', its `firstSeen` becomes the import time), and duplicates, by
  * normalised URL or id, within the pack or against the library, are skipped. A bad line is
  * skipped with its reason; a pack that is too large or has no valid header gives `error` and no
  * articles. Pure: it never touches the library, so an import cannot corrupt it. Never throws.
@@ -89,6 +92,7 @@ export function importPack(text: string, options: ImportOptions = {}): ImportRes
   const header = checkHeader(headerJson);
   if (!header.ok) return refuse(header.reason);
 
+  const now = options.now ?? new Date();
   const seenUrls = new Set([...(options.existingUrls ?? [])].map(normalizeUrl));
   const seenIds = new Set(options.existingIds ?? []);
   const articles: LibraryArticle[] = [];
@@ -109,7 +113,7 @@ export function importPack(text: string, options: ImportOptions = {}): ImportRes
       skipped.push({ line: lineNo, reason: 'not JSON' });
       continue;
     }
-    const checked = checkArticle(json);
+    const checked = checkArticle(json, now);
     if (!checked.ok) {
       skipped.push({ line: lineNo, reason: checked.reason });
       continue;

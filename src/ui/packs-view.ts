@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { normalizeUrl } from '../core/site.ts';
 import { IdbArticleStore } from '../library/idb-store.ts';
 import { exportPack, importPack } from '../library/pack.ts';
+import { PACK_LIMITS } from '../library/pack-format.ts';
 import { el } from './dom.ts';
 
 type Say = (text: string, error?: boolean) => void;
@@ -28,10 +29,13 @@ export function packsSection(say: Say, onImported: () => Promise<unknown> = asyn
     const f = file.files?.[0];
     if (!f) return;
     try {
+      // Before reading it: a huge file is refused by its size, never read into memory.
+      if (f.size > PACK_LIMITS.maxBytes) return say(`Nothing imported: the pack is larger than ${PACK_LIMITS.maxBytes} bytes (${f.size}).`, true);
       const existing = await store.all();
       const result = importPack(await f.text(), {
         existingUrls: new Set(existing.flatMap((a) => [a.url, a.canonicalUrl].filter((u): u is string => !!u).map(normalizeUrl))),
         existingIds: new Set(existing.map((a) => a.id)),
+        now: new Date(),
       });
       if (result.error) return say(`Nothing imported: ${result.error}`, true);
       // One transaction: the whole pack is added, or nothing is.

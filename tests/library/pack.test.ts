@@ -48,15 +48,15 @@ describe('exportPack', () => {
 });
 
 describe('importPack', () => {
-  it('round-trips what it exports, as pack articles', () => {
-    const r = importPack(exportPack([a1, a2], NOW));
+  it('round-trips what it exports, as pack articles first seen at import (a pack cannot prove when it saw them)', () => {
+    const r = importPack(exportPack([a1, a2], NOW), { now: NOW });
     expect(r.error).toBeUndefined();
     expect(r.warning).toBeUndefined();
     expect(r.skipped).toEqual([]);
     expect(r.header?.articles).toBe(2);
     expect(r.articles).toEqual([
-      { ...a1, source: 'pack' },
-      { ...a2, source: 'pack' },
+      { ...a1, source: 'pack', firstSeen: NOW.toISOString() },
+      { ...a2, source: 'pack', firstSeen: NOW.toISOString() },
     ]);
   });
 
