@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { siteOf } from '../core/site.ts';
 import type { Verdict } from '../core/verdict.ts';
 import { observationsOf } from '../library/article.ts';
@@ -15,7 +14,7 @@ import type { LibraryService } from './library-service.ts';
 import type { OriginalsDeps } from './originals.ts';
 import { getTabPage } from './page-store.ts';
 import { getSettings, type Settings } from './settings.ts';
-import { getTabVerdict, saveTabVerdict, type TabVerdict } from './tab-verdicts.ts';
+import { getTabVerdict, saveTabVerdict, sessionArea, type TabVerdict } from './tab-verdicts.ts';
 
 /** Limits of search requests and candidate articles: as feed originals, without cookies. */
 const FETCH_LIMITS = { timeoutMs: 20_000, maxBytes: 4 * 1024 * 1024 };
@@ -176,7 +175,6 @@ export async function shouldLookUp(msg: { article: { url: string; canonicalUrl?:
  */
 const LOOKED_UP_KEY = 'lookedUp';
 const LOOKED_UP_KEPT = 500;
-const sessionArea = () => browser.storage.session ?? browser.storage.local;
 
 async function wasLookedUp(id: string): Promise<boolean> {
   const list = ((await sessionArea().get(LOOKED_UP_KEY))[LOOKED_UP_KEY] ?? []) as string[];

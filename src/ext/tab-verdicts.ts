@@ -18,19 +18,19 @@ export interface TabVerdict {
 const key = (tabId: number) => `verdict:${tabId}`;
 
 /** storage.session where the browser has it (Chrome 102+, Firefox 115+), else storage.local. */
-function area() {
+export function sessionArea() {
   return browser.storage.session ?? browser.storage.local;
 }
 
 export async function saveTabVerdict(tabId: number, value: TabVerdict): Promise<void> {
-  await area().set({ [key(tabId)]: value });
+  await sessionArea().set({ [key(tabId)]: value });
 }
 
 export async function getTabVerdict(tabId: number): Promise<TabVerdict | undefined> {
-  const got = await area().get(key(tabId));
+  const got = await sessionArea().get(key(tabId));
   return got[key(tabId)] as TabVerdict | undefined;
 }
 
 export async function clearTabVerdict(tabId: number): Promise<void> {
-  await area().remove(key(tabId));
+  await sessionArea().remove(key(tabId));
 }
