@@ -30,3 +30,27 @@ export function pageToCheck(url: string, body: string, extra: Partial<PageToChec
     ...extra,
   };
 }
+
+interface CorpusDoc {
+  id: string;
+  url: string;
+  kind: string;
+  published?: string;
+  title: string;
+  body: string;
+}
+
+let corpusDocs: Map<string, CorpusDoc> | undefined;
+
+/** One document of ../shared/corpus (manifest fields and clean text), for tests derived from its texts. */
+export function corpusDoc(id: string): CorpusDoc {
+  if (!corpusDocs) {
+    const dir = join(SHARED, 'corpus');
+    const lines = (f: string) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const texts = new Map(lines('texts.jsonl').map((t: { id: string; title: string; body: string }) => [t.id, t]));
+    corpusDocs = new Map(lines('manifest.jsonl').map((m: CorpusDoc) => [m.id, { ...m, ...texts.get(m.id)! }]));
+  }
+  const doc = corpusDocs.get(id);
+  if (!doc) throw new Error(`no corpus document ${id}`);
+  return doc;
+}

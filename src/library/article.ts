@@ -1,5 +1,5 @@
 import type { Fingerprint } from '../core/fingerprint.ts';
-import type { Observation } from './provenance.ts';
+import { NEAR_PUBLICATION, type Observation } from './provenance.ts';
 
 export type ArticleSource = 'read' | 'feed' | 'pack' | 'corpus' | 'lookup';
 
@@ -42,8 +42,15 @@ export function observationsOf(a: Pick<LibraryArticle, 'observations' | 'source'
   return [];
 }
 
-/** When the article appeared, for deciding which of two is the original (ms since epoch). */
-export function appearedAt(a: Pick<LibraryArticle, 'published' | 'firstSeen'>): number {
-  const p = a.published ? Date.parse(a.published) : NaN;
-  return Number.isFinite(p) ? p : Date.parse(a.firstSeen);
+/**
+ * When the article appeared (ms since epoch), for deciding which of two is the original: its earliest
+ * sighting near publication (feed poll, search index) or its claimed date, whichever is earlier; else
+ * when Unspun first saw it.
+ */
+export function appearedAt(a: Pick<LibraryArticle, 'published' | 'firstSeen' | 'observations' | 'source'>): number {
+  const near = observationsOf(a)
+    .filter((o) => NEAR_PUBLICATION.has(o.by))
+    .map((o) => Date.parse(o.at));
+  const times = [...near, a.published ? Date.parse(a.published) : NaN].filter(Number.isFinite);
+  return times.length ? Math.min(...times) : Date.parse(a.firstSeen);
 }

@@ -12,7 +12,7 @@ import {
   type Evidence,
   type Verdict,
 } from '../core/verdict.ts';
-import { observationsOf, type LibraryArticle } from './article.ts';
+import { appearedAt, observationsOf, type LibraryArticle } from './article.ts';
 import { appearanceTimes, whichCameFirst, type Appearance, type Observation } from './provenance.ts';
 import type { LibraryIndex } from './library-index.ts';
 
@@ -64,7 +64,7 @@ export function checkPage(page: PageToCheck, index: LibraryIndex, options: Match
   const ref = toRef(article);
   if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence }, matched: article };
   const pageTimes: Appearance = { claimed: page.published, observations: page.observations ?? [] };
-  const otherTimes: Appearance = { claimed: article.published, observations: observationsOf(article) };
+  const otherTimes = appearanceOf(article);
   const first = whichCameFirst(pageTimes, otherTimes);
   if (first === 'page') return { verdict: { kind: 'original', score, derivatives: [ref], evidence }, matched: article };
   if (first === 'disputed') {
@@ -78,7 +78,7 @@ export function checkPage(page: PageToCheck, index: LibraryIndex, options: Match
   return { verdict: { kind: 'uncredited-rewrite', score, original: ref, evidence }, matched: article };
 }
 
-interface Derivation {
+export interface Derivation {
   article: LibraryArticle;
   alignment: Alignment;
   score: number;
@@ -97,7 +97,7 @@ function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOp
   const isSelfOrSameSite = selfOrSameSite(page);
   const weight = memoizeWeight(index.idf);
   const weighedPage = page.fingerprint.sentences.map((s) => weighSentence(s, weight));
-  let best: Derivation | undefined;
+  const derived: Derivation[] = [];
   let nearest: Derivation | undefined;
   for (const { article } of index.candidates(page.fingerprint, options.candidates, isSelfOrSameSite)) {
     const alignment = alignSentences(page.fingerprint, article.fingerprint, weight, options.align, weighedPage);
@@ -106,10 +106,32 @@ function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOp
       if (alignment.pairs.length && (!nearest || alignment.pageCoverage > nearest.alignment.pageCoverage)) nearest = { article, alignment, score };
       continue;
     }
-    if (!best || score > best.score) best = { article, alignment, score };
+    derived.push({ article, alignment, score });
   }
-  return { best, nearest };
+  const copies = (later: LibraryArticle, earlier: LibraryArticle) =>
+    isDerived(alignSentences(later.fingerprint, earlier.fingerprint, weight, options.align), options.thresholds);
+  return { best: earliestSource(derived, page.credit, copies), nearest };
 }
+
+/**
+ * Of the articles a page derives from, the one it should be said to copy. A credited source the page
+ * names comes first (the page told the reader). Otherwise the closest match, unless it is itself a
+ * later copy of another source of the page (that one appeared earlier, and the closest derives from it): then the earlier, since a copy of the same story is not the original.
+ */
+export function earliestSource(derived: Derivation[], credit: CreditSignals | undefined, copies: (later: LibraryArticle, earlier: LibraryArticle) => boolean): Derivation | undefined {
+  const ranked = [...derived].sort((a, b) => b.score - a.score);
+  if (credit) {
+    const named = ranked.find((d) => findCredit(credit, d.article));
+    if (named) return named;
+  }
+  let chosen = ranked[0];
+  for (const d of ranked.slice(1)) {
+    if (appearedAt(d.article) < appearedAt(chosen!.article) && copies(chosen!.article, d.article)) chosen = d;
+  }
+  return chosen;
+}
+
+const appearanceOf = (a: LibraryArticle): Appearance => ({ claimed: a.published, observations: observationsOf(a) });
 
 /** Why nothing was found, truthfully: nothing shares the page's sentences, or what does is too little. */
 function noneReason(nearest: Derivation | undefined): string {

@@ -26,7 +26,8 @@ export const CLAIM_TOLERANCE_MS = 24 * 3600_000;
 /** Near-publication observers (feeds polled every half hour, an index crawling every 15 minutes). */
 export const OBSERVED_TOLERANCE_MS = 3 * 3600_000;
 
-const NEAR_PUBLICATION = new Set<Observation['by']>(['feed', 'index']);
+/** Observers that see articles close to their publication. */
+export const NEAR_PUBLICATION: ReadonlySet<Observation['by']> = new Set<Observation['by']>(['feed', 'index']);
 
 const earliest = (obs: readonly Observation[], near: boolean) =>
   obs.filter((o) => !near || NEAR_PUBLICATION.has(o.by)).map((o) => Date.parse(o.at)).filter(Number.isFinite).sort((a, b) => a - b)[0];

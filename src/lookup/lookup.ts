@@ -2,7 +2,7 @@ import { alignSentences, DEFAULT_ALIGN } from '../core/align.ts';
 import { memoizeWeight } from '../core/similarity.ts';
 import { isDerived } from '../core/verdict.ts';
 import type { ExtractResult } from '../extract/extract-article.ts';
-import type { LibraryArticle } from '../library/article.ts';
+import { appearedAt, type LibraryArticle } from '../library/article.ts';
 import { toLibraryArticle } from '../library/ingest.ts';
 import type { PageToCheck } from '../library/match.ts';
 import { normalizeUrl } from '../core/site.ts';
@@ -147,14 +147,6 @@ function withoutLaterCopies(found: LibraryArticle[], weight: (t: number) => numb
     kept.push(a);
     return a;
   });
-}
-
-/** When an article appeared: its earliest sighting near publication (index, feed), else its claim. */
-function appearedAt(a: LibraryArticle): number {
-  const near = (a.observations ?? []).filter((o) => o.by === 'index' || o.by === 'feed').map((o) => Date.parse(o.at));
-  const claimed = a.published ? Date.parse(a.published) : NaN;
-  const times = [...near, claimed].filter(Number.isFinite);
-  return times.length ? Math.min(...times) : Date.parse(a.firstSeen);
 }
 
 /** Candidates considered for fetching: the best by rank, however many the engine returned. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
-import { libraryArticle, pageToCheck, seedText } from '../helpers.ts';
+import { corpusDoc, libraryArticle, pageToCheck, seedText } from '../helpers.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
@@ -133,5 +133,30 @@ describe('a pasted run of the original\'s sentences', () => {
     const [a, b, c] = pasted(3);
     const scattered = [own[0], c, own[1], own[2], a, own[3], own[4], b].join('\n');
     expect(checkPage(pageToCheck(FARM, scattered), libraryWithSeed()).verdict.kind).toBe('none');
+  });
+});
+
+describe('which original, when a later copy is in the library too', () => {
+  const asArticle = (id: string) => {
+    const d = corpusDoc(id);
+    return libraryArticle(id, d.url, d.body, { published: d.published });
+  };
+  const story = 'c9ef7a5856';
+  const original = 'c9ef7a5856bad3a30adcaf124a0bca53';
+
+  it('names the earliest article the page derives from, not the closer later copy', () => {
+    const condensed = corpusDoc(`${story}-condensed`);
+    const page = pageToCheck(condensed.url, condensed.body, { published: condensed.published });
+    const heavyOnly = new LibraryIndex();
+    heavyOnly.add(asArticle(`${story}-heavy`));
+    // The condensed rewrite follows the heavy rewrite closely enough to be caught against it alone...
+    expect(checkPage(page, heavyOnly).verdict.kind).toBe('uncredited-rewrite');
+    const both = new LibraryIndex();
+    both.add(asArticle(`${story}-heavy`));
+    both.add(asArticle(original));
+    // ...but the heavy rewrite is itself a later copy of the original, which is named.
+    const { verdict, matched } = checkPage(page, both);
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe(original);
   });
 });
