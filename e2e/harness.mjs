@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CORPUS, corpusDoc, startCorpusServer } from './server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,7 +63,9 @@ export const sameUrl = (a, b) => {
  * the extension currently stores `{ verdict: { kind, original, ... } }`: accept both.
  */
 const normalize = (rec) =>
-  typeof rec.verdict === 'string' ? rec : { ...rec, verdict: rec.verdict?.kind, original: rec.original ?? rec.verdict?.original };
+  typeof rec.verdict === 'string'
+    ? rec
+    : { ...rec, verdict: rec.verdict?.kind, original: rec.original ?? rec.verdict?.original, credit: rec.verdict?.credit, reason: rec.verdict?.reason };
 
 /** Every `verdict:<tabId>` record in storage.session, as [{ tabId, url, verdict, original, ... }]. */
 export async function readVerdicts(drv) {
@@ -152,17 +154,26 @@ export function readLibrary(drv) {
   );
 }
 
+let tsxRegistered = false;
+/** Imports a TypeScript module of the project (`file` relative to the repository root) through tsx. */
+export async function importTs(file) {
+  if (!tsxRegistered) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    tsxRegistered = true;
+  }
+  return import(pathToFileURL(path.join(ROOT, file)).href);
+}
+
 let tsModules;
 /** The project's TypeScript modules the tests compare against, loaded once through tsx. */
 async function loadTs() {
   if (!tsModules) {
-    const { register } = await import('tsx/esm/api');
-    register();
     tsModules = {
-      ...(await import('../src/extract/extract-article.ts')),
-      ...(await import('../src/cli/node-dom.ts')),
-      ...(await import('../src/ext/protocol.ts')),
-      ...(await import('../src/core/fingerprint.ts')),
+      ...(await importTs('src/extract/extract-article.ts')),
+      ...(await importTs('src/cli/node-dom.ts')),
+      ...(await importTs('src/ext/protocol.ts')),
+      ...(await importTs('src/core/fingerprint.ts')),
     };
   }
   return tsModules;

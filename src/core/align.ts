@@ -34,6 +34,8 @@ export interface Alignment {
    * (not quotation), one after another on both sides: what a phrase checker catches.
    */
   copiedRun: number;
+  /** Pairs copied word for word, or nearly, in the writer's own words, wherever they stand. */
+  copiedPairs: number;
 }
 
 export interface AlignOptions {
@@ -86,7 +88,7 @@ export function alignSentences(
     ...chains(pairs, P, O.length, options.chainGap, pageMass),
     ...strongChains(pairs.filter((p) => p.similarity >= options.strongSimilarity), page, original, options.chainGap),
     novelNameShare: novelNameShare(page, original),
-    copiedRun: copiedRun(pairs, page, original),
+    ...copied(pairs, page, original),
   };
 }
 
@@ -177,12 +179,12 @@ export const COPIED_SIMILARITY = 0.9;
 const MIN_COPIED_TERMS = 6;
 
 /**
- * The longest run of copied sentences: pairs at least COPIED_SIMILARITY similar, in the writer's own
- * words, where each next page sentence copies the next sentence of the original (a sentence may be
- * skipped on either side: a caption, an inserted line).
+ * Copied sentences: pairs at least COPIED_SIMILARITY similar (or one holding the other), in the
+ * writer's own words. Their number, and their longest run, where each next page sentence copies the
+ * next sentence of the original (a sentence may be skipped on either side: a caption, an inserted line).
  */
-function copiedRun(pairs: AlignedPair[], page: Fingerprint, original: Fingerprint): number {
-  const copied = pairs.filter((p) => {
+function copied(pairs: AlignedPair[], page: Fingerprint, original: Fingerprint): { copiedRun: number; copiedPairs: number } {
+  const copies = pairs.filter((p) => {
     const ps = page.sentences[p.page]!;
     const os = original.sentences[p.original]!;
     if (mostlyQuoted(ps) || ps.terms.length < MIN_COPIED_TERMS || os.terms.length < MIN_COPIED_TERMS) return false;
@@ -190,13 +192,13 @@ function copiedRun(pairs: AlignedPair[], page: Fingerprint, original: Fingerprin
   });
   let best = 0;
   let run = 0;
-  copied.forEach((p, i) => {
-    const prev = copied[i - 1];
+  copies.forEach((p, i) => {
+    const prev = copies[i - 1];
     const follows = !!prev && p.page - prev.page <= 2 && p.original - prev.original >= 1 && p.original - prev.original <= 2;
     run = follows ? run + 1 : 1;
     best = Math.max(best, run);
   });
-  return best;
+  return { copiedRun: best, copiedPairs: copies.length };
 }
 
 /** Content terms the shorter sentence needs for containment to count. */

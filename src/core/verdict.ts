@@ -45,8 +45,13 @@ export interface Verdict {
   evidence?: Evidence;
   /** Later articles found to derive from this page (`original`). */
   derivatives?: ArticleRef[];
-  /** Why the verdict is what it is, for a `none` or `not-article` page. */
+  /**
+   * Why the verdict is what it is, in plain words: what was found (a derivation, a `none` page's
+   * nearest article) or, for `not-article`, why the page was not read.
+   */
   reason?: string;
+  /** `none`: the library article that shares most of the page's sentences, for the reader to judge. */
+  nearest?: ArticleRef;
   /** `disputed`: the page and `original` are copies of each other and which came first is not settled. */
   dispute?: Dispute;
 }
@@ -126,4 +131,38 @@ export function isDerived(a: Alignment, t: DerivationThresholds = DEFAULT_THRESH
   // Three of the original's own sentences pasted one after another: no coincidence, whatever surrounds them.
   const copied = a.copiedRun >= t.copiedRun;
   return whole || part || copied;
+}
+
+/**
+ * What an alignment that decided "derived" shows, in plain words, naming the other article's outlet:
+ * a retelling in the original's order (most of the page walks through it), a close partial copy among
+ * the writer's own text, or a pasted run.
+ */
+export function explainDerivation(a: Alignment, pageSentences: number, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
+  const ordered = a.pageCoverage > 0 ? a.orderedCoverage / a.pageCoverage : 0;
+  const whole = a.chainedCoverage >= t.pageChained && a.chainedPairs >= t.pageMinPairs && a.novelNameShare <= t.maxNovelNames && ordered >= t.minOrderedShare;
+  const verbatim = a.copiedPairs > 0 ? `, ${a.copiedPairs} of them word for word` : '';
+  if (whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) {
+    return `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`;
+  }
+  if (a.strongChainedPairs >= t.strongPairs) {
+    return `${a.strongChainedPairs} of its ${pageSentences} sentences closely follow ${outlet}'s in the same order${verbatim}, among text of its own`;
+  }
+  const more = a.copiedPairs > a.copiedRun ? ` (${a.copiedPairs} copied in all)` : '';
+  return `copies ${a.copiedRun} of ${outlet}'s sentences word for word, one after another${more}`;
+}
+
+/** Share of the page's content in chained pairs above which the page as a whole retells the other. */
+const MOST_OF_THE_PAGE = 0.5;
+
+/** Why an alignment that did not decide "derived" is not enough, in plain words. */
+export function explainNotDerived(a: Alignment, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
+  const n = a.pairs.length;
+  if (a.copiedPairs > 0) {
+    const copied = a.copiedPairs === 1 ? `1 of its sentences matches ${outlet}'s article word for word` : `${a.copiedPairs} of its sentences match ${outlet}'s article word for word`;
+    const why = a.copiedPairs >= t.copiedRun ? 'but not one after another' : 'too few for a copy';
+    const more = n > a.copiedPairs ? `; ${n - a.copiedPairs} more resemble it` : '';
+    return `${copied}: ${why}${more}`;
+  }
+  return `${n} of its sentences resemble ${outlet}'s article, too few or too scattered to call this page a rewrite of it`;
 }

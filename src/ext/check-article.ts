@@ -35,9 +35,10 @@ export async function checkReadArticle(
   const index = await library.index();
   if (originals) await fetchMatchingOriginals(page, index, library, originals, now);
   const result = checkPage(page, index);
-  // The index holds no sentence text: read the matched article whole for the evidence.
+  // The index holds no sentence text: read the matched (or nearest) article whole for the evidence.
   const matched = result.matched && ((await library.get(result.matched.id)) ?? result.matched);
-  const verdict = withOriginalText(result.verdict, matched?.sentences ?? []);
+  const shown = matched ?? (result.nearest && ((await library.get(result.nearest.id)) ?? result.nearest));
+  const verdict = withOriginalText(result.verdict, shown?.sentences ?? []);
   const derived = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited';
   const entry: LibraryArticle = {
     id,

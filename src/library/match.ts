@@ -6,6 +6,8 @@ import { normalizeUrl, siteOf } from '../core/site.ts';
 import {
   DEFAULT_THRESHOLDS,
   derivationScore,
+  explainDerivation,
+  explainNotDerived,
   isDerived,
   type ArticleRef,
   type DerivationThresholds,
@@ -52,17 +54,20 @@ export interface MatchResult {
   verdict: Verdict;
   /** The library article the verdict is about, if any. */
   matched?: LibraryArticle;
+  /** A `none` verdict's nearest article (`verdict.nearest`). */
+  nearest?: LibraryArticle;
 }
 
 /** Checks one page against the library and decides its verdict. */
 export function checkPage(page: PageToCheck, index: LibraryIndex, options: MatchOptions = DEFAULT_MATCH): MatchResult {
   const { best, nearest } = bestDerivation(page, index, options);
-  if (!best) return { verdict: { kind: 'none', score: 0, reason: noneReason(nearest) } };
+  if (!best) return noneVerdict(page, nearest, options);
   const { article, alignment, score } = best;
   const credit = findCredit(page.credit, article);
   const evidence = toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs);
   const ref = toRef(article);
-  if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence }, matched: article };
+  const reason = explainDerivation(alignment, page.sentences.length, outletOf(article), options.thresholds);
+  if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence, reason }, matched: article };
   const pageTimes: Appearance = { claimed: page.published, observations: page.observations ?? [] };
   const otherTimes = appearanceOf(article);
   const first = whichCameFirst(pageTimes, otherTimes);
@@ -73,9 +78,28 @@ export function checkPage(page: PageToCheck, index: LibraryIndex, options: Match
       other: appearanceTimes(otherTimes),
       why: `This page claims to be older than ${outletOf(article)}'s article, but only its own markup says so, while ${outletOf(article)}'s was seen by an independent source when it appeared.`,
     };
-    return { verdict: { kind: 'disputed', score, original: ref, evidence, dispute }, matched: article };
+    return { verdict: { kind: 'disputed', score, original: ref, evidence, dispute, reason }, matched: article };
   }
-  return { verdict: { kind: 'uncredited-rewrite', score, original: ref, evidence }, matched: article };
+  return { verdict: { kind: 'uncredited-rewrite', score, original: ref, evidence, reason }, matched: article };
+}
+
+/**
+ * Nothing derives: say why, truthfully (nothing shares the page's sentences, or what does is too
+ * little), and name the nearest article with its evidence so the reader can judge.
+ */
+function noneVerdict(page: PageToCheck, nearest: Derivation | undefined, options: MatchOptions): MatchResult {
+  if (!nearest) return { verdict: { kind: 'none', score: 0, reason: 'no article in the library shares its sentences' } };
+  const { article, alignment } = nearest;
+  return {
+    verdict: {
+      kind: 'none',
+      score: 0,
+      reason: explainNotDerived(alignment, outletOf(article), options.thresholds),
+      nearest: toRef(article),
+      evidence: toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs),
+    },
+    nearest: article,
+  };
 }
 
 export interface Derivation {
@@ -132,13 +156,6 @@ export function earliestSource(derived: Derivation[], credit: CreditSignals | un
 }
 
 const appearanceOf = (a: LibraryArticle): Appearance => ({ claimed: a.published, observations: observationsOf(a) });
-
-/** Why nothing was found, truthfully: nothing shares the page's sentences, or what does is too little. */
-function noneReason(nearest: Derivation | undefined): string {
-  if (!nearest) return 'no article in the library shares its sentences';
-  const n = nearest.alignment.pairs.length;
-  return `${n} of its sentences resemble ${outletOf(nearest.article)}'s article, too few or too scattered to call this page a rewrite of it`;
-}
 
 export function toRef(a: LibraryArticle): ArticleRef {
   return { id: a.id, url: a.url, title: a.title, site: a.site, siteName: a.siteName, published: a.published ?? a.firstSeen };

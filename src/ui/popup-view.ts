@@ -89,7 +89,7 @@ function body(state: TabVerdict | undefined): Node[] {
     case 'disputed':
       return disputed(v, state);
     case 'none':
-      return [status('Nothing to report', 'No article in your library was found to be the source of this page.')];
+      return nothingToReport(v);
     case 'not-article':
       // A page refused for its structure says so: the reader should not think it was checked.
       return v.reason?.startsWith('too-complex')
@@ -134,6 +134,30 @@ function copy(label: string, title: HTMLElement, outlet: string, t: AppearanceTi
   );
 }
 
+/**
+ * No source found; when an article in the library shares some of the page's sentences, it is named
+ * with what it shares and why that is not enough, so the reader can judge.
+ */
+function nothingToReport(v: Verdict): Node[] {
+  const n = v.nearest;
+  if (!n || !v.evidence?.pairs.length) return [status('Nothing to report', 'No article in your library was found to be the source of this page.')];
+  return [
+    status('Nothing to report', 'No article in your library was found to be the source of this page.'),
+    el(
+      'section',
+      { class: 'original nearest' },
+      el('div', { class: 'label' }, 'Closest article in your library'),
+      el('a', { href: n.url, data: { originalUrl: n.url } }, n.title || n.url),
+      el('div', { class: 'muted' }, `${outletOf(n)} · ${formatDate(n.published)}`),
+    ),
+    v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : null,
+    evidence(v.evidence, false, 'Closest article'),
+  ].filter((x): x is HTMLElement => !!x);
+}
+
+/** A verdict's reason as a sentence about the page ("retells CNBC's…" → "This page retells CNBC's…."). */
+const asSentence = (reason: string) => `${/^[a-z]/.test(reason) ? `This page ${reason}` : reason}.`;
+
 function derivation(v: Verdict, uncredited: boolean): Node[] {
   const o = v.original!;
   const e = v.evidence;
@@ -157,7 +181,7 @@ function derivation(v: Verdict, uncredited: boolean): Node[] {
       el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url),
       el('div', { class: 'muted' }, `${outletOf(o)} · ${formatDate(o.published)}`),
     ),
-    e ? figures(e, 'the original') : null,
+    v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : e ? figures(e, 'the original') : null,
     el('p', { class: 'credit' }, v.credit ? `Credit found (${v.credit.kind}): ${v.credit.detail}` : `No credit to ${outletOf(o)} found on this page.`),
     e ? evidence(e, uncredited) : null,
   ].filter((n): n is HTMLElement => !!n);
@@ -170,7 +194,7 @@ function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElem
   const details = el(
     'details',
     { class: 'evidence' },
-    el('summary', {}, `Evidence: ${e.pairs.length} sentences beside ${otherLabel === 'Original' ? 'the original' : 'the other copy'}'s`),
+    el('summary', {}, `Evidence: ${e.pairs.length} sentences beside ${otherLabel === 'Original' ? 'the original' : otherLabel.toLowerCase()}'s`),
     el(
       'ol',
       {},

@@ -15,6 +15,7 @@ const rewrite: Alignment = {
   strongOwnWordsInOrder: 3,
   novelNameShare: 0.02,
   copiedRun: 0,
+  copiedPairs: 0,
 };
 
 describe('isDerived', () => {

@@ -84,6 +84,31 @@ describe('popup view', () => {
     renderPopup(root, hostile);
     expect(root.querySelector('a[data-original-url]')!.getAttribute('href')).toBeNull();
   });
+  it('says in plain words what was found', () => {
+    const root = freshRoot();
+    const told = structuredClone(rewrite);
+    told.verdict.reason = "retells CNBC's article in its order: 14 of its 18 sentences follow the original's";
+    renderPopup(root, told);
+    expect(root.querySelector('.reason')!.textContent).toBe("This page retells CNBC's article in its order: 14 of its 18 sentences follow the original's.");
+  });
+  it('names the closest article when nothing derives, with what it shares and why that is not enough', () => {
+    const root = freshRoot();
+    const { original, evidence } = rewrite.verdict;
+    renderPopup(root, {
+      ...rewrite,
+      verdict: { kind: 'none', score: 0, nearest: original, evidence, reason: "2 of its sentences match CNBC's article word for word: too few for a copy" },
+    });
+    expect(root.dataset.verdict).toBe('none');
+    expect(root.textContent).toContain('Nothing to report');
+    expect(root.querySelector('.nearest a')!.getAttribute('href')).toBe('https://www.cnbc.com/a');
+    expect(root.querySelector('.reason')!.textContent).toBe("2 of its sentences match CNBC's article word for word: too few for a copy.");
+    const details = root.querySelector<HTMLDetailsElement>('details.evidence')!;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('Russia scrambled.');
+    // Without a nearest article, no evidence section.
+    renderPopup(root, { ...rewrite, verdict: { kind: 'none', score: 0, reason: 'no article in the library shares its sentences' } });
+    expect(root.querySelector('.nearest')).toBeNull();
+  });
   it('gives a short status for other verdicts', () => {
     const root = document.getElementById('app')!;
     renderPopup(root, { ...rewrite, verdict: { kind: 'none', score: 0 } });

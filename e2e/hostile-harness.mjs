@@ -1,0 +1,111 @@
+// E2E for issue 10 #2-3, the same for every browser: hostile article pages (the body nested 2,000
+// <div>s deep; a paragraph of `x (` and 200,000 `©`) get their verdict within 2 s of load, and the
+// tab's main thread stays responsive while the content script reads them. The pages are made by the
+// generators of the unit suite (tests/hostile/inputs.ts), with a small timer script of the test's own.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importTs, poll, readVerdicts, sameUrl } from './harness.mjs';
+import { startCorpusServer } from './server.mjs';
+
+const HOST = 'www.harbourgazette.net';
+/** From the page's load event to the verdict record in the extension's storage. */
+const VERDICT_MS = 2_000;
+/** The longest the page's main thread may be busy at a stretch (a timer late, a script call waiting). */
+const BUSY_MS = 500;
+const FINAL_VERDICTS = ['uncredited-rewrite', 'credited', 'original', 'disputed', 'none', 'not-article'];
+
+/**
+ * Runs in the page from its <head>: a 10 ms interval timer that records the longest gap between two
+ * of its ticks, i.e. the longest the main thread (the page's scripts and the content script share it)
+ * was busy. The page's own parsing and layout count too, so this bounds the content script's share.
+ */
+const TIMER_SCRIPT = `<script>(() => {
+  const t = (window.__busy = { longest: 0, ticks: 0 });
+  let last = performance.now();
+  setInterval(() => { const now = performance.now(); t.longest = Math.max(t.longest, now - last); last = now; t.ticks++; }, 10);
+})();</script>`;
+
+const withTimer = (html) => html.replace('</head>', `${TIMER_SCRIPT}</head>`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function defineHostileSuite(name, launch) {
+  let site, drv;
+
+  before(async () => {
+    const { copyrightPage, deepNestingPage } = await importTs('tests/hostile/inputs.ts');
+    const html = (body) => () => ({ type: 'text/html; charset=utf-8', body });
+    site = await startCorpusServer({
+      ids: [],
+      extra: {
+        [`${HOST}/2025/03/04/harbour-plan-nested/`]: html(withTimer(deepNestingPage(2_000))),
+        [`${HOST}/2025/03/04/harbour-plan-copyright/`]: html(withTimer(copyrightPage(200_000))),
+      },
+    });
+    drv = await launch(site);
+  });
+
+  after(async () => {
+    await drv?.close();
+    await site?.close();
+  });
+
+  /**
+   * Opens the page and, until its verdict record appears, calls into the page every 20 ms (`1 + 1`)
+   * and times each answer. Returns { rec, verdictMs (load event to record), slowestCallMs, longestBusyMs }.
+   */
+  async function openAndWatch(path) {
+    const url = `http://${HOST}:${site.port}${path}`;
+    const page = await drv.openTab(url);
+    let rec;
+    let slowestCallMs = 0;
+    const calls = (async () => {
+      while (!rec) {
+        const start = Date.now();
+        const answer = await Promise.race([page.evaluate(() => 1 + 1), sleep(5 * BUSY_MS).then(() => 'no answer')]);
+        assert.equal(answer, 2, `the page did not answer 1 + 1 within ${5 * BUSY_MS} ms`);
+        slowestCallMs = Math.max(slowestCallMs, Date.now() - start);
+        await sleep(20);
+      }
+    })();
+    calls.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    try {
+      rec = await poll(async () => (await readVerdicts(drv)).find((r) => sameUrl(r.url, url) && FINAL_VERDICTS.includes(r.verdict)), {
+        what: `a verdict record for ${url}`,
+        timeout: 10 * VERDICT_MS,
+        interval: 20,
+      });
+    } finally {
+      rec ??= {};
+      await calls;
+    }
+    const seenAt = Date.now();
+    const { loadedAt, longestBusyMs, ticks } = await page.evaluate(() => ({
+      loadedAt: performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart,
+      longestBusyMs: window.__busy.longest,
+      ticks: window.__busy.ticks,
+    }));
+    assert.ok(ticks > 0, 'the page timer never ran');
+    const result = { verdict: rec.verdict, reason: rec.reason, verdictMs: Math.round(seenAt - loadedAt), slowestCallMs, longestBusyMs: Math.round(longestBusyMs) };
+    console.log(`${name} ${path}: ${JSON.stringify(result)}`);
+    return result;
+  }
+
+  const expectResponsive = (r) => {
+    assert.ok(r.verdictMs < VERDICT_MS, `verdict ${r.verdictMs} ms after load (limit ${VERDICT_MS})`);
+    assert.ok(r.slowestCallMs < BUSY_MS, `a call into the page took ${r.slowestCallMs} ms (limit ${BUSY_MS})`);
+    assert.ok(r.longestBusyMs < BUSY_MS, `the page's timer was held up ${r.longestBusyMs} ms (limit ${BUSY_MS})`);
+  };
+
+  test(`${name}: an article nested 2,000 <div>s deep is refused as too complex in time, the tab stays responsive`, async () => {
+    const r = await openAndWatch('/2025/03/04/harbour-plan-nested/');
+    assert.equal(r.verdict, 'not-article', JSON.stringify(r));
+    assert.match(r.reason ?? '', /too-complex/, JSON.stringify(r));
+    expectResponsive(r);
+  });
+
+  test(`${name}: an article with a paragraph of "x (" and 200,000 "©" is read in time, the tab stays responsive`, async () => {
+    const r = await openAndWatch('/2025/03/04/harbour-plan-copyright/');
+    assert.equal(r.verdict, 'none', `read as an article that matches nothing: ${JSON.stringify(r)}`);
+    expectResponsive(r);
+  });
+}
