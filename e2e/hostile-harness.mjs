@@ -15,14 +15,15 @@ const BUSY_MS = 500;
 const FINAL_VERDICTS = ['uncredited-rewrite', 'credited', 'original', 'disputed', 'none', 'not-article'];
 
 /**
- * Runs in the page from its <head>: a 10 ms interval timer that records the longest gap between two
- * of its ticks, i.e. the longest the main thread (the page's scripts and the content script share it)
- * was busy. The page's own parsing and layout count too, so this bounds the content script's share.
+ * Runs in the page from its <head>: a 10 ms interval timer that notes every stretch over 20 ms
+ * between two of its ticks, i.e. while the main thread (shared by the page and the content script)
+ * was busy. Before the load event the page's own parsing and layout hold it (Chromium lays out the
+ * 2,000 nested <div>s for about half a second): only what comes after the load event is counted.
  */
 const TIMER_SCRIPT = `<script>(() => {
-  const t = (window.__busy = { longest: 0, ticks: 0 });
+  const t = (window.__busy = { stretches: [], ticks: 0 });
   let last = performance.now();
-  setInterval(() => { const now = performance.now(); t.longest = Math.max(t.longest, now - last); last = now; t.ticks++; }, 10);
+  setInterval(() => { const now = performance.now(); if (now - last > 20) t.stretches.push([last, now]); last = now; t.ticks++; }, 10);
 })();</script>`;
 
 const withTimer = (html) => html.replace('</head>', `${TIMER_SCRIPT}</head>`);
@@ -51,7 +52,7 @@ export function defineHostileSuite(name, launch) {
 
   /**
    * Opens the page and, until its verdict record appears, calls into the page every 20 ms (`1 + 1`)
-   * and times each answer. Returns { rec, verdictMs (load event to record), slowestCallMs, longestBusyMs }.
+   * and times each answer. Returns { verdict, reason, verdictMs (load event to record), slowestCallMs, busyAfterLoadMs }.
    */
   async function openAndWatch(path) {
     const url = `http://${HOST}:${site.port}${path}`;
@@ -79,13 +80,16 @@ export function defineHostileSuite(name, launch) {
       await calls;
     }
     const seenAt = Date.now();
-    const { loadedAt, longestBusyMs, ticks } = await page.evaluate(() => ({
-      loadedAt: performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart,
-      longestBusyMs: window.__busy.longest,
-      ticks: window.__busy.ticks,
-    }));
+    const { loadedAt, busyAfterLoadMs, ticks } = await page.evaluate(() => {
+      const load = performance.getEntriesByType('navigation')[0].loadEventStart;
+      return {
+        loadedAt: performance.timeOrigin + load,
+        busyAfterLoadMs: Math.max(0, ...window.__busy.stretches.map(([start, end]) => end - Math.max(start, load))),
+        ticks: window.__busy.ticks,
+      };
+    });
     assert.ok(ticks > 0, 'the page timer never ran');
-    const result = { verdict: rec.verdict, reason: rec.reason, verdictMs: Math.round(seenAt - loadedAt), slowestCallMs, longestBusyMs: Math.round(longestBusyMs) };
+    const result = { verdict: rec.verdict, reason: rec.reason, verdictMs: Math.round(seenAt - loadedAt), slowestCallMs, busyAfterLoadMs: Math.round(busyAfterLoadMs) };
     console.log(`${name} ${path}: ${JSON.stringify(result)}`);
     return result;
   }
@@ -93,7 +97,7 @@ export function defineHostileSuite(name, launch) {
   const expectResponsive = (r) => {
     assert.ok(r.verdictMs < VERDICT_MS, `verdict ${r.verdictMs} ms after load (limit ${VERDICT_MS})`);
     assert.ok(r.slowestCallMs < BUSY_MS, `a call into the page took ${r.slowestCallMs} ms (limit ${BUSY_MS})`);
-    assert.ok(r.longestBusyMs < BUSY_MS, `the page's timer was held up ${r.longestBusyMs} ms (limit ${BUSY_MS})`);
+    assert.ok(r.busyAfterLoadMs < BUSY_MS, `after load, the page's timer was held up ${r.busyAfterLoadMs} ms (limit ${BUSY_MS})`);
   };
 
   test(`${name}: an article nested 2,000 <div>s deep is refused as too complex in time, the tab stays responsive`, async () => {

@@ -40,7 +40,7 @@ export interface LookupOptions {
   automatic: boolean;
 }
 
-export const DEFAULT_LOOKUP: LookupOptions = { maxCandidates: 3, windowDays: 30, maxRecords: 75, queries: 3, automatic: false };
+export const DEFAULT_LOOKUP: LookupOptions = { maxCandidates: 3, windowDays: 30, maxRecords: 75, queries: 4, automatic: false };
 
 export interface LookupResult {
   progress: LookupProgress;

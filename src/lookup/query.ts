@@ -72,9 +72,9 @@ export function buildQueries(subject: LookupSubject, maxQueries = 3): SearchQuer
   const [a, b, c] = main;
   const rest = others.filter((t) => !main.includes(t));
   const queries: QueryTerm[][] = [];
-  const add = (terms: (Scored | undefined)[]) => {
+  const add = (terms: (Scored | undefined)[], least = 2) => {
     const picked = [...new Map(terms.filter((t): t is Scored => !!t).map((t) => [t.term.text.toLowerCase(), t.term])).values()];
-    if (picked.length < 2) return;
+    if (picked.length < least) return;
     const key = picked.map((t) => t.text.toLowerCase()).sort().join('|');
     if (!queries.some((q) => q.map((t) => t.text.toLowerCase()).sort().join('|') === key)) queries.push(picked);
   };
@@ -82,6 +82,9 @@ export function buildQueries(subject: LookupSubject, maxQueries = 3): SearchQuer
   add([a, b]);
   add([a, c]);
   add([b, c]);
+  // The main name alone, when it is a full name (specific enough by itself): the other terms may all
+  // be spelt differently in the original (a rewrite corrects "Baton Rogue").
+  if (a?.kind === 'name' && a.term.phrase) add([a], 1);
   add([a, rest[0]]);
   add([b, rest[0]]);
   return queries.slice(0, maxQueries).map((terms) => ({ terms }));

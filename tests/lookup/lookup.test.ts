@@ -10,7 +10,7 @@ import type { PageToCheck } from '../../src/library/match.ts';
 import { checkWithLookup } from '../../src/lookup/check-with-lookup.ts';
 import type { HttpAnswer, SearchHit } from '../../src/lookup/engine.ts';
 import { gdeltEngine } from '../../src/lookup/gdelt.ts';
-import { lookupOriginal, type LookupDeps } from '../../src/lookup/lookup.ts';
+import { lookupOriginal, type LookupDeps, DEFAULT_LOOKUP } from '../../src/lookup/lookup.ts';
 import type { LookupProgress } from '../../src/lookup/progress.ts';
 import { RateLimiter, SearchCache } from '../../src/lookup/rate-limit.ts';
 import { libraryArticle, pageToCheck } from '../helpers.ts';
@@ -124,7 +124,7 @@ describe('lookupOriginal', () => {
     ]);
     expect(r.pageObservation).toBeUndefined();
     expect(r.progress.candidates).toEqual([{ url: CNBC_URL, title: CNBC_HIT.title, site: 'cnbc.com', seen: '2025-10-22T06:45:00.000Z', result: 'source' }]);
-    expect(web.searches).toHaveLength(3);
+    expect(web.searches).toHaveLength(DEFAULT_LOOKUP.queries);
     expect(web.fetched()).toEqual([CNBC_URL]);
   });
 
@@ -219,7 +219,7 @@ describe('lookupOriginal', () => {
     expect(r.progress.phase).toBe('done');
     expect(r.progress.outcome).toBe('error');
     expect(r.progress.message).toBe('GDELT answered HTTP 500');
-    expect(web.searches).toHaveLength(3);
+    expect(web.searches).toHaveLength(DEFAULT_LOOKUP.queries);
     expect(web.fetched()).toEqual([]);
     expect(r.found).toEqual([]);
     expect(progress.at(-1)?.outcome).toBe('error');
@@ -245,7 +245,7 @@ describe('lookupOriginal', () => {
     const web = fakeWeb({ listed: [CNBC_HIT], pages: { [CNBC_URL]: CNBC_PAGE }, search: refused });
     const { deps: d } = deps(web);
     const r = await lookupOriginal(page(), d);
-    expect(web.searches).toHaveLength(3);
+    expect(web.searches).toHaveLength(DEFAULT_LOOKUP.queries);
     expect(r.progress.outcome).toBe('found-uncredited');
     expect(d.limiter.waitMs()).toBe(0);
 
@@ -259,7 +259,7 @@ describe('lookupOriginal', () => {
     const web = fakeWeb({ listed: [] });
     const { deps: d, progress } = deps(web);
     const r = await lookupOriginal(page(), d);
-    expect(web.searches).toHaveLength(3);
+    expect(web.searches).toHaveLength(DEFAULT_LOOKUP.queries);
     expect(r.progress.outcome).toBe('not-found');
     expect(r.progress.message).toMatch(/GDELT/);
     expect(r.progress.message).toMatch(/22 Sept? 2025/);
@@ -274,7 +274,7 @@ describe('lookupOriginal', () => {
     const phases = progress.map((p) => p.phase).filter((p, i, all) => p !== all[i - 1]);
     expect(phases).toEqual(['searching', 'fetching', 'done']);
     const searching = progress.filter((p) => p.phase === 'searching');
-    expect(searching.map((p) => p.queries)).toEqual([0, 1, 2, 3]);
+    expect(searching.map((p) => p.queries)).toEqual([0, 1, 2, 3, 4]);
     expect(progress[0]).toMatchObject({ engine: 'gdelt', engineName: 'GDELT', automatic: false, startedAt: NOW, candidates: [] });
     const fetching = progress.filter((p) => p.phase === 'fetching');
     expect(fetching.at(-1)!.candidates).toEqual([expect.objectContaining({ url: CNBC_URL, result: 'source' })]);
@@ -318,8 +318,8 @@ describe('lookupOriginal', () => {
     const { deps: d } = deps(web, { cache: new SearchCache<SearchHit[]>() });
     await lookupOriginal(page(), d);
     const r = await lookupOriginal(page(), d);
-    expect(web.searches).toHaveLength(3);
-    expect(web.requests.filter((u) => u.startsWith(ENDPOINT))).toHaveLength(3);
+    expect(web.searches).toHaveLength(DEFAULT_LOOKUP.queries);
+    expect(web.requests.filter((u) => u.startsWith(ENDPOINT))).toHaveLength(DEFAULT_LOOKUP.queries);
     expect(r.progress.outcome).toBe('found-uncredited');
   });
 });

@@ -155,14 +155,15 @@ describe('rankTerms', () => {
 describe('buildQueries', () => {
   const all = () => [cnbc(), rewrite(), SWAP, subject('raw', seedText('original-cnbc')), subject('raw', seedText('rewrite-content-farm'))];
 
-  it('builds 2–3 distinct terms per query and at most maxQueries queries', () => {
+  it('builds 2–3 distinct terms per query (or a full name alone) and at most maxQueries queries', () => {
     for (const s of all()) {
       for (const max of [1, 2, 3, 5]) {
         const queries = buildQueries(s, max);
         expect(queries.length).toBeGreaterThan(0);
         expect(queries.length).toBeLessThanOrEqual(max);
         for (const q of queries) {
-          expect(q.terms.length).toBeGreaterThanOrEqual(2);
+          if (q.terms.length === 1) expect(q.terms[0]!.phrase && /^\p{Lu}\S* \p{Lu}/u.test(q.terms[0]!.text)).toBe(true);
+          else expect(q.terms.length).toBeGreaterThanOrEqual(2);
           expect(q.terms.length).toBeLessThanOrEqual(3);
           const lower = q.terms.map((t) => t.text.toLowerCase());
           expect(new Set(lower).size).toBe(lower.length);
@@ -176,6 +177,10 @@ describe('buildQueries', () => {
   it('defaults to 3 queries, and leads with the story\'s main names', () => {
     const queries = buildQueries(cnbc());
     expect(queries).toHaveLength(3);
+    // The lookup asks for a fourth: the main full name alone, which survives a rewrite's respelling of the rest.
+    const alone = buildQueries(cnbc(), 4)[3]!.terms;
+    expect(alone).toHaveLength(1);
+    expect(termsOf(queries[0]!)).toContain(alone[0]!.text);
     expect(termsOf(queries[0]!)).toContain('Vladimir Putin');
     expect(queries[0]!.terms.every((t) => /^\p{Lu}/u.test(t.text))).toBe(true);
   });
