@@ -86,14 +86,17 @@ export function badgeText(drv, tabId) {
   }, tabId);
 }
 
-/** Waits until the background has a final verdict for `url`; returns that record (latest tab wins). */
-export async function waitForVerdict(drv, url) {
+/**
+ * Waits until the background has a final verdict for `url`; returns that record (latest tab wins).
+ * `options` ({ timeout, interval }) go to `poll`.
+ */
+export async function waitForVerdict(drv, url, options = {}) {
   return poll(
     async () => {
       const recs = (await readVerdicts(drv)).filter((r) => sameUrl(r.url, url) && FINAL_VERDICTS.includes(r.verdict));
       return recs.sort((a, b) => b.tabId - a.tabId)[0];
     },
-    { what: `a verdict record in storage.session for ${url}` },
+    { what: `a verdict record in storage.session for ${url}`, ...options },
   );
 }
 

@@ -4,7 +4,7 @@
 // generators of the unit suite (tests/hostile/inputs.ts), with a small timer script of the test's own.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { importTs, poll, readVerdicts, sameUrl } from './harness.mjs';
+import { importTs, waitForVerdict } from './harness.mjs';
 import { startCorpusServer } from './server.mjs';
 
 const HOST = 'www.harbourgazette.net';
@@ -12,7 +12,6 @@ const HOST = 'www.harbourgazette.net';
 const VERDICT_MS = 2_000;
 /** The longest the page's main thread may be busy at a stretch (a timer late, a script call waiting). */
 const BUSY_MS = 500;
-const FINAL_VERDICTS = ['uncredited-rewrite', 'credited', 'original', 'disputed', 'none', 'not-article'];
 
 /**
  * Runs in the page from its <head>: a 10 ms interval timer that notes every stretch over 20 ms
@@ -70,11 +69,7 @@ export function defineHostileSuite(name, launch) {
     })();
     calls.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     try {
-      rec = await poll(async () => (await readVerdicts(drv)).find((r) => sameUrl(r.url, url) && FINAL_VERDICTS.includes(r.verdict)), {
-        what: `a verdict record for ${url}`,
-        timeout: 10 * VERDICT_MS,
-        interval: 20,
-      });
+      rec = await waitForVerdict(drv, url, { timeout: 10 * VERDICT_MS, interval: 20 });
     } finally {
       rec ??= {};
       await calls;
