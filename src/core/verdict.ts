@@ -90,6 +90,10 @@ export interface DerivationThresholds {
   strongPairsAnyWords: number;
   /** A run of this many of the original's own sentences copied word for word (or nearly), one after another. */
   copiedRun: number;
+  /** A block of the original retold inside a longer page: this many chained pairs... */
+  walkedPairs: number;
+  /** ...walking through at least this share of the original's sentences. */
+  walkedOriginalShare: number;
 }
 
 /**
@@ -105,6 +109,8 @@ export const DEFAULT_THRESHOLDS: DerivationThresholds = {
   strongOwnWords: 3,
   strongPairsAnyWords: 8,
   copiedRun: 3,
+  walkedPairs: 8,
+  walkedOriginalShare: 0.4,
 };
 
 /** How strongly an alignment shows that the page derives from the original (0–1). */
@@ -130,7 +136,17 @@ export function isDerived(a: Alignment, t: DerivationThresholds = DEFAULT_THRESH
     (a.strongChainedPairs >= t.strongPairs && a.strongOwnWordsInOrder >= t.strongOwnWords);
   // Three of the original's own sentences pasted one after another: no coincidence, whatever surrounds them.
   const copied = a.copiedRun >= t.copiedRun;
-  return whole || part || copied;
+  return whole || part || copied || walksOriginal(a, t);
+}
+
+/**
+ * Containment seen from the original's side: much of the original is retold in the page, in step,
+ * whatever the page adds of its own (a partial rewrite inside a longer article brings its own names,
+ * so the whole-page test cannot see it).
+ */
+function walksOriginal(a: Alignment, t: DerivationThresholds): boolean {
+  const ordered = a.pageCoverage > 0 ? a.orderedCoverage / a.pageCoverage : 0;
+  return a.chainedPairs >= t.walkedPairs && a.chainedOriginalShare >= t.walkedOriginalShare && ordered >= t.minOrderedShare;
 }
 
 /**
@@ -144,6 +160,9 @@ export function explainDerivation(a: Alignment, pageSentences: number, outlet: s
   const verbatim = a.copiedPairs > 0 ? `, ${a.copiedPairs} of them word for word` : '';
   if (whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) {
     return `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`;
+  }
+  if (walksOriginal(a, t)) {
+    return `retells ${Math.round(a.chainedOriginalShare * 100)}% of ${outlet}'s article in its order (${a.chainedPairs} sentences${verbatim}), among text of its own`;
   }
   if (a.strongChainedPairs >= t.strongPairs) {
     return `${a.strongChainedPairs} of its ${pageSentences} sentences closely follow ${outlet}'s in the same order${verbatim}, among text of its own`;

@@ -132,9 +132,17 @@ function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOp
     }
     derived.push({ article, alignment, score });
   }
-  const copies = (later: LibraryArticle, earlier: LibraryArticle) =>
-    isDerived(alignSentences(later.fingerprint, earlier.fingerprint, weight, options.align), options.thresholds);
+  const copies = (later: LibraryArticle, earlier: LibraryArticle) => isCopyOf(later, earlier, weight, options);
   return { best: earliestSource(derived, page.credit, copies), nearest };
+}
+
+/**
+ * Whether one article is a copy of another (verbatim, rewritten, condensed): it derives from it as a
+ * whole or closely. Retelling part of it (the walk test) does not make an article the other's copy.
+ */
+export function isCopyOf(later: Pick<LibraryArticle, 'fingerprint'>, earlier: Pick<LibraryArticle, 'fingerprint'>, weight: (t: number) => number, options: MatchOptions = DEFAULT_MATCH): boolean {
+  const alignment = alignSentences(later.fingerprint, earlier.fingerprint, weight, options.align);
+  return isDerived(alignment, { ...options.thresholds, walkedPairs: Infinity });
 }
 
 /**

@@ -4,7 +4,7 @@ import { isDerived } from '../core/verdict.ts';
 import type { ExtractResult } from '../extract/extract-article.ts';
 import { appearedAt, type LibraryArticle } from '../library/article.ts';
 import { toLibraryArticle } from '../library/ingest.ts';
-import type { PageToCheck } from '../library/match.ts';
+import { isCopyOf, type PageToCheck } from '../library/match.ts';
 import { normalizeUrl } from '../core/site.ts';
 import type { Observation } from '../library/provenance.ts';
 import { SearchError, type HttpAnswer, type SearchEngine, type SearchHit, type SearchRange } from './engine.ts';
@@ -142,7 +142,7 @@ function withoutLaterCopies(found: LibraryArticle[], weight: (t: number) => numb
   const ordered = [...found].sort((a, b) => appearedAt(a) - appearedAt(b));
   const kept: LibraryArticle[] = [];
   return ordered.map((a) => {
-    const earlier = kept.find((k) => isSource(a, k, weight));
+    const earlier = kept.find((k) => isCopyOf(a, k, weight));
     if (earlier) return { ...a, derivedFrom: earlier.id };
     kept.push(a);
     return a;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alignment } from '../../src/core/align.ts';
-import { isDerived } from '../../src/core/verdict.ts';
+import { explainDerivation, isDerived } from '../../src/core/verdict.ts';
 
 /** A whole-article rewrite's statistics (as the seed's), to vary one at a time. */
 const rewrite: Alignment = {
@@ -22,8 +22,9 @@ describe('isDerived', () => {
   it('takes a page that walks the original in order and adds no facts as a rewrite', () => {
     expect(isDerived(rewrite)).toBe(true);
   });
-  it('spares coverage that brings names and numbers of its own', () => {
-    expect(isDerived({ ...rewrite, novelNameShare: 0.3 })).toBe(false);
+  it('spares coverage that brings names and numbers of its own, unless it retells much of the original in step', () => {
+    expect(isDerived({ ...rewrite, novelNameShare: 0.3, chainedPairs: 6, chainedOriginalShare: 0.25 })).toBe(false);
+    expect(isDerived({ ...rewrite, novelNameShare: 0.3 })).toBe(true);
   });
   it('spares coverage that tells the same facts in another order', () => {
     // Regression: 8782207fc5-independent and 5cbc1eeb7b-independent (one press release, facts
@@ -46,5 +47,25 @@ describe('isDerived', () => {
     expect(isDerived(own)).toBe(false);
     expect(isDerived({ ...own, copiedRun: 3 })).toBe(true);
     expect(isDerived({ ...own, copiedRun: 2 })).toBe(false);
+  });
+  it('takes much of the original retold in step inside a longer page of its own as a partial rewrite', () => {
+    // Regression: be2cf43d2c-partial retold 8 of the original's 18 sentences in order among 34 of its
+    // own (own names 22%, chained 27% of the page: the whole-page test cannot see it).
+    const inside = { ...rewrite, chainedCoverage: 0.27, chainedPairs: 8, chainedOriginalShare: 0.44, novelNameShare: 0.22, pageCoverage: 0.46, orderedCoverage: 0.41, strongChainedPairs: 2, strongOwnWordsInOrder: 3 };
+    expect(isDerived(inside)).toBe(true);
+    // Same-event coverage walks at most a few sentences in step, and not in the original's order throughout.
+    expect(isDerived({ ...inside, chainedPairs: 5 })).toBe(false);
+    expect(isDerived({ ...inside, chainedOriginalShare: 0.3 })).toBe(false);
+    expect(isDerived({ ...inside, orderedCoverage: 0.2 })).toBe(false);
+  });
+});
+
+describe('explainDerivation', () => {
+  it('says what was found, in plain words', () => {
+    expect(explainDerivation({ ...rewrite, copiedPairs: 2 }, 22, 'CNBC')).toBe("retells CNBC's article in its order: 18 of its 22 sentences follow the original's, 2 of them word for word");
+    const inside = { ...rewrite, chainedCoverage: 0.27, chainedPairs: 8, chainedOriginalShare: 0.44, novelNameShare: 0.22, pageCoverage: 0.46, orderedCoverage: 0.41, strongChainedPairs: 2 };
+    expect(explainDerivation(inside, 34, 'CNBC')).toBe("retells 44% of CNBC's article in its order (8 sentences), among text of its own");
+    const pasted = { ...rewrite, chainedCoverage: 0.1, chainedPairs: 3, novelNameShare: 0.3, strongChainedPairs: 3, copiedRun: 3, copiedPairs: 4 };
+    expect(explainDerivation(pasted, 12, 'CNBC')).toBe("copies 3 of CNBC's sentences word for word, one after another (4 copied in all)");
   });
 });
