@@ -55,14 +55,58 @@ export function runEval(corpusDir: string, options: MatchOptions = DEFAULT_MATCH
     lines.push({ ...line, ms: round(performance.now() - start) });
   }
   const ms = lines.map((l) => l.ms).sort((a, b) => a - b);
+  const short = shortPages(corpusDir, docs, index, options, now);
   return {
     lines,
-    kinds: summarize(docs, lines),
+    kinds: [...summarize(docs, lines), ...summarize(short.docs, short.lines)],
     buildMs: Math.round(buildMs),
     librarySize: index.size,
     checkMs: { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: ms[ms.length - 1] ?? 0 },
   };
 }
+
+/** Kinds whose pages stay what they are when cut to their opening: whole rewrites and negatives. */
+const SHORT_KINDS = new Set(['heavy', 'condensed', 'verbatim', 'spin', 'same-facts', 'same-event', 'unrelated']);
+/** A short page, as readers meet them (briefs, short rewrites): 150 to 350 words. */
+export const SHORT_PAGE = { minWords: 150, maxWords: 350 };
+
+/**
+ * Short pages derived from the corpus: each page of SHORT_KINDS cut to its opening paragraphs (at
+ * most 350 words, at least 150), checked like any page; reported as kinds `short-<kind>`, never
+ * written to the verdicts file (the corpus protocol knows only its own pages).
+ */
+function shortPages(corpusDir: string, docs: CorpusDoc[], index: ReturnType<typeof corpusLibrary>, options: MatchOptions, now: string) {
+  const shortDocs: CorpusDoc[] = [];
+  const lines: EvalLine[] = [];
+  for (const d of docs.filter((x) => x.role === 'page' && SHORT_KINDS.has(x.kind))) {
+    const r = extractFile(join(corpusDir, d.file), d.url);
+    if (!r.ok) continue;
+    const paragraphs = opening(r.article.paragraphs, SHORT_PAGE.maxWords);
+    if (words(paragraphs) < SHORT_PAGE.minWords) continue;
+    const start = performance.now();
+    const { verdict, matched } = checkPage(toPageToCheck({ ...r.article, paragraphs }, now), index, options);
+    const kind = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? verdict.kind : 'none';
+    const id = `${d.id}#short`;
+    shortDocs.push({ ...d, id, kind: `short-${d.kind}` });
+    lines.push({ id, verdict: kind, original: kind === 'none' ? null : (matched?.id ?? null), score: round(verdict.score), ms: round(performance.now() - start) });
+  }
+  return { docs: shortDocs, lines };
+}
+
+/** The first paragraphs of an article, as many as fit in `maxWords` (a long first one is cut at a sentence). */
+export function opening(paragraphs: readonly string[], maxWords: number): string[] {
+  const out: string[] = [];
+  let n = 0;
+  for (const p of paragraphs) {
+    const w = p.split(/\s+/).filter(Boolean).length;
+    if (n + w > maxWords) break;
+    out.push(p);
+    n += w;
+  }
+  return out;
+}
+
+const words = (paragraphs: readonly string[]) => paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
 
 export function summarize(docs: CorpusDoc[], lines: EvalLine[]): KindStats[] {
   const byId = new Map(lines.map((l) => [l.id, l]));

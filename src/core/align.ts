@@ -36,6 +36,8 @@ export interface Alignment {
   copiedRun: number;
   /** Pairs copied word for word, or nearly, in the writer's own words, wherever they stand. */
   copiedPairs: number;
+  /** Sentences of the page (what the shares above are estimated from). */
+  pageSentences: number;
 }
 
 export interface AlignOptions {
@@ -89,6 +91,7 @@ export function alignSentences(
     ...strongChains(pairs.filter((p) => p.similarity >= options.strongSimilarity), page, original, options.chainGap),
     novelNameShare: novelNameShare(page, original),
     ...copied(pairs, page, original),
+    pageSentences: P.length,
   };
 }
 

@@ -125,18 +125,28 @@ export function derivationScore(a: Alignment): number {
  * or part of it walks closely through the original (a partial copy inside other text).
  */
 export function isDerived(a: Alignment, t: DerivationThresholds = DEFAULT_THRESHOLDS): boolean {
-  const ordered = a.pageCoverage > 0 ? a.orderedCoverage / a.pageCoverage : 0;
-  const whole =
-    a.chainedCoverage >= t.pageChained &&
-    a.chainedPairs >= t.pageMinPairs &&
-    a.novelNameShare <= t.maxNovelNames &&
-    ordered >= t.minOrderedShare;
   const part =
     a.strongChainedPairs >= t.strongPairsAnyWords ||
     (a.strongChainedPairs >= t.strongPairs && a.strongOwnWordsInOrder >= t.strongOwnWords);
   // Three of the original's own sentences pasted one after another: no coincidence, whatever surrounds them.
   const copied = a.copiedRun >= t.copiedRun;
-  return whole || part || copied || walksOriginal(a, t);
+  return rewritesWhole(a, t) || part || copied || walksOriginal(a, t);
+}
+
+/**
+ * The page as a whole walks through the original, in its order, and brings no facts of its own. The
+ * order must hold beyond chance: a share of few pairs in order is uncertain (news puts the main facts
+ * first, so the first few facts of any report of the story come in the same order), so the share less
+ * one standard error must reach the threshold.
+ */
+function rewritesWhole(a: Alignment, t: DerivationThresholds): boolean {
+  const ordered = a.pageCoverage > 0 ? a.orderedCoverage / a.pageCoverage : 0;
+  return (
+    a.chainedCoverage >= t.pageChained &&
+    a.chainedPairs >= t.pageMinPairs &&
+    a.novelNameShare <= t.maxNovelNames &&
+    surely(ordered, a.pairs.length) >= t.minOrderedShare
+  );
 }
 
 /**
@@ -155,8 +165,7 @@ function walksOriginal(a: Alignment, t: DerivationThresholds): boolean {
  * the writer's own text, or a pasted run.
  */
 export function explainDerivation(a: Alignment, pageSentences: number, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
-  const ordered = a.pageCoverage > 0 ? a.orderedCoverage / a.pageCoverage : 0;
-  const whole = a.chainedCoverage >= t.pageChained && a.chainedPairs >= t.pageMinPairs && a.novelNameShare <= t.maxNovelNames && ordered >= t.minOrderedShare;
+  const whole = rewritesWhole(a, t);
   const verbatim = a.copiedPairs > 0 ? `, ${a.copiedPairs} of them word for word` : '';
   if (whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) {
     return `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`;
@@ -184,4 +193,14 @@ export function explainNotDerived(a: Alignment, outlet: string, t: DerivationThr
     return `${copied}: ${why}${more}`;
   }
   return `${n} of its sentences resemble ${outlet}'s article, too few or too scattered to call this page a rewrite of it`;
+}
+
+/**
+ * A share measured over n items, less one standard error (binomial): what the page surely shows.
+ * Few items reach a share by coincidence more easily (a same-facts brief whose lede follows the
+ * original's); many give a tight estimate.
+ */
+function surely(share: number, n: number): number {
+  if (!(n > 0)) return share;
+  return share - Math.sqrt((share * (1 - share)) / n);
 }

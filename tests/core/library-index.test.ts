@@ -19,7 +19,7 @@ describe('LibraryIndex', () => {
     expect(index.candidates(query, 3, none).map((c) => c.article.id)).not.toContain('a1234');
     expect(index.candidates(libraryArticle('q', 'https://o.example/', story(7)).fingerprint, 1, none)[0]?.article.id).toBe('a7');
     expect(index.candidates(libraryArticle('q', 'https://o.example/', story(5100)).fingerprint, 1, none)[0]?.article.id).toBe('b100');
-  });
+  }, 30_000); // 3,000 articles: seconds on a loaded 2-core machine
 
   it('replaces an article added again under the same id', () => {
     const index = new LibraryIndex();

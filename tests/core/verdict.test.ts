@@ -16,6 +16,7 @@ const rewrite: Alignment = {
   novelNameShare: 0.02,
   copiedRun: 0,
   copiedPairs: 0,
+  pageSentences: 22,
 };
 
 describe('isDerived', () => {
@@ -47,6 +48,15 @@ describe('isDerived', () => {
     expect(isDerived(own)).toBe(false);
     expect(isDerived({ ...own, copiedRun: 3 })).toBe(true);
     expect(isDerived({ ...own, copiedRun: 2 })).toBe(false);
+  });
+  it('demands that the order hold beyond chance when it rests on few pairs', () => {
+    // Regression: the 350-word opening of cbda107776-independent (same-facts): 8 pairs, 69% of them
+    // in the original's order, as news puts the main facts first. On 40 pairs that order is no chance.
+    const pairs = (n: number) => Array.from({ length: n }, (_, i) => ({ page: i, original: i, similarity: 0.6 }));
+    const opening = { ...rewrite, pairs: pairs(8), pageCoverage: 0.5, orderedCoverage: 0.345, chainedCoverage: 0.38, chainedPairs: 5, chainedOriginalShare: 0.33, strongChainedPairs: 0, novelNameShare: 0.09 };
+    expect(isDerived(opening)).toBe(false);
+    expect(isDerived({ ...opening, pairs: pairs(40) })).toBe(true);
+    expect(isDerived({ ...opening, orderedCoverage: 0.5 })).toBe(true);
   });
   it('takes much of the original retold in step inside a longer page of its own as a partial rewrite', () => {
     // Regression: be2cf43d2c-partial retold 8 of the original's 18 sentences in order among 34 of its
