@@ -122,41 +122,46 @@ export function derivationScore(a: Alignment): number {
  * Decides from an alignment whether the page derives from the original. Either the page as a
  * whole walks through the original, mostly in its order, and brings no facts of its own (a
  * rewrite, condensed or not; independent reports of one press release share facts but reorder them),
- * or part of it walks closely through the original (a partial copy inside other text).
+ * or part of it walks closely through the original (a partial copy inside other text), or it holds a
+ * run of the original's sentences word for word, or much of the original is retold in it, in step.
  */
 export function isDerived(a: Alignment, t: DerivationThresholds = DEFAULT_THRESHOLDS): boolean {
-  const part =
-    a.strongChainedPairs >= t.strongPairsAnyWords ||
-    (a.strongChainedPairs >= t.strongPairs && a.strongOwnWordsInOrder >= t.strongOwnWords);
-  // Three of the original's own sentences pasted one after another: no coincidence, whatever surrounds them.
-  const copied = a.copiedRun >= t.copiedRun;
-  return rewritesWhole(a, t) || part || copied || walksOriginal(a, t);
+  const m = ruleMargins(a, t);
+  return m.whole >= 1 || m.part >= 1 || m.copied >= 1 || m.walk >= 1;
 }
 
-/**
- * The page as a whole walks through the original, in its order, and brings no facts of its own. The
- * order must hold beyond chance: a share of few pairs in order is uncertain (news puts the main facts
- * first, so the first few facts of any report of the story come in the same order), so the share less
- * one standard error must reach the threshold.
- */
-function rewritesWhole(a: Alignment, t: DerivationThresholds): boolean {
-  const ordered = a.pageCoverage > 0 ? a.orderedCoverage / a.pageCoverage : 0;
-  return (
-    a.chainedCoverage >= t.pageChained &&
-    a.chainedPairs >= t.pageMinPairs &&
-    a.novelNameShare <= t.maxNovelNames &&
-    surely(ordered, a.pairs.length) >= t.minOrderedShare
-  );
-}
+export type DerivationRule = 'whole' | 'part' | 'copied' | 'walk';
 
 /**
- * Containment seen from the original's side: much of the original is retold in the page, in step,
- * whatever the page adds of its own (a partial rewrite inside a longer article brings its own names,
- * so the whole-page test cannot see it).
+ * How far each rule of `isDerived` is from deciding "derived": the least of its conditions' ratios
+ * of value to threshold (≥ 1: the rule fires). For margins: how close a page that must stay clear
+ * comes to each threshold (bench/margins.ts).
  */
-function walksOriginal(a: Alignment, t: DerivationThresholds): boolean {
+export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRESHOLDS): Record<DerivationRule, number> {
   const ordered = a.pageCoverage > 0 ? a.orderedCoverage / a.pageCoverage : 0;
-  return a.chainedPairs >= t.walkedPairs && a.chainedOriginalShare >= t.walkedOriginalShare && ordered >= t.minOrderedShare;
+  const atMost = (value: number, limit: number) => (value <= 0 ? Infinity : limit / value);
+  return {
+    // The whole page walks through the original, in its order, with no facts of its own. The order
+    // must hold beyond chance: news puts the main facts first, so a few pairs of any report of the
+    // story come in the same order; the ordered share less one standard error must reach the threshold.
+    whole: Math.min(
+      a.chainedCoverage / t.pageChained,
+      a.chainedPairs / t.pageMinPairs,
+      atMost(a.novelNameShare, t.maxNovelNames),
+      surely(ordered, a.pairs.length) / t.minOrderedShare,
+    ),
+    // Part of the page walks closely through the original (a partial copy inside other text): a long
+    // run of close pairs, or a shorter one in the writer's own words (not quotation).
+    part: Math.max(
+      a.strongChainedPairs / t.strongPairsAnyWords,
+      Math.min(a.strongChainedPairs / t.strongPairs, a.strongOwnWordsInOrder / t.strongOwnWords),
+    ),
+    // The original's own sentences pasted one after another: no coincidence, whatever surrounds them.
+    copied: a.copiedRun / t.copiedRun,
+    // Containment seen from the original's side: much of it retold in the page, in step, whatever the
+    // page adds of its own (a partial rewrite brings its own names, which the whole-page rule refuses).
+    walk: Math.min(a.chainedPairs / t.walkedPairs, a.chainedOriginalShare / t.walkedOriginalShare, ordered / t.minOrderedShare),
+  };
 }
 
 /**
@@ -165,12 +170,13 @@ function walksOriginal(a: Alignment, t: DerivationThresholds): boolean {
  * the writer's own text, or a pasted run.
  */
 export function explainDerivation(a: Alignment, pageSentences: number, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
-  const whole = rewritesWhole(a, t);
+  const m = ruleMargins(a, t);
+  const whole = m.whole >= 1;
   const verbatim = a.copiedPairs > 0 ? `, ${a.copiedPairs} of them word for word` : '';
   if (whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) {
     return `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`;
   }
-  if (walksOriginal(a, t)) {
+  if (m.walk >= 1) {
     return `retells ${Math.round(a.chainedOriginalShare * 100)}% of ${outlet}'s article in its order (${a.chainedPairs} sentences${verbatim}), among text of its own`;
   }
   if (a.strongChainedPairs >= t.strongPairs) {
