@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +12,11 @@ export interface CorpusDoc {
   original: string | null;
   kind: string;
   published?: string;
+}
+
+/** SHA-256 of a corpus's `manifest.jsonl`: the corpus a floors file records it was measured on. */
+export function manifestDigest(corpusDir: string): string {
+  return createHash('sha256').update(readFileSync(join(corpusDir, 'manifest.jsonl'))).digest('hex');
 }
 
 export function readManifest(corpusDir: string): CorpusDoc[] {
