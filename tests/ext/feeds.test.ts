@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
@@ -17,6 +15,7 @@ import { parseFeed } from '../../src/feeds/parse-feed.ts';
 import { feedItemToStub } from '../../src/library/feed-stub.ts';
 import { IdbArticleStore } from '../../src/library/idb-store.ts';
 import { SHARED } from '../helpers.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -48,8 +47,7 @@ const nodeExtract: OriginalsDeps['extract'] = async (html, url) => extractArticl
 describe('feeds in the background', () => {
   let library: LibraryService;
   beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     library = new LibraryService();
   });
 
@@ -133,8 +131,7 @@ describe('feeds in the background', () => {
 
 describe('a full storage while reading', () => {
   it('evicts feed items to keep the article being read', async () => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     const library = new LibraryService();
     await enabledFeed();
     await pollFeeds(library, new Date(), { canFetch: async () => true, fetcher: async () => response(200, rss(seedItem)) });
@@ -149,8 +146,7 @@ describe('a full storage while reading', () => {
 
 describe('a feed item whose article cannot be fetched', () => {
   it('is not fetched again on every matching page', async () => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     const library = new LibraryService();
     await enabledFeed();
     await pollFeeds(library, new Date(), { canFetch: async () => true, fetcher: async () => response(200, rss(seedItem)) });

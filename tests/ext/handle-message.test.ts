@@ -1,7 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { articleIdFor } from '../../src/ext/check-article.ts';
 import { handleMessage } from '../../src/ext/handle-message.ts';
@@ -9,6 +7,7 @@ import { LibraryService } from '../../src/ext/library-service.ts';
 import { capArticle, LIMITS, type CheckArticleMessage } from '../../src/ext/protocol.ts';
 import { getTabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { seedText } from '../helpers.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -28,8 +27,7 @@ const rewriteBody = () => {
 describe('background message handling', () => {
   let library: LibraryService;
   beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     library = new LibraryService();
   });
 
@@ -98,8 +96,7 @@ describe('background message handling', () => {
 
 describe('capArticle', () => {
   it('trims a huge article so that its message is accepted, keeping its start', async () => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     const huge = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} says something about the economy and the markets today.`);
     const article = capArticle({ url: CNBC, title: 't'.repeat(5000), paragraphs: huge, links: [], declaredSources: [] });
     expect(article.paragraphs.length).toBeLessThanOrEqual(LIMITS.paragraphs);

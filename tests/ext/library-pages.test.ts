@@ -1,7 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FINGERPRINT_VERSION } from '../../src/core/fingerprint.ts';
 import { handleMessage } from '../../src/ext/handle-message.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
@@ -10,6 +8,7 @@ import { getSettings, saveSettings } from '../../src/ext/settings.ts';
 import { IdbArticleStore } from '../../src/library/idb-store.ts';
 import { searchLibrary } from '../../src/ui/library-search.ts';
 import { libraryArticle, seedText } from '../helpers.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 const page = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
 const CNBC = 'https://www.cnbc.com/2025/10/22/story.html';
@@ -17,8 +16,7 @@ const CNBC = 'https://www.cnbc.com/2025/10/22/story.html';
 describe('library page requests', () => {
   let library: LibraryService;
   beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     library = new LibraryService();
   });
 
@@ -65,10 +63,7 @@ describe('library page requests', () => {
 });
 
 describe('privacy settings', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-  });
+  beforeEach(freshExtension);
 
   it('validates what the options page saves', async () => {
     const s = await saveSettings({ excludedSites: ['WWW.Example.com', 'not a site', 'news.example.org', 'example.com'], forgetReadAfterDays: -3 });

@@ -1,7 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
@@ -14,6 +12,7 @@ import { getTabVerdict, type TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { startLookup } from '../../src/ext/lookup-runner.ts';
 import { libraryArticle } from '../helpers.ts';
 import { articleHtml, cnbcArticle, rewriteArticle } from '../lookup/seed-articles.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -60,8 +59,7 @@ async function lookupDone(tabId: number): Promise<TabVerdict> {
 describe('lookup in the background', () => {
   let library: LibraryService;
   beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     library = new LibraryService();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2025-10-23T09:00:00Z') });
   });

@@ -1,6 +1,4 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
@@ -10,6 +8,7 @@ import { LibraryService } from '../../src/ext/library-service.ts';
 import { fetchOriginal, type OriginalsDeps } from '../../src/ext/originals.ts';
 import { parseFeed } from '../../src/feeds/parse-feed.ts';
 import { decodeBody, fetchText } from '../../src/net/fetch-text.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 /**
  * Defect 8: fetched text was always decoded as UTF-8, so a Latin-1 feed or article read as
@@ -52,10 +51,7 @@ describe('fetchText decodes by the declared character encoding', () => {
 });
 
 describe('the feed poller and the original fetcher get the right text', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-  });
+  beforeEach(freshExtension);
 
   it('a Latin-1 feed gives its items their accents', async () => {
     const library = new LibraryService();

@@ -1,6 +1,4 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
 import { checkReadArticle } from '../../src/ext/check-article.ts';
@@ -9,6 +7,7 @@ import { addSubscription, updateSubscription } from '../../src/ext/feed-subscrip
 import { LibraryService } from '../../src/ext/library-service.ts';
 import type { CheckArticleMessage } from '../../src/ext/protocol.ts';
 import { feedItemToStub } from '../../src/library/feed-stub.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 /**
  * Defect 7: a feed item whose link is an article already read and found to derive from another
@@ -46,8 +45,7 @@ const rss = (link: string) =>
 describe('a feed item never replaces an article found to be derived', () => {
   let library: LibraryService;
   beforeEach(async () => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     library = new LibraryService();
     await checkReadArticle(message(ORIGINAL, '2025-03-04T08:00:00Z'), library, new Date('2025-03-04T09:00:00Z'));
     const verdict = await checkReadArticle(message(COPY, '2025-03-05T08:00:00Z'), library, new Date('2025-03-05T09:00:00Z'));

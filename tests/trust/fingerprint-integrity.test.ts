@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -14,6 +13,7 @@ import { PACK_LIMITS } from '../../src/library/pack-format.ts';
 import { isFingerprintOf } from '../../src/library/pack-validate.ts';
 import { packsSection } from '../../src/ui/packs-view.ts';
 import { libraryArticle, pageToCheck } from '../helpers.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 /**
  * Defect 9: a fingerprint was never checked against its sentences, so a message or a pack could
@@ -58,8 +58,7 @@ describe('a content message whose fingerprint is not its sentences is refused', 
   });
 
   it('refuses it at the background too: no verdict, nothing stored', async () => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
+    freshExtension();
     const library = new LibraryService();
     const sender = { id: browser.runtime.id, tab: { id: 3 } as never, url: 'https://www.dailytrendwire.net/bridge' };
     expect(await handleMessage(message(swapped(STORY)), sender, library)).toBeUndefined();
@@ -121,10 +120,7 @@ describe('a pack article whose fingerprint is not its sentences is skipped', () 
 });
 
 describe('the options page checks a pack file by its size before reading it', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-  });
+  beforeEach(freshExtension);
 
   it('refuses a file larger than the limit without reading it', async () => {
     const say = vi.fn();

@@ -1,6 +1,4 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { findCredit } from '../../src/core/credit.ts';
 import { normalizeUrl, registrableDomain, siteOf } from '../../src/core/site.ts';
@@ -12,6 +10,7 @@ import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { feedOrigins as sourcesFeedOrigins } from '../../src/ui/sources-view.ts';
 import { libraryArticle, pageToCheck } from '../helpers.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 /**
  * Defect 6: sites under a shared public suffix (github.io, blogspot.com, netlify.app) were one
@@ -70,10 +69,7 @@ describe('siteOf uses the Public Suffix List', () => {
 });
 
 describe.each(SUFFIXES)('two sites under %s', (_suffix, victim, attacker) => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-  });
+  beforeEach(freshExtension);
 
   it('are different sites', () => {
     expect(siteOf(victim)).not.toBe(siteOf(attacker));
@@ -113,10 +109,7 @@ describe.each(SUFFIXES)('two sites under %s', (_suffix, victim, attacker) => {
 });
 
 describe('articles stored before', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-  });
+  beforeEach(freshExtension);
 
   it('get their site recomputed when the library loads (github.io was one site then)', async () => {
     const library = new LibraryService();

@@ -1,8 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { pollFeeds } from '../../src/ext/feed-poller.ts';
@@ -11,6 +9,7 @@ import { LibraryService } from '../../src/ext/library-service.ts';
 import { fetchOriginal, type OriginalsDeps } from '../../src/ext/originals.ts';
 import type { LibraryArticle } from '../../src/library/article.ts';
 import { fetchText, type Fetcher } from '../../src/net/fetch-text.ts';
+import { freshExtension } from '../setup-extension.ts';
 
 /**
  * Defect 11: redirects were followed after the host permission was checked for the first URL only,
@@ -87,10 +86,7 @@ describe('real HTTP redirects (a local server)', () => {
 });
 
 describe('the feed poller and the original fetcher pass the permission check on', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-  });
+  beforeEach(freshExtension);
 
   it('a permitted feed redirecting elsewhere is an error of that feed, and nothing is stored', async () => {
     const library = new LibraryService();
