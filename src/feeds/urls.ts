@@ -1,3 +1,4 @@
+import { isHttpUrl } from '../core/url.ts';
 import { FEED_LIMITS } from './types.ts';
 import type { XmlElement } from './xml-tree.ts';
 
@@ -15,10 +16,8 @@ export function resolveHttpUrl(href: string | undefined, base?: string): string 
   } catch {
     return undefined;
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  if (u.username || u.password || !u.hostname) return undefined;
   const s = u.toString();
-  return s.length <= FEED_LIMITS.urlChars ? s : undefined;
+  return isHttpUrl(s, FEED_LIMITS.urlChars) ? s : undefined;
 }
 
 /** The base URL in effect inside `el`: its `xml:base` resolved against the parent's base. */

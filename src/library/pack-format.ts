@@ -38,6 +38,5 @@ export const PACK_LIMITS = {
   dateChars: 64,
   sentences: 5000,
   sentenceChars: 20_000,
-  termsPerSentence: 5000,
-  termsPerArticle: 100_000,
+  // A fingerprint's own bounds are `FINGERPRINT_LIMITS` (src/core/fingerprint-check.ts), the same as a message's.
 } as const;

@@ -1,10 +1,13 @@
-import { FINGERPRINT_VERSION, fingerprintSentences, type Fingerprint, type SentenceFingerprint } from '../core/fingerprint.ts';
-import { DEFAULT_MINHASH } from '../core/minhash.ts';
+import { checkFingerprint } from '../core/fingerprint-check.ts';
 import { siteOf } from '../core/site.ts';
+import { isHttpUrl } from '../core/url.ts';
 import type { LibraryArticle } from './article.ts';
 import { PACK_FORMAT, PACK_LIMITS, PACK_VERSION, type PackHeader } from './pack-format.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Kept for callers of the pack module: the one fingerprint check lives in core (`fingerprint-check.ts`). */
+export { isFingerprintOf, sameFingerprint } from '../core/fingerprint-check.ts';
 
 /** Checks a parsed header line. */
 export function checkHeader(x: unknown): Checked<PackHeader> {
@@ -32,8 +35,8 @@ export function checkHeader(x: unknown): Checked<PackHeader> {
 export function checkArticle(x: unknown, now: Date = new Date()): Checked<LibraryArticle> {
   if (!isRecord(x)) return fail('not a JSON object');
   if (!isText(x.id, PACK_LIMITS.idChars) || !x.id) return fail('missing or invalid "id"');
-  if (!isHttpUrl(x.url)) return fail('missing or invalid "url" (must be an absolute http(s) URL)');
-  if (x.canonicalUrl !== undefined && !isHttpUrl(x.canonicalUrl)) return fail('invalid "canonicalUrl" (must be an absolute http(s) URL)');
+  if (!isHttpUrl(x.url, PACK_LIMITS.urlChars)) return fail('missing or invalid "url" (must be an absolute http(s) URL)');
+  if (x.canonicalUrl !== undefined && !isHttpUrl(x.canonicalUrl, PACK_LIMITS.urlChars)) return fail('invalid "canonicalUrl" (must be an absolute http(s) URL)');
   if (!isText(x.title, PACK_LIMITS.titleChars)) return fail('missing or invalid "title"');
   if (x.siteName !== undefined && !isText(x.siteName, PACK_LIMITS.siteNameChars)) return fail('invalid "siteName"');
   if (x.byline !== undefined && !isText(x.byline, PACK_LIMITS.bylineChars)) return fail('invalid "byline"');
@@ -44,10 +47,9 @@ export function checkArticle(x: unknown, now: Date = new Date()): Checked<Librar
   if (!Array.isArray(sentences) || sentences.length === 0) return fail('missing or empty "sentences"');
   if (sentences.length > PACK_LIMITS.sentences) return fail(`too many sentences (${sentences.length})`);
   if (!sentences.every((s) => isText(s, PACK_LIMITS.sentenceChars))) return fail('"sentences" must be strings of reasonable length');
-  const fp = checkFingerprint(x.fingerprint, sentences.length);
+  // The same check as a content script's message gets; a pack's fingerprint of another version is recomputed.
+  const fp = checkFingerprint(x.fingerprint, sentences as string[], { otherVersion: 'recompute' });
   if (!fp.ok) return fp;
-  const own = fingerprintSentences(sentences as string[]);
-  if (fp.value && !sameFingerprint(fp.value, own)) return fail('the fingerprint is not that of the sentences (edited text or a borrowed fingerprint)');
   const article: LibraryArticle = {
     id: x.id,
     url: x.url,
@@ -56,60 +58,13 @@ export function checkArticle(x: unknown, now: Date = new Date()): Checked<Librar
     firstSeen: now.toISOString(),
     source: 'pack',
     sentences: [...(sentences as string[])],
-    fingerprint: own,
+    fingerprint: fp.value,
   };
   if (x.canonicalUrl !== undefined) article.canonicalUrl = x.canonicalUrl;
   if (x.siteName !== undefined) article.siteName = x.siteName;
   if (x.byline !== undefined) article.byline = x.byline;
   if (x.published !== undefined) article.published = x.published;
   return { ok: true, value: article };
-}
-
-/**
- * A fingerprint of the current version, checked for shape and consistency (sorted unique 32-bit
- * terms, one entry per sentence, quoted and name terms inside the sentence's terms, article terms
- * the union of the sentences', a full MinHash signature); `undefined` when it must be recomputed.
- */
-function checkFingerprint(x: unknown, sentenceCount: number): Checked<Fingerprint | undefined> {
-  if (x === undefined || x === null) return { ok: true, value: undefined };
-  if (!isRecord(x) || typeof x.version !== 'number') return fail('invalid "fingerprint"');
-  if (x.version !== FINGERPRINT_VERSION) return { ok: true, value: undefined };
-  if (!Array.isArray(x.sentences) || x.sentences.length !== sentenceCount) return fail('fingerprint does not have one entry per sentence');
-  const union = new Set<number>();
-  const sentences: SentenceFingerprint[] = [];
-  for (const s of x.sentences as unknown[]) {
-    if (!isRecord(s) || !isTermList(s.terms, PACK_LIMITS.termsPerSentence) || !isTermList(s.quoted, PACK_LIMITS.termsPerSentence) || !isTermList(s.names, PACK_LIMITS.termsPerSentence)) {
-      return fail('fingerprint has an invalid sentence entry');
-    }
-    const own = new Set(s.terms);
-    if (!s.quoted.every((t) => own.has(t)) || !s.names.every((t) => own.has(t))) return fail('fingerprint sentence entry is inconsistent');
-    for (const t of s.terms) union.add(t);
-    sentences.push({ terms: [...s.terms], quoted: [...s.quoted], names: [...s.names] });
-  }
-  if (!isTermList(x.terms, PACK_LIMITS.termsPerArticle) || x.terms.length !== union.size || !x.terms.every((t) => union.has(t))) {
-    return fail('fingerprint terms are not the union of its sentences\' terms');
-  }
-  if (!Array.isArray(x.minhash) || x.minhash.length !== DEFAULT_MINHASH.numPerm || !x.minhash.every(isUint32)) return fail('fingerprint has an invalid MinHash signature');
-  return { ok: true, value: { version: FINGERPRINT_VERSION, sentences, terms: [...x.terms], minhash: [...(x.minhash as number[])] } };
-}
-
-/** True when `fingerprint` is the one `fingerprintSentences(sentences)` gives (recomputed here). */
-export function isFingerprintOf(fingerprint: Fingerprint, sentences: readonly string[]): boolean {
-  return fingerprint.sentences.length === sentences.length && sameFingerprint(fingerprint, fingerprintSentences(sentences));
-}
-
-/** Two fingerprints are the same: version, every sentence's terms, the article's terms, the MinHash signature. */
-export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
-  if (a.version !== b.version || a.sentences.length !== b.sentences.length) return false;
-  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  return (
-    same(a.terms, b.terms) &&
-    same(a.minhash, b.minhash) &&
-    a.sentences.every((s, i) => {
-      const t = b.sentences[i]!;
-      return same(s.terms, t.terms) && same(s.quoted, t.quoted) && same(s.names, t.names);
-    })
-  );
 }
 
 function fail<T>(reason: string): Checked<T> {
@@ -128,33 +83,9 @@ function isCount(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
 
-function isUint32(x: unknown): x is number {
-  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffffffff;
-}
-
-/** Ascending, without repeats, every element an unsigned 32-bit integer. */
-function isTermList(x: unknown, max: number): x is number[] {
-  if (!Array.isArray(x) || x.length > max) return false;
-  for (let i = 0; i < x.length; i++) if (!isUint32(x[i]) || (i > 0 && (x[i] as number) <= (x[i - 1] as number))) return false;
-  return true;
-}
-
 /** An ISO-like time string that parses to a date between 1970 and 2200. */
 function isDate(x: unknown): x is string {
   if (!isText(x, PACK_LIMITS.dateChars) || !/^\d{4}-\d{2}-\d{2}/.test(x)) return false;
   const t = Date.parse(x);
   return Number.isFinite(t) && t >= 0 && t < Date.UTC(2200, 0, 1);
-}
-
-/** An absolute http(s) URL without credentials, of reasonable length. */
-export function isHttpUrl(x: unknown): x is string {
-  if (!isText(x, PACK_LIMITS.urlChars)) return false;
-  try {
-    // The written form must be absolute too: the URL parser forgives "https:&//host", a pack must not.
-    if (!/^https?:\/\/[^/]/i.test(x)) return false;
-    const u = new URL(x);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname && !u.username && !u.password;
-  } catch {
-    return false;
-  }
 }

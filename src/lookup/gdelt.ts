@@ -1,3 +1,4 @@
+import { httpUrl } from '../core/url.ts';
 import { checkStatus, SearchError, type SearchEngine, type SearchHit } from './engine.ts';
 import { queryText } from './query.ts';
 
@@ -75,12 +76,3 @@ export function parseGdeltTime(v: unknown): string | undefined {
 
 const firstLine = (t: string) => t.split('\n')[0]!.slice(0, 200);
 
-export function httpUrl(v: unknown): string | undefined {
-  if (typeof v !== 'string' || v.length > 2048) return undefined;
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

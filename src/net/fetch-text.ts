@@ -1,3 +1,5 @@
+import { isHttpUrl } from '../core/url.ts';
+
 /** A bounded text fetch's result. */
 export interface FetchedText {
   status: number;
@@ -63,7 +65,7 @@ async function checkFinalUrl(res: Response, requested: string, canFetch: CanFetc
   } catch {
     parsed = undefined;
   }
-  const allowed = !!parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && (await canFetch(final));
+  const allowed = !!parsed && isHttpUrl(final, Infinity) && (await canFetch(final));
   if (allowed) return;
   await res.body?.cancel().catch(() => undefined);
   const where = parsed ? `${parsed.protocol}//${parsed.host}` : final.slice(0, 200);
