@@ -21,12 +21,20 @@ interface SpeedFloors {
  * checks (extraction and fingerprint + match timed apart), optionally with the library grown to N
  * articles by recombining corpus sentences, to see how checks scale.
  */
+export const BENCH_OPTIONS = { corpus: { type: 'string' }, scale: { type: 'string' }, floors: { type: 'string' } } as const;
+
+export const BENCH_USAGE = `unspun bench --corpus <folder> [--scale N] [--floors speed-floors.json]
+
+Speed: the time to build the corpus library, and per page the extraction and the check (fingerprint
+and match) apart, as JSON.
+
+  --corpus <folder>   the corpus
+  --scale N           also grow the library to N articles (recombined corpus sentences) and time the checks again
+  --floors <file>     exit 1 when the median check of a page of about 1,000 words takes longer than its floor
+`;
+
 export function runBenchCommand(args: string[]): number {
-  const { values } = parseArgs({
-    args,
-    options: { corpus: { type: 'string' }, scale: { type: 'string' }, floors: { type: 'string' } },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: BENCH_OPTIONS, strict: true });
   if (!values.corpus) throw new Error('bench needs --corpus <folder>');
   const dir = values.corpus;
   const docs = readManifest(dir);

@@ -7,10 +7,24 @@ import { checkPage } from '../library/match.ts';
 import { checkWithLookup, type CheckedWithLookup } from '../lookup/check-with-lookup.ts';
 import { corpusLibrary } from './corpus-library.ts';
 import { extractFile } from './load.ts';
-import { httpGetter, LOOKUP_OPTIONS, lookupDeps } from './lookup-options.ts';
+import { httpGetter, LOOKUP_HELP, LOOKUP_OPTIONS, lookupDeps } from './lookup-options.ts';
 import { parseHtmlDocument } from './node-dom.ts';
 
 const USAGE = 'check needs <page.html> --url URL, or an http(s) URL; --library <corpus folder> and/or --lookup';
+
+export const CHECK_OPTIONS = { url: { type: 'string' }, library: { type: 'string' }, ...LOOKUP_OPTIONS } as const;
+
+export const CHECK_USAGE = `unspun check <page.html> --url URL --library <corpus folder>
+unspun check <URL or page.html> --lookup [--engine gdelt|rss] [--endpoint URL] [--min-interval S] [--via http://HOST:PORT]
+
+The verdict for one page, with its evidence, as JSON: against the originals of a corpus, and/or
+looking up the page's original in a news search index (then also the search's progress and each
+candidate tried).
+
+  --url URL           the page's address (needed for a file; a page given as a URL is read from there)
+  --library <folder>  a corpus folder whose originals (manifest.jsonl) form the library
+
+${LOOKUP_HELP}`;
 
 /**
  * `unspun check <URL or page.html> [--url URL] [--library DIR] [--lookup [--engine gdelt|rss]
@@ -20,7 +34,7 @@ const USAGE = 'check needs <page.html> --url URL, or an http(s) URL; --library <
 export async function runCheckCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { url: { type: 'string' }, library: { type: 'string' }, ...LOOKUP_OPTIONS },
+    options: CHECK_OPTIONS,
     allowPositionals: true,
     strict: true,
   });

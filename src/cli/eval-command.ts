@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { manifestDigest } from './corpus.ts';
 import { formatReport, runEval, writeLines, type EvalReport } from './eval.ts';
 import { runLookupEval } from './eval-lookup.ts';
-import { LOOKUP_OPTIONS, lookupDeps } from './lookup-options.ts';
+import { LOOKUP_HELP, LOOKUP_OPTIONS, lookupDeps } from './lookup-options.ts';
 
 /**
  * Floors per kind: `min` for recall of positive kinds, `max` for the flag rate of negative kinds,
@@ -34,20 +34,37 @@ export interface FloorFailure {
   reason: string;
 }
 
+export const EVAL_OPTIONS = {
+  corpus: { type: 'string' },
+  out: { type: 'string' },
+  floors: { type: 'string' },
+  json: { type: 'boolean' },
+  'empty-library': { type: 'boolean' },
+  'record-corpus': { type: 'boolean' },
+  ...LOOKUP_OPTIONS,
+} as const;
+
+export const EVAL_USAGE = `unspun eval --corpus <folder> [--out verdicts.jsonl] [--json] [--floors floors.json [--record-corpus]]
+unspun eval --corpus <folder> --lookup [--empty-library] [--via http://HOST:PORT] [--min-interval S] ...
+
+The corpus protocol: every original of the corpus joins the library, then every page is checked.
+Prints a table of the rates per kind of page (with --lookup, also the pages whose original the lookup
+found).
+
+  --corpus <folder>   the corpus (its manifest.jsonl and pages)
+  --out <file.jsonl>  also write each page's verdict, one JSON line a page
+  --json              print the summary as JSON instead of the table
+  --floors <file>     exit 1 when a rate falls below its floor, a page listed under $pages gets another
+                      verdict, or the corpus is not the one the floors record ($corpus)
+  --record-corpus     with --floors: when every floor is met, record this corpus (the SHA-256 of its
+                      manifest.jsonl) in the floors file, as after re-measuring the floors
+  --empty-library     with --lookup: start every page from an empty library, so originals are known only
+                      through lookup
+
+${LOOKUP_HELP}`;
+
 export async function runEvalCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      corpus: { type: 'string' },
-      out: { type: 'string' },
-      floors: { type: 'string' },
-      json: { type: 'boolean' },
-      'empty-library': { type: 'boolean' },
-      'record-corpus': { type: 'boolean' },
-      ...LOOKUP_OPTIONS,
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: EVAL_OPTIONS, strict: true });
   if (!values.corpus) throw new Error('eval needs --corpus <folder>');
   if (!existsSync(values.corpus)) throw new Error(`no corpus at ${values.corpus}`);
   if (values['empty-library'] && !values.lookup) throw new Error('--empty-library needs --lookup (an empty library knows no original)');

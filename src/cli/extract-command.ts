@@ -4,10 +4,22 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractFile } from './load.ts';
 
+export const EXTRACT_OPTIONS = { url: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' } } as const;
+
+export const EXTRACT_USAGE = `unspun extract <page.html> [--url URL]
+unspun extract --batch <folder> --out <file.json>
+
+The article Unspun reads from a page (text and metadata), as JSON; a page may be gzipped (.html.gz).
+
+  --url URL           the address the page was served at (default: the file's file:// URL)
+  --batch <folder>    extract every *.html and *.html.gz page of a folder
+  --out <file.json>   where --batch writes the articles, by file name
+`;
+
 export function runExtractCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { url: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' } },
+    options: EXTRACT_OPTIONS,
     allowPositionals: true,
     strict: true,
   });

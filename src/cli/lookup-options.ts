@@ -16,6 +16,16 @@ export const LOOKUP_OPTIONS = {
   via: { type: 'string' },
 } as const;
 
+/** `--help` text of LOOKUP_OPTIONS, for the commands that take them. */
+export const LOOKUP_HELP = `Lookup options:
+  --lookup                 look for the original in a news search index when no known article explains the page
+  --engine gdelt|rss       the search engine (default gdelt)
+  --endpoint URL           another server speaking that engine's protocol
+  --min-interval SECONDS   least time between two search requests (default: the engine's rule; GDELT 5 s)
+  --via http://HOST:PORT   send every request (searches, candidates, a page given as a URL) to that server as
+                           GET /fetch?url=<percent-encoded URL>; its answer stands for the real response
+`;
+
 export interface LookupFlags {
   engine?: string;
   endpoint?: string;

@@ -11,6 +11,18 @@ import { extractFile } from './load.ts';
  * `unspun pack build --corpus <folder> --out <file>`: a library pack of every `role: original`
  * document of a corpus. `unspun pack check <file>`: validates a pack and prints its header and counts.
  */
+export const PACK_BUILD_OPTIONS = { corpus: { type: 'string' }, out: { type: 'string' } } as const;
+
+export const PACK_USAGE = `unspun pack build --corpus <folder> --out <pack.jsonl>
+unspun pack check <pack.jsonl>
+
+Library packs (docs/pack-format.md). build: a pack of every original of a corpus. check: validates a
+pack and prints its header and counts (exit 1 when it cannot be imported).
+
+  --corpus <folder>   (build) the corpus whose originals go into the pack
+  --out <pack.jsonl>  (build) the pack file to write
+`;
+
 export function runPackCommand(args: string[]): number {
   const [sub, ...rest] = args;
   if (sub === 'build') return buildPack(rest);
@@ -19,7 +31,7 @@ export function runPackCommand(args: string[]): number {
 }
 
 function buildPack(args: string[]): number {
-  const { values } = parseArgs({ args, options: { corpus: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: PACK_BUILD_OPTIONS, strict: true });
   if (!values.corpus || !values.out) throw new Error('pack build needs --corpus <folder> --out <file>');
   const corpus = values.corpus;
   const now = new Date();
