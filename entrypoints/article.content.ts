@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { fingerprintText } from '@/src/core/fingerprint';
 import { BROWSER_TIME_BUDGET_MS, extractArticle, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-article';
+import { sendMessage } from '@/src/ext/messaging';
 import { capArticle, type ContentMessage } from '@/src/ext/protocol';
 import { getSettings, isExcludedHost } from '@/src/ext/settings';
 
@@ -16,7 +16,7 @@ export default defineContentScript({
       const settings = await getSettings().catch(() => null);
       if (!settings || settings.paused || isExcludedHost(location.hostname, settings.excludedSites)) return;
       const message = readPage();
-      void browser.runtime.sendMessage(message).catch(() => undefined);
+      void sendMessage(message).catch(() => undefined);
     };
     if ('requestIdleCallback' in window) ctx.requestIdleCallback(() => void run(), { timeout: 3000 });
     else ctx.setTimeout(() => void run(), 200);

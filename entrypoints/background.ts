@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { backgroundHandlers } from '@/src/ext/background-messages';
 import { pollFeeds } from '@/src/ext/feed-poller';
-import { handleMessage } from '@/src/ext/handle-message';
 import { LibraryService } from '@/src/ext/library-service';
+import { listen } from '@/src/ext/listen';
 import { browserExtractor, hasHostPermission, type OriginalsDeps } from '@/src/ext/originals';
-import { forgetOldReading, handlePageRequest, isOwnPage } from '@/src/ext/page-messages';
+import { forgetOldReading } from '@/src/ext/page-messages';
+import { PackTransfers } from '@/src/ext/pack-transfer';
 import { clearTabVerdict } from '@/src/ext/tab-verdicts';
 import { clearTabPage } from '@/src/ext/page-store';
 import { startLookup } from '@/src/ext/lookup-runner';
@@ -13,14 +15,14 @@ const HOUSEKEEPING = 'unspun-housekeeping';
 const FEEDS = 'unspun-feeds';
 
 export default defineBackground(() => {
+  // The one owner of the library: pages and content scripts reach it only through messages.
   const library = new LibraryService();
   const originals: OriginalsDeps = { canFetch: hasHostPermission, extract: browserExtractor() };
   const poll = (ids?: string[]) => pollFeeds(library, new Date(), { canFetch: hasHostPermission }, ids);
   // Listeners are registered synchronously so a restarted MV3 worker receives the waking event.
-  browser.runtime.onMessage.addListener((msg, sender) =>
-    isOwnPage(sender)
-      ? handlePageRequest(msg, sender, library, poll, (tabId) => startLookup(tabId, library, originals))
-      : handleMessage(msg, sender, library, undefined, originals),
+  listen(
+    'background',
+    backgroundHandlers({ library, originals, poll, lookup: (tabId) => startLookup(tabId, library, originals), transfers: new PackTransfers() }),
   );
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabVerdict(tabId);

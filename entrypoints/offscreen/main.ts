@@ -1,11 +1,6 @@
 // Chrome only: the MV3 service worker has no DOM, so fetched pages are parsed here.
-import { browser } from 'wxt/browser';
-import { extractHtml } from '@/src/ext/html-extract';
+import { offscreenHandlers } from '@/src/ext/html-extract';
+import { listen } from '@/src/ext/listen';
 
-browser.runtime.onMessage.addListener((msg, sender) => {
-  const m = msg as { type?: unknown; html?: unknown; url?: unknown };
-  // Only the background asks (an extension context without a tab); content scripts' messages are not ours.
-  if (sender.id !== browser.runtime.id || sender.tab || m?.type !== 'unspun/offscreen-extract') return undefined;
-  if (typeof m.html !== 'string' || typeof m.url !== 'string') return undefined;
-  return Promise.resolve(extractHtml(m.html, m.url));
-});
+// Only the extension itself asks (the background); a content script's or a page's messages are not ours.
+listen('offscreen', offscreenHandlers);

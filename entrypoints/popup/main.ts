@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { browserUiHost } from '@/src/ext/ui-host';
 import { mountPopup } from '@/src/ui/popup-controller';
 
 /** The tab this popup is about: `?tabId=N`, else the active tab of the current window. */
@@ -10,4 +11,4 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 // The popup renders the tab's verdict and redraws it while open, as checks and lookups update it.
-void targetTabId().then((tabId) => mountPopup(document.getElementById('app')!, tabId));
+void targetTabId().then((tabId) => mountPopup(document.getElementById('app')!, tabId, browserUiHost()));

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { fnv1a32 } from '../core/hash.ts';
+import { isHttpUrl } from '../core/url.ts';
 import { DEFAULT_FEEDS, type FeedSource } from '../feeds/default-feeds.ts';
 import { NEW_FEED_STATE, type FeedPollState } from '../feeds/schedule.ts';
 
@@ -33,8 +34,13 @@ export async function updateSubscription(id: string, change: (s: FeedSubscriptio
 
 /** Adds a feed by URL (validated: absolute http(s)); returns it, or the existing one with that URL. */
 export async function addSubscription(url: string, outlet: string): Promise<FeedSubscription> {
-  const u = new URL(url);
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('a feed URL must start with http:// or https://');
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`"${url.slice(0, 200)}" is not a web address`);
+  }
+  if (!isHttpUrl(u.href)) throw new Error('a feed URL must start with http:// or https://');
   const subs = await getSubscriptions();
   const existing = subs.find((s) => s.url === u.href);
   if (existing) return existing;
@@ -52,4 +58,22 @@ export async function addSubscription(url: string, outlet: string): Promise<Feed
 
 export async function removeSubscription(id: string): Promise<void> {
   await saveSubscriptions((await getSubscriptions()).filter((s) => s.id !== id || !s.custom));
+}
+
+/**
+ * Turns feeds on or off in one write; returns the ids changed. A feed of the default list missing
+ * from the stored one is added first, and a feed turned on after it was gone (HTTP 410) starts
+ * afresh. Only the user's pages ask for this (through the background).
+ */
+export async function setFeedsEnabled(ids: readonly string[], enabled: boolean): Promise<string[]> {
+  const subs = await getSubscriptions();
+  const missing = DEFAULT_FEEDS.filter((f) => ids.includes(f.id) && !subs.some((s) => s.id === f.id)).map((f): FeedSubscription => ({ ...f, state: { ...NEW_FEED_STATE } }));
+  const changed: string[] = [];
+  const next = [...subs, ...missing].map((s) => {
+    if (!ids.includes(s.id)) return s;
+    changed.push(s.id);
+    return { ...s, enabled, state: enabled && s.state.gone ? { ...NEW_FEED_STATE } : s.state };
+  });
+  await saveSubscriptions(next);
+  return changed;
 }

@@ -1,39 +1,52 @@
-import { browser, type Browser } from 'wxt/browser';
 import type { Verdict } from '../core/verdict.ts';
 import { setBadge } from './badge.ts';
 import { articleIdFor, checkReadArticle } from './check-article.ts';
 import type { OriginalsDeps } from './originals.ts';
 import type { LibraryService } from './library-service.ts';
-import { parseContentMessage } from './protocol.ts';
+import { ownExtension } from './messaging.ts';
+import { dispatch, type ContentMessage, type Handlers, type Sender } from './protocol.ts';
 import { getSettings, isExcludedHost } from './settings.ts';
 import { saveTabVerdict } from './tab-verdicts.ts';
 import { saveTabPage } from './page-store.ts';
 import { shouldLookUp, startLookup } from './lookup-runner.ts';
 
-/** True for a message sent by this extension's own content script, in a tab. */
-export function isOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & {
-  tab: Browser.tabs.Tab & { id: number };
-} {
-  return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && sender.tab.id >= 0;
+/** What the background's answers to its content scripts need. */
+export interface ContentDeps {
+  library: LibraryService;
+  now?: () => Date;
+  /** Fetching the originals behind feed items, and lookups; without it neither happens. */
+  originals?: OriginalsDeps;
 }
 
 /**
- * Handles a runtime message. Only this extension's content scripts are heard, with
- * well-formed, size-capped messages about the page they run in; anything else is ignored.
+ * The background's answers to its content scripts. They come through the one sender check and
+ * validator (`acceptMessage`): this extension's content script, in a tab, with a well-formed,
+ * size-capped message about the page it runs in.
+ */
+export function contentHandlers(deps: ContentDeps): Handlers<'background', 'content'> {
+  // The sender check admits a content script only with its tab.
+  const check = (msg: ContentMessage, sender: Sender) => checkTabPage(msg, sender.tab!.id!, deps.library, deps.now ?? (() => new Date()), deps.originals);
+  return { 'unspun/check-article': check, 'unspun/not-article': check };
+}
+
+/**
+ * Handles a message from a content script; anything else (a malformed message, another sender, a
+ * message about another page) is ignored (undefined).
  */
 export async function handleMessage(
   msg: unknown,
-  sender: Browser.runtime.MessageSender,
+  sender: Sender,
   library: LibraryService,
   now = () => new Date(),
   originals?: OriginalsDeps,
 ): Promise<Verdict | undefined> {
-  if (!isOwnContentScript(sender)) return undefined;
-  const parsed = parseContentMessage(msg);
-  if (!parsed) return undefined;
+  const reply = dispatch('background', msg, sender, ownExtension(), contentHandlers({ library, now, originals }));
+  return reply as Promise<Verdict> | undefined;
+}
+
+/** Checks the page a content script read (or records that it is no article), then badges its tab. */
+async function checkTabPage(parsed: ContentMessage, tabId: number, library: LibraryService, now: () => Date, originals?: OriginalsDeps): Promise<Verdict> {
   const pageUrl = parsed.type === 'unspun/check-article' ? parsed.article.url : parsed.url;
-  if (sender.url && stripHash(sender.url) !== stripHash(pageUrl)) return undefined;
-  const tabId = sender.tab.id;
   const skip = await skipReason(pageUrl);
   let verdict: Verdict;
   try {
@@ -64,8 +77,6 @@ export async function handleMessage(
   }
   return verdict;
 }
-
-const stripHash = (u: string) => u.split('#')[0];
 
 /** Why a page must not be read: checking paused, or its site excluded by the user. */
 export async function skipReason(url: string): Promise<string | undefined> {

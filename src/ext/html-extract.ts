@@ -1,4 +1,5 @@
 import { BROWSER_TIME_BUDGET_MS, extractArticle, type ExtractResult } from '../extract/extract-article.ts';
+import type { Handlers } from './protocol.ts';
 
 /** Turns fetched HTML into an article; where the DOM lives differs by browser (see `originals.ts`). */
 export type HtmlExtractor = (html: string, url: string) => Promise<ExtractResult>;
@@ -17,3 +18,8 @@ export function extractHtml(html: string, url: string): ExtractResult {
   doc.head?.prepend(base);
   return extractArticle(doc, url, { force: true, useLayout: false, timeBudgetMs: BROWSER_TIME_BUDGET_MS });
 }
+
+/** The offscreen document's answers (Chrome): it reads the pages the background fetched. */
+export const offscreenHandlers: Handlers<'offscreen'> = {
+  'unspun/offscreen-extract': async (req) => extractHtml(req.html, req.url),
+};

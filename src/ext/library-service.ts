@@ -1,9 +1,11 @@
 import { fingerprintSentences, FINGERPRINT_VERSION } from '../core/fingerprint.ts';
 import { appearedAt, type LibraryArticle } from '../library/article.ts';
-import { siteOf } from '../core/site.ts';
+import { normalizeUrl, siteOf } from '../core/site.ts';
+import type { LibraryEntry } from './protocol.ts';
 import { storageEvents } from './storage-events.ts';
 import { IdbArticleStore } from '../library/idb-store.ts';
 import { LibraryIndex } from '../library/library-index.ts';
+import { exportPack, importPack, type ImportResult } from '../library/pack.ts';
 
 /**
  * The library as the background uses it: the IndexedDB store plus an in-memory index,
@@ -84,15 +86,56 @@ export class LibraryService {
     const stored = await Promise.all(candidates.map((s) => this.store.get(s.id)));
     const fresh = candidates.filter((_, i) => !stored[i]);
     if (!fresh.length) return 0;
-    try {
-      await this.store.putMany(fresh);
-    } catch (e) {
-      if (!isQuotaError(e)) throw e;
-      await this.evictOldestFeedItems(Math.max(fresh.length, EVICT_BATCH));
-      await this.store.putMany(fresh);
-    }
+    await this.putManyMakingRoom(fresh);
     for (const a of fresh) index.add(lean(a));
     return fresh.length;
+  }
+
+  /**
+   * Imports a library pack (see `importPack`: every line validated, duplicates of the library's
+   * URLs and ids skipped). The pack's articles are added in one transaction, all or none, with the
+   * library's own rules: when storage is full the oldest feed items make room, and they join the
+   * index as candidate originals. A pack refused whole (`error`) changes nothing.
+   */
+  async importPack(text: string, now: Date): Promise<ImportResult> {
+    const index = await this.index();
+    const existing = await this.store.all();
+    const result = importPack(text, {
+      existingUrls: new Set(existing.flatMap((a) => [a.url, a.canonicalUrl].filter((u): u is string => !!u).map(normalizeUrl))),
+      existingIds: new Set(existing.map((a) => a.id)),
+      now,
+    });
+    if (result.error || !result.articles.length) return result;
+    await this.putManyMakingRoom(result.articles);
+    for (const a of result.articles) {
+      if (a.derivedFrom) index.remove(a.id);
+      else index.add(lean(a));
+    }
+    return result;
+  }
+
+  /** The library's originals as a pack (articles found to derive from another, and feed items not fetched, left out). */
+  async exportPack(now: Date): Promise<{ text: string; articles: number }> {
+    const originals = (await this.store.all()).filter((a) => !a.derivedFrom && !a.stub);
+    return { text: exportPack(originals, now), articles: originals.length };
+  }
+
+  /** Every article as the library page lists it: no text, no fingerprint; feed items not fetched yet left out. */
+  async entries(): Promise<LibraryEntry[]> {
+    return (await this.store.all())
+      .filter((a) => !a.stub)
+      .map(({ id, url, title, site, siteName, published, firstSeen, source, derivatives, derivedFrom }) => ({ id, url, title, site, siteName, published, firstSeen, source, derivatives, derivedFrom }));
+  }
+
+  /** Stores articles in one transaction; when storage is full, the oldest feed items make room first. */
+  private async putManyMakingRoom(articles: LibraryArticle[]): Promise<void> {
+    try {
+      await this.store.putMany(articles);
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      await this.evictOldestFeedItems(Math.max(articles.length, EVICT_BATCH));
+      await this.store.putMany(articles);
+    }
   }
 
   /** Removes the `count` oldest feed items (by publication, else first seen); records it for the options page. */
@@ -112,7 +155,7 @@ export class LibraryService {
     return old.length;
   }
 
-  /** Drops the in-memory index, so the next use reloads it (after a pack import by the options page). */
+  /** Drops the in-memory index, so the next use reloads it from the store (as a restarted worker does). */
   reload(): void {
     this.loaded = null;
   }

@@ -3,6 +3,7 @@ import type { LibraryArticle } from '../library/article.ts';
 import { toLibraryArticle } from '../library/ingest.ts';
 import { fetchText, type Fetcher } from '../net/fetch-text.ts';
 import { extractHtml, type HtmlExtractor } from './html-extract.ts';
+import { sendMessage } from './messaging.ts';
 
 const ARTICLE_LIMITS = { timeoutMs: 20_000, maxBytes: 4 * 1024 * 1024 };
 
@@ -60,7 +61,7 @@ async function offscreenExtract(html: string, url: string) {
         if (!/single offscreen document/i.test(e.message)) throw e;
       });
   }
-  return browser.runtime.sendMessage({ type: 'unspun/offscreen-extract', html, url });
+  return sendMessage({ type: 'unspun/offscreen-extract', html, url });
 }
 
 interface ChromeOffscreen {

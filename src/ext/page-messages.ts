@@ -1,67 +1,112 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { addSubscription, getSubscriptions, removeSubscription, setFeedsEnabled } from './feed-subscriptions.ts';
 import type { LibraryService } from './library-service.ts';
-import { getSettings } from './settings.ts';
+import type { LookupReply } from './lookup-runner.ts';
+import { ownExtension } from './messaging.ts';
+import { markOnboardingDone } from './onboarding-state.ts';
+import { PackTransfers } from './pack-transfer.ts';
+import { dispatch, type Failed, type Handlers, type Sender } from './protocol.ts';
+import { getSettings, saveSettings } from './settings.ts';
+import { storageEvents } from './storage-events.ts';
 
-/** Extension page (options, popup) → background requests that change the library. */
-export type PageRequest =
-  | { type: 'unspun/library-remove'; id: string }
-  | { type: 'unspun/library-clear' }
-  | { type: 'unspun/library-reload' }
-  | { type: 'unspun/forget-now' }
-  | { type: 'unspun/feeds-poll'; ids: string[] }
-  /** Look for the original of the article in a tab (the popup's button); progress goes to the tab's verdict. */
-  | { type: 'unspun/lookup'; tabId: number };
-
-/** True for a message from one of this extension's own pages (not a content script, not a web page). */
-export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
-  const origin = browser.runtime.getURL('/');
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(origin);
+/** What the background's answers to its own pages need. */
+export interface PageDeps {
+  library: LibraryService;
+  /** Polls the given feeds now. */
+  poll?: (ids: string[]) => Promise<{ polled: string[]; newItems: number }>;
+  /** Starts a lookup for the article in a tab. */
+  lookup?: (tabId: number) => Promise<LookupReply>;
+  /** Pack files in transit (one per background; see `PackTransfers`). */
+  transfers?: PackTransfers;
+  now?: () => Date;
 }
 
-export function parsePageRequest(msg: unknown): PageRequest | null {
-  if (typeof msg !== 'object' || msg === null) return null;
-  const m = msg as Record<string, unknown>;
-  if (m['type'] === 'unspun/library-remove' && typeof m['id'] === 'string' && m['id'].length <= 4000) {
-    return { type: 'unspun/library-remove', id: m['id'] };
-  }
-  if (m['type'] === 'unspun/library-clear' || m['type'] === 'unspun/forget-now' || m['type'] === 'unspun/library-reload') return { type: m['type'] };
-  if (m['type'] === 'unspun/feeds-poll' && Array.isArray(m['ids']) && m['ids'].length <= 500 && m['ids'].every((x) => typeof x === 'string')) {
-    return { type: 'unspun/feeds-poll', ids: m['ids'] as string[] };
-  }
-  if (m['type'] === 'unspun/lookup' && Number.isInteger(m['tabId']) && (m['tabId'] as number) >= 0) {
-    return { type: 'unspun/lookup', tabId: m['tabId'] as number };
-  }
-  return null;
-}
+/** Transfers in progress into or out of a library, when the caller keeps none of its own. */
+const transfersOf = new WeakMap<LibraryService, PackTransfers>();
 
-/** Handles a request from an extension page; anything else is ignored (undefined). */
-export async function handlePageRequest(
-  msg: unknown,
-  sender: Browser.runtime.MessageSender,
-  library: LibraryService,
-  pollNow: (ids: string[]) => Promise<object> = async () => ({ polled: [] }),
-  lookupTab: (tabId: number) => Promise<object> = async () => ({ ok: false, error: 'lookup is not available' }),
-) {
-  if (!isOwnPage(sender)) return undefined;
-  const req = parsePageRequest(msg);
-  if (!req) return undefined;
-  switch (req.type) {
-    case 'unspun/library-remove':
+/**
+ * The background's answers to the extension's own pages (popup, library page, setup page): the
+ * library, the settings and the feeds are changed here only, so one context owns them. A handler
+ * that throws answers `{ ok: false, error }`.
+ */
+export function pageHandlers(deps: PageDeps): Handlers<'background', 'extension'> {
+  const { library } = deps;
+  const now = deps.now ?? (() => new Date());
+  const transfers = deps.transfers ?? transfersOf.get(library) ?? new PackTransfers();
+  transfersOf.set(library, transfers);
+  return {
+    'unspun/library-list': guard(async () => ({ ok: true, entries: await library.entries() })),
+    'unspun/library-remove': guard(async (req) => {
       await library.remove(req.id);
       return { ok: true };
-    case 'unspun/library-clear':
+    }),
+    'unspun/library-clear': guard(async () => {
       await library.clear();
       return { ok: true };
-    case 'unspun/library-reload':
-      library.reload();
+    }),
+    'unspun/storage-info': guard(async () => {
+      const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+      const [articles, feedItems, full] = await Promise.all([library.entries().then((e) => e.length), library.store.countBySource('feed'), storageEvents.getValue()]);
+      return { ok: true, articles, feedItems, full, ...(estimate?.usage === undefined ? {} : { usage: estimate.usage }) };
+    }),
+    'unspun/forget-now': guard(async () => ({ ok: true, forgotten: await forgetOldReading(library, now()) })),
+    'unspun/pack-import': guard(async (req) => {
+      const received = transfers.receive(req.transfer, req.part, req.text, req.last);
+      if (!received.ok) return received;
+      if (received.text === undefined) return { ok: true, done: false };
+      const result = await library.importPack(received.text, now());
+      if (result.error) return { ok: false, error: result.error };
+      return { ok: true, done: true, imported: result.articles.length, skipped: result.skipped, ...(result.warning ? { warning: result.warning } : {}) };
+    }),
+    'unspun/pack-export': guard(async (req) => {
+      if (req.transfer !== undefined) return transfers.part(req.transfer, req.part);
+      if (req.part !== 0) return { ok: false, error: 'an export starts at its first part' };
+      const { text, articles } = await library.exportPack(now());
+      return transfers.part(transfers.offer(text, articles).transfer, 0);
+    }),
+    'unspun/settings-get': guard(async () => ({ ok: true, settings: await getSettings() })),
+    'unspun/settings-save': guard(async (req) => ({ ok: true, settings: await saveSettings(req.settings) })),
+    'unspun/feeds-list': guard(async () => ({ ok: true, feeds: await getSubscriptions() })),
+    'unspun/feed-add': guard(async (req) => ({ ok: true, feed: await addSubscription(req.url.trim(), req.outlet) })),
+    'unspun/feed-remove': guard(async (req) => {
+      await removeSubscription(req.id);
       return { ok: true };
-    case 'unspun/forget-now':
-      return { ok: true, forgotten: await forgetOldReading(library, new Date()) };
-    case 'unspun/feeds-poll':
-      return { ok: true, ...(await pollNow(req.ids)) };
-    case 'unspun/lookup':
-      return lookupTab(req.tabId);
-  }
+    }),
+    'unspun/feeds-enable': guard(async (req) => ({ ok: true, ids: await setFeedsEnabled(req.ids, req.enabled) })),
+    'unspun/feeds-poll': guard(async (req) => ({ ok: true, ...(deps.poll ? await deps.poll(req.ids) : { polled: [], newItems: 0 }) })),
+    'unspun/lookup': guard(async (req) => {
+      const reply = deps.lookup ? await deps.lookup(req.tabId) : { ok: false, error: 'lookup is not available' };
+      return reply.ok ? { ok: true } : { ok: false, error: reply.error ?? 'the lookup did not start' };
+    }),
+    'unspun/onboarding-done': guard(async () => {
+      await markOnboardingDone();
+      return { ok: true };
+    }),
+    'unspun/open-onboarding': guard(async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+      return { ok: true };
+    }),
+  };
+}
+
+/** A handler whose failure is an answer the page can show, not a rejected promise. */
+function guard<Req, Rep>(handle: (req: Req, sender: Sender) => Promise<Rep>): (req: Req, sender: Sender) => Promise<Rep | Failed> {
+  return async (req, sender) => {
+    try {
+      return await handle(req, sender);
+    } catch (e) {
+      console.warn('Unspun: a page request failed:', e instanceof Error ? e.message : e);
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+}
+
+/**
+ * Handles a request from one of the extension's pages, through the one sender check and validator;
+ * anything else (a content script's message, another extension's) is ignored (undefined).
+ */
+export function handlePageRequest(msg: unknown, sender: Sender, deps: PageDeps): Promise<unknown> | undefined {
+  return dispatch('background', msg, sender, ownExtension(), pageHandlers(deps));
 }
 
 /** Applies the "forget reading history older than N days" setting and the feed items' lifetime. */

@@ -34,3 +34,12 @@ export async function getTabVerdict(tabId: number): Promise<TabVerdict | undefin
 export async function clearTabVerdict(tabId: number): Promise<void> {
   await sessionArea().remove(key(tabId));
 }
+
+/** Calls `onChange` with a tab's record whenever it changes (the background rewrites it as a check or lookup goes on); returns a function that stops. */
+export function watchTabVerdict(tabId: number, onChange: (value: TabVerdict | undefined) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (key(tabId) in changes) onChange((changes[key(tabId)]!.newValue ?? undefined) as TabVerdict | undefined);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,4 +1,4 @@
-import type { LookupEngineId, Settings } from '../ext/settings.ts';
+import type { LookupEngineId, Settings } from '../ext/settings-schema.ts';
 
 /** What the pages tell the reader about a lookup engine. */
 export interface EngineInfo {

@@ -1,8 +1,7 @@
 import Fuse from 'fuse.js';
-import type { LibraryArticle } from '../library/article.ts';
+import type { LibraryEntry } from '../ext/protocol.ts';
 
-/** A library entry as the library page lists it. */
-export type LibraryEntry = Pick<LibraryArticle, 'id' | 'url' | 'title' | 'site' | 'siteName' | 'published' | 'firstSeen' | 'source' | 'derivatives' | 'derivedFrom'>;
+export type { LibraryEntry };
 
 const dateOf = (e: LibraryEntry) => Date.parse(e.published ?? e.firstSeen) || 0;
 

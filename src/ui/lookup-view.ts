@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import { LOOKUP_ENGINE_IDS, saveSettings, type LookupEngineId, type Settings } from '../ext/settings.ts';
+import { LOOKUP_ENGINE_IDS, type Settings } from '../ext/settings-schema.ts';
+import type { UiHost } from '../ext/ui-host.ts';
 import { el } from './dom.ts';
 import { ALL_HOSTS, ENGINES, engineHost } from './engines.ts';
 
@@ -19,21 +19,31 @@ export function switchInput(role: string, checked: boolean): HTMLInputElement {
  * handler: the permission request comes first, while the click still counts as a user gesture
  * (Firefox refuses permissions.request anywhere else). A refused request puts the switch back off.
  */
-export async function switchLookup(toggle: HTMLInputElement, say: Say): Promise<Settings | undefined> {
+export async function switchLookup(toggle: HTMLInputElement, host: UiHost, say: Say): Promise<Settings | undefined> {
   if (!toggle.checked) {
-    const s = await saveSettings({ lookupEnabled: false });
+    const reply = await host.send({ type: 'unspun/settings-save', settings: { lookupEnabled: false } });
+    if (!reply.ok) {
+      toggle.checked = true;
+      say(`Could not turn looking up originals off: ${reply.error}`, true);
+      return undefined;
+    }
     say('Looking up originals is off.');
-    return s;
+    return reply.settings;
   }
-  const granted = await browser.permissions.request({ origins: ALL_HOSTS }).catch(() => false);
+  const granted = await host.requestHosts(ALL_HOSTS).catch(() => false);
   if (!granted) {
     toggle.checked = false;
     say('Looking up originals stays off: it needs your permission to read any site, to search the news index and fetch the articles it finds.', true);
     return undefined;
   }
-  const s = await saveSettings({ lookupEnabled: true });
-  say(`Looking up originals is on, with ${ENGINES[s.lookupEngine].name}.`);
-  return s;
+  const reply = await host.send({ type: 'unspun/settings-save', settings: { lookupEnabled: true } });
+  if (!reply.ok) {
+    toggle.checked = false;
+    say(`Could not turn looking up originals on: ${reply.error}`, true);
+    return undefined;
+  }
+  say(`Looking up originals is on, with ${ENGINES[reply.settings.lookupEngine].name}.`);
+  return reply.settings;
 }
 
 /** What a lookup sends where, in two sentences. */
@@ -45,7 +55,7 @@ export function lookupPrivacy(s: Pick<Settings, 'lookupEngine' | 'lookupEndpoint
 }
 
 /** The options page's "Look up originals" section: on/off, engine, endpoint, privacy, first-run setup. */
-export function lookupSection(initial: Settings): HTMLElement {
+export function lookupSection(initial: Settings, host: UiHost): HTMLElement {
   let current = initial;
   const status = el('p', { class: 'status', data: { role: 'lookup-settings-status' } });
   status.setAttribute('role', 'status');
@@ -67,7 +77,7 @@ export function lookupSection(initial: Settings): HTMLElement {
   show(current);
 
   const toggle = switchInput('lookup-enabled', current.lookupEnabled);
-  toggle.addEventListener('click', () => void switchLookup(toggle, say).then((s) => s && show(s)));
+  toggle.addEventListener('click', () => void switchLookup(toggle, host, say).then((s) => s && show(s)));
 
   const engine = el('select', { data: { role: 'lookup-engine' } });
   for (const id of LOOKUP_ENGINE_IDS) {
@@ -77,25 +87,27 @@ export function lookupSection(initial: Settings): HTMLElement {
   }
   engine.value = current.lookupEngine;
   engine.addEventListener('change', async () => {
-    show(await saveSettings({ lookupEngine: engine.value as LookupEngineId }));
+    const lookupEngine = LOOKUP_ENGINE_IDS.find((id) => id === engine.value);
+    const reply = lookupEngine && (await host.send({ type: 'unspun/settings-save', settings: { lookupEngine } }));
+    if (!reply || !reply.ok) return say(`Could not change the search engine${reply ? `: ${reply.error}` : ''}.`, true);
+    show(reply.settings);
     say(`Searching with ${ENGINES[current.lookupEngine].name}${current.lookupEndpoint ? `, at your own endpoint ${engineHost(current)}` : ''}.`);
   });
 
   const save = el('button', { data: { role: 'lookup-endpoint-save' } }, 'Save');
   save.addEventListener('click', async () => {
-    try {
-      show(await saveSettings({ lookupEndpoint: endpoint.value }));
-      endpoint.value = current.lookupEndpoint;
-      say(current.lookupEndpoint ? `Lookups now go to ${engineHost(current)}.` : `Lookups use ${ENGINES[current.lookupEngine].name}'s own endpoint.`);
-    } catch (e) {
-      // new URL() throws a TypeError on text that is no URL at all; its message is the browser's jargon.
-      const why = e instanceof TypeError ? `"${endpoint.value.trim()}" is not a web address` : e instanceof Error ? e.message : String(e);
-      say(`Could not save the endpoint: ${why}.`, true);
-    }
+    const reply = await host.send({ type: 'unspun/settings-save', settings: { lookupEndpoint: endpoint.value } });
+    if (!reply.ok) return say(`Could not save the endpoint: ${reply.error}.`, true);
+    show(reply.settings);
+    endpoint.value = current.lookupEndpoint;
+    say(current.lookupEndpoint ? `Lookups now go to ${engineHost(current)}.` : `Lookups use ${ENGINES[current.lookupEngine].name}'s own endpoint.`);
   });
 
   const reopen = el('button', { data: { role: 'open-onboarding' } }, 'Open the first-run setup again');
-  reopen.addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') }));
+  reopen.addEventListener('click', async () => {
+    const reply = await host.send({ type: 'unspun/open-onboarding' });
+    if (!reply.ok) say(`Could not open the setup: ${reply.error}`, true);
+  });
 
   return el(
     'section',

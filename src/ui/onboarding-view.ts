@@ -1,9 +1,5 @@
-import { browser } from 'wxt/browser';
-import { getSubscriptions, saveSubscriptions, type FeedSubscription } from '../ext/feed-subscriptions.ts';
-import { markOnboardingDone } from '../ext/onboarding-state.ts';
-import { getSettings } from '../ext/settings.ts';
+import type { UiHost } from '../ext/ui-host.ts';
 import { bundleOrigins, DEFAULT_FEEDS, FEED_BUNDLE } from '../feeds/default-feeds.ts';
-import { NEW_FEED_STATE } from '../feeds/schedule.ts';
 import { el } from './dom.ts';
 import { ENGINES } from './engines.ts';
 import { lookupPrivacy, switchInput, switchLookup, type Say } from './lookup-view.ts';
@@ -11,8 +7,11 @@ import { lookupPrivacy, switchInput, switchLookup, type Say } from './lookup-vie
 const BUNDLE_FEEDS = DEFAULT_FEEDS.filter((f) => FEED_BUNDLE.includes(f.id));
 
 /** The first-run setup: what Unspun does, two choices that are off until clicked, the pin hint. */
-export async function mountOnboarding(root: HTMLElement): Promise<void> {
-  const settings = await getSettings();
+export async function mountOnboarding(root: HTMLElement, host: UiHost): Promise<void> {
+  const got = await host.send({ type: 'unspun/settings-get' });
+  const feedList = await host.send({ type: 'unspun/feeds-list' });
+  if (!got.ok || !feedList.ok) throw new Error(`Unspun could not read its settings: ${!got.ok ? got.error : !feedList.ok ? feedList.error : ''}`);
+  const { settings } = got;
   const status = el('p', { class: 'status', data: { role: 'onboarding-status' } });
   status.setAttribute('role', 'status');
   const say: Say = (text, error = false) => {
@@ -20,18 +19,18 @@ export async function mountOnboarding(root: HTMLElement): Promise<void> {
     status.className = error ? 'status error' : 'status';
   };
 
-  const subs = await getSubscriptions();
-  const bundleOn = BUNDLE_FEEDS.filter((f) => subs.some((s) => s.id === f.id && s.enabled)).length;
+  const bundleOn = BUNDLE_FEEDS.filter((f) => feedList.feeds.some((s) => s.id === f.id && s.enabled)).length;
   const feeds = switchInput('onboarding-feeds', bundleOn === BUNDLE_FEEDS.length);
   feeds.indeterminate = bundleOn > 0 && bundleOn < BUNDLE_FEEDS.length;
-  feeds.addEventListener('click', () => void switchFeeds(feeds, say));
+  feeds.addEventListener('click', () => void switchFeeds(feeds, host, say));
 
   const lookup = switchInput('onboarding-lookup', settings.lookupEnabled);
-  lookup.addEventListener('click', () => void switchLookup(lookup, say));
+  lookup.addEventListener('click', () => void switchLookup(lookup, host, say));
 
   const done = el('button', { class: 'primary', data: { role: 'onboarding-done' } }, 'Done');
   done.addEventListener('click', async () => {
-    await markOnboardingDone();
+    const reply = await host.send({ type: 'unspun/onboarding-done' });
+    if (!reply.ok) return say(`Could not record the setup: ${reply.error}`, true);
     window.close();
   });
 
@@ -66,34 +65,33 @@ export async function mountOnboarding(root: HTMLElement): Promise<void> {
 }
 
 /** Feeds switch: one permission request for the whole bundle, then the bundle on (and read) or off. */
-async function switchFeeds(toggle: HTMLInputElement, say: Say): Promise<void> {
+async function switchFeeds(toggle: HTMLInputElement, host: UiHost, say: Say): Promise<void> {
   if (!toggle.checked) {
-    await setBundle(false);
+    const off = await host.send({ type: 'unspun/feeds-enable', ids: [...FEED_BUNDLE], enabled: false });
+    if (!off.ok) {
+      toggle.checked = true;
+      return say(`Could not turn the feeds off: ${off.error}`, true);
+    }
     say('The outlets\' feeds are off.');
     return;
   }
   // First thing in the click handler: Firefox allows permissions.request only during a user gesture.
-  const granted = await browser.permissions.request({ origins: bundleOrigins() }).catch(() => false);
+  const granted = await host.requestHosts(bundleOrigins()).catch(() => false);
   if (!granted) {
     toggle.checked = false;
     say('The feeds stay off: Unspun needs your permission to read these outlets\' sites.', true);
     return;
   }
-  const ids = await setBundle(true);
-  say(`Reading the feeds of ${ids.length} outlets…`);
-  const res = (await browser.runtime.sendMessage({ type: 'unspun/feeds-poll', ids }).catch(() => undefined)) as { newItems?: number } | undefined;
-  say(`The feeds are on${res?.newItems ? `: ${res.newItems} articles known so far` : ''}. Unspun reads them in the background from now on.`);
-}
-
-/** Turns the bundle's feeds on or off in one write (adding any a stored list lacks); returns their ids. */
-async function setBundle(on: boolean): Promise<string[]> {
-  const subs = await getSubscriptions();
-  const missing = BUNDLE_FEEDS.filter((f) => !subs.some((s) => s.id === f.id)).map((f): FeedSubscription => ({ ...f, state: { ...NEW_FEED_STATE } }));
-  const next = [...subs, ...missing].map((s) =>
-    FEED_BUNDLE.includes(s.id) && !s.custom ? { ...s, enabled: on, state: on && s.state.gone ? { ...NEW_FEED_STATE } : s.state } : s,
-  );
-  await saveSubscriptions(next);
-  return next.filter((s) => FEED_BUNDLE.includes(s.id) && !s.custom).map((s) => s.id);
+  // The bundle on in one write (the background adds any feed a stored list lacks).
+  const on = await host.send({ type: 'unspun/feeds-enable', ids: [...FEED_BUNDLE], enabled: true });
+  if (!on.ok) {
+    toggle.checked = false;
+    return say(`Could not turn the feeds on: ${on.error}`, true);
+  }
+  say(`Reading the feeds of ${on.ids.length} outlets…`);
+  const res = await host.send({ type: 'unspun/feeds-poll', ids: on.ids }).catch(() => undefined);
+  const known = res?.ok ? res.newItems : 0;
+  say(`The feeds are on${known ? `: ${known} articles known so far` : ''}. Unspun reads them in the background from now on.`);
 }
 
 /** How to pin the icon, with a drawing of the toolbar (public/pin-hint.svg). */

@@ -1,53 +1,56 @@
-import { browser } from 'wxt/browser';
-import { IdbArticleStore } from '../library/idb-store.ts';
-import type { PageRequest } from '../ext/page-messages.ts';
-import { getSettings, saveSettings, type Settings } from '../ext/settings.ts';
+import type { LibraryEntry } from '../ext/protocol.ts';
+import type { Settings } from '../ext/settings-schema.ts';
+import type { UiHost } from '../ext/ui-host.ts';
 import { el } from './dom.ts';
 import { formatDate } from './format.ts';
-import { searchLibrary, type LibraryEntry } from './library-search.ts';
+import { searchLibrary } from './library-search.ts';
 import { lookupSection } from './lookup-view.ts';
 import { packsSection } from './packs-view.ts';
 import { sourcesSection } from './sources-view.ts';
-import { storageEvents } from '../ext/storage-events.ts';
 
 /** Entries listed at once; the search narrows the rest. */
 const SHOWN = 200;
 
-const send = (req: PageRequest) => browser.runtime.sendMessage(req);
+type Say = (text: string, error?: boolean) => void;
 
-/** The library page: privacy controls, the searchable library, storage figures. */
-export async function mountOptions(root: HTMLElement): Promise<void> {
-  const store = new IdbArticleStore();
+/** The library page: privacy controls, the searchable library, storage figures. Everything it shows or changes goes through the background. */
+export async function mountOptions(root: HTMLElement, host: UiHost): Promise<void> {
   const status = el('p', { class: 'status', data: { role: 'status' } });
-  const say = (text: string, error = false) => {
+  const say: Say = (text, error = false) => {
     status.textContent = text;
     status.className = error ? 'status error' : 'status';
   };
-  const settings = await getSettings();
-  const entries: LibraryEntry[] = (await store.all()).filter((a) => !a.stub);
+  const settings = await host.send({ type: 'unspun/settings-get' });
+  const listed = await host.send({ type: 'unspun/library-list' });
+  if (!settings.ok || !listed.ok) throw new Error(`Unspun could not read its library: ${!settings.ok ? settings.error : !listed.ok ? listed.error : ''}`);
+  const entries: LibraryEntry[] = listed.entries;
   const list = el('ul', { class: 'entries', data: { role: 'library' } });
   const count = el('p', { class: 'muted' });
   const search = el('input');
   search.type = 'search';
   search.placeholder = 'Search titles and outlets';
-  const render = () => renderEntries(list, count, entries, search.value, async (id) => {
-    await send({ type: 'unspun/library-remove', id });
-    entries.splice(entries.findIndex((e) => e.id === id), 1);
-    render();
-    say('Removed.');
-  });
+  const render = () =>
+    renderEntries(list, count, entries, search.value, async (id) => {
+      const reply = await host.send({ type: 'unspun/library-remove', id });
+      if (!reply.ok) return say(`Could not remove it: ${reply.error}`, true);
+      entries.splice(entries.findIndex((e) => e.id === id), 1);
+      render();
+      say('Removed.');
+    });
   search.addEventListener('input', render);
   // After a feed poll or a pack import: the library list and the storage figures change.
-  const storage = el('div', {}, await storageFigures(entries.length));
+  const storage = el('div', {}, await storageFigures(host));
   const refresh = async () => {
-    entries.splice(0, entries.length, ...(await store.all()).filter((a) => !a.stub));
+    const again = await host.send({ type: 'unspun/library-list' });
+    if (again.ok) entries.splice(0, entries.length, ...again.entries);
     render();
-    storage.replaceChildren(await storageFigures(entries.length));
+    storage.replaceChildren(await storageFigures(host));
   };
   const clear = el('button', { class: 'danger' }, 'Clear the library');
   clear.addEventListener('click', async () => {
     if (!confirm('Remove every article from the library? This cannot be undone.')) return;
-    await send({ type: 'unspun/library-clear' });
+    const reply = await host.send({ type: 'unspun/library-clear' });
+    if (!reply.ok) return say(`Could not clear the library: ${reply.error}`, true);
     entries.length = 0;
     render();
     say('The library is empty.');
@@ -61,18 +64,18 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     ),
     status,
     el('h2', {}, 'Sources'),
-    await sourcesSection(say, refresh),
+    await sourcesSection(host, say, refresh),
     el('h2', {}, 'Look up originals'),
-    lookupSection(settings),
+    lookupSection(settings.settings, host),
     el('h2', {}, 'Privacy'),
-    privacyControls(settings, say),
+    privacyControls(settings.settings, host, say),
     el('h2', {}, 'Library'),
     count,
     search,
     list,
     clear,
     el('h2', {}, 'Packs'),
-    packsSection(say, refresh),
+    packsSection(host, say, refresh),
     el('h2', {}, 'Storage'),
     storage,
   );
@@ -106,7 +109,7 @@ function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEn
 
 const SOURCE_LABEL: Record<LibraryEntry['source'], string> = { read: 'your reading', feed: 'a feed', pack: 'a pack', corpus: 'a corpus', lookup: 'a lookup' };
 
-function privacyControls(s: Settings, say: (text: string, error?: boolean) => void): HTMLElement {
+function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   const paused = el('input');
   paused.type = 'checkbox';
   paused.checked = s.paused;
@@ -128,21 +131,30 @@ function privacyControls(s: Settings, say: (text: string, error?: boolean) => vo
     feedDays.append(o);
   }
   feedDays.value = String(s.feedItemDays);
-  const save = async () => {
-    const stored = await saveSettings({
-      paused: paused.checked,
-      excludedSites: sites.value.split(/[\s,]+/).filter(Boolean),
-      forgetReadAfterDays: forget.value ? Number(forget.value) : null,
-      feedItemDays: Number(feedDays.value),
+  const save = async (): Promise<boolean> => {
+    const reply = await host.send({
+      type: 'unspun/settings-save',
+      settings: {
+        paused: paused.checked,
+        excludedSites: sites.value.split(/[\s,]+/).filter(Boolean),
+        forgetReadAfterDays: forget.value ? Number(forget.value) : null,
+        feedItemDays: Number(feedDays.value),
+      },
     });
-    sites.value = stored.excludedSites.join('\n');
+    if (!reply.ok) {
+      say(`Could not save the settings: ${reply.error}`, true);
+      return false;
+    }
+    sites.value = reply.settings.excludedSites.join('\n');
     say('Settings saved.');
+    return true;
   };
   const forgetNow = el('button', {}, 'Forget old reading now');
   forgetNow.addEventListener('click', async () => {
-    await save();
-    const res = (await browser.runtime.sendMessage({ type: 'unspun/forget-now' })) as { forgotten?: number } | undefined;
-    say(`Forgot ${res?.forgotten ?? 0} article(s).`);
+    if (!(await save())) return;
+    const reply = await host.send({ type: 'unspun/forget-now' });
+    if (!reply.ok) return say(`Could not forget old reading: ${reply.error}`, true);
+    say(`Forgot ${reply.forgotten} article(s).`);
   });
   paused.addEventListener('change', save);
   sites.addEventListener('change', save);
@@ -159,15 +171,14 @@ function privacyControls(s: Settings, say: (text: string, error?: boolean) => vo
   );
 }
 
-async function storageFigures(entries: number): Promise<HTMLElement> {
-  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+async function storageFigures(host: UiHost): Promise<HTMLElement> {
+  const info = await host.send({ type: 'unspun/storage-info' });
+  if (!info.ok) return el('div', { data: { role: 'storage' } }, el('p', { class: 'error' }, `Storage figures unavailable: ${info.error}`));
   const mb = (n: number | undefined) => (n === undefined ? 'unknown' : `${(n / 2 ** 20).toFixed(1)} MB`);
-  const feedItems = await new IdbArticleStore().countBySource('feed');
-  const full = await storageEvents.getValue();
   return el(
     'div',
     { data: { role: 'storage' } },
-    el('p', {}, `${entries} articles and ${feedItems} feed items; ${mb(estimate?.usage)} used by Unspun in this browser.`),
-    full ? el('p', { class: 'error' }, `Storage was full on ${new Date(full.at).toLocaleString()}: the ${full.evicted} oldest feed items were removed.`) : null,
+    el('p', {}, `${info.articles} articles and ${info.feedItems} feed items; ${mb(info.usage)} used by Unspun in this browser.`),
+    info.full ? el('p', { class: 'error' }, `Storage was full on ${new Date(info.full.at).toLocaleString()}: the ${info.full.evicted} oldest feed items were removed.`) : null,
   );
 }

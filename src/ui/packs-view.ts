@@ -1,25 +1,38 @@
-import { browser } from 'wxt/browser';
-import { normalizeUrl } from '../core/site.ts';
-import { IdbArticleStore } from '../library/idb-store.ts';
-import { exportPack, importPack } from '../library/pack.ts';
+import type { PackImportReport } from '../ext/protocol.ts';
+import type { UiHost } from '../ext/ui-host.ts';
 import { PACK_LIMITS } from '../library/pack-format.ts';
 import { el } from './dom.ts';
 
 type Say = (text: string, error?: boolean) => void;
 
-/** The "Packs" section: export the library's originals as a pack file, import one. */
-export function packsSection(say: Say, onImported: () => Promise<unknown> = async () => {}): HTMLElement {
-  const store = new IdbArticleStore();
+/** Bytes of the file read and sent at once: the page never holds the whole pack. */
+const PART_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The "Packs" section: export the library's originals as a pack file, import one. The background
+ * writes and reads packs (it owns the library); the page moves the file in parts.
+ */
+export function packsSection(host: UiHost, say: Say, onImported: () => Promise<unknown> = async () => {}): HTMLElement {
   const exportButton = el('button', { data: { role: 'pack-export' } }, 'Export the library as a pack');
   exportButton.addEventListener('click', async () => {
-    const originals = (await store.all()).filter((a) => !a.derivedFrom && !a.stub);
-    const text = exportPack(originals, new Date());
-    const link = el('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
-    link.download = `unspun-library-${new Date().toISOString().slice(0, 10)}.jsonl`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-    say(`Exported ${originals.length} article(s).`);
+    try {
+      const parts: string[] = [];
+      let reply = await host.send({ type: 'unspun/pack-export', part: 0 });
+      while (reply.ok) {
+        parts.push(reply.text);
+        if (reply.last) break;
+        reply = await host.send({ type: 'unspun/pack-export', transfer: reply.transfer, part: parts.length });
+      }
+      if (!reply.ok) return say(`Nothing exported: ${reply.error}`, true);
+      const link = el('a');
+      link.href = URL.createObjectURL(new Blob(parts, { type: 'application/x-ndjson' }));
+      link.download = `unspun-library-${new Date().toISOString().slice(0, 10)}.jsonl`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      say(`Exported ${reply.articles} article(s).`);
+    } catch (e) {
+      say(`Nothing exported: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
   });
   const file = el('input');
   file.type = 'file';
@@ -31,19 +44,12 @@ export function packsSection(say: Say, onImported: () => Promise<unknown> = asyn
     try {
       // Before reading it: a huge file is refused by its size, never read into memory.
       if (f.size > PACK_LIMITS.maxBytes) return say(`Nothing imported: the pack is larger than ${PACK_LIMITS.maxBytes} bytes (${f.size}).`, true);
-      const existing = await store.all();
-      const result = importPack(await f.text(), {
-        existingUrls: new Set(existing.flatMap((a) => [a.url, a.canonicalUrl].filter((u): u is string => !!u).map(normalizeUrl))),
-        existingIds: new Set(existing.map((a) => a.id)),
-        now: new Date(),
-      });
-      if (result.error) return say(`Nothing imported: ${result.error}`, true);
-      // One transaction: the whole pack is added, or nothing is.
-      await store.putMany(result.articles);
-      await browser.runtime.sendMessage({ type: 'unspun/library-reload' });
-      const reasons = result.skipped.slice(0, 3).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+      const result = await sendPack(host, f);
+      if (!result.ok) return say(`Nothing imported: ${result.error}`, true);
+      const { imported, skipped, warning } = result;
+      const reasons = skipped.slice(0, 3).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
       await onImported().catch(() => {});
-      say(`Imported ${result.articles.length} article(s)${result.skipped.length ? `; skipped ${result.skipped.length} (${reasons}${result.skipped.length > 3 ? '; …' : ''})` : ''}.${result.warning ? ` ${result.warning}` : ''}`);
+      say(`Imported ${imported} article(s)${skipped.length ? `; skipped ${skipped.length} (${reasons}${skipped.length > 3 ? '; …' : ''})` : ''}.${warning ? ` ${warning}` : ''}`);
     } catch (e) {
       say(`Nothing imported: ${e instanceof Error ? e.message : String(e)}`, true);
     } finally {
@@ -57,4 +63,21 @@ export function packsSection(say: Say, onImported: () => Promise<unknown> = asyn
     exportButton,
     el('label', {}, 'Import a pack: ', file),
   );
+}
+
+/**
+ * Reads a pack file part by part (UTF-8, a character split between two parts decoded whole) and
+ * hands each part to the background, which validates and imports the whole pack with the last.
+ */
+async function sendPack(host: UiHost, f: Blob): Promise<({ ok: true } & PackImportReport) | { ok: false; error: string }> {
+  const transfer = crypto.randomUUID();
+  const decoder = new TextDecoder('utf-8');
+  for (let part = 0, offset = 0; ; part++, offset += PART_BYTES) {
+    const last = offset + PART_BYTES >= f.size;
+    const text = decoder.decode(await f.slice(offset, offset + PART_BYTES).arrayBuffer(), { stream: !last });
+    const reply = await host.send({ type: 'unspun/pack-import', transfer, part, text, last });
+    if (!reply.ok) return reply;
+    if (reply.done) return reply;
+    if (last) return { ok: false, error: 'the background did not finish the import' };
+  }
 }

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
-import type { PageRequest } from '../ext/page-messages.ts';
-import { getTabVerdict, type TabVerdict } from '../ext/tab-verdicts.ts';
+import type { TabVerdict } from '../ext/tab-verdicts.ts';
+import type { UiHost } from '../ext/ui-host.ts';
 import { renderPopup, type PopupUi } from './popup-view.ts';
 import { ALL_HOSTS } from './engines.ts';
 
@@ -9,8 +8,8 @@ import { ALL_HOSTS } from './engines.ts';
  * tab's record as a check or a lookup goes on, and every change is drawn again. Returns a function
  * that stops listening.
  */
-export async function mountPopup(root: HTMLElement, tabId: number | undefined): Promise<() => void> {
-  let state: TabVerdict | undefined = tabId === undefined ? undefined : await getTabVerdict(tabId);
+export async function mountPopup(root: HTMLElement, tabId: number | undefined, host: UiHost): Promise<() => void> {
+  let state: TabVerdict | undefined = tabId === undefined ? undefined : await host.tabVerdict(tabId);
   const ui: PopupUi = {};
   const draw = () => renderPopup(root, state, ui);
 
@@ -19,7 +18,7 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined): 
     // First in the click handler (a user gesture): searching and reading candidates from any outlet
     // needs the all-hosts permission; granted already, this resolves at once without a prompt.
     const granted = await Promise.resolve()
-      .then(() => browser.permissions.request({ origins: ALL_HOSTS }))
+      .then(() => host.requestHosts(ALL_HOSTS))
       .catch(() => false);
     if (!granted) {
       ui.error = 'Looking for the original needs your permission to read the search engine and the outlets it finds.';
@@ -28,10 +27,9 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined): 
     }
     Object.assign(ui, { pending: true, requestedAt: new Date().toISOString(), error: undefined });
     draw();
-    const request: PageRequest = { type: 'unspun/lookup', tabId };
     try {
-      const reply = (await browser.runtime.sendMessage(request)) as { ok?: boolean; error?: string } | undefined;
-      if (!reply?.ok) ui.error = reply?.error || 'Unspun\'s background did not answer.';
+      const reply = await host.send({ type: 'unspun/lookup', tabId });
+      if (!reply.ok) ui.error = reply.error;
     } catch (e) {
       ui.error = e instanceof Error ? e.message : String(e);
     }
@@ -39,19 +37,19 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined): 
     draw();
   };
 
-  const key = `verdict:${tabId}`;
-  const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-    if (tabId === undefined || !(key in changes)) return;
-    state = (changes[key]!.newValue ?? undefined) as TabVerdict | undefined;
-    draw();
-  };
-  browser.storage.onChanged.addListener(onChanged);
+  const unwatch =
+    tabId === undefined
+      ? () => {}
+      : host.watchTabVerdict(tabId, (value) => {
+          state = value;
+          draw();
+        });
   // A lookup cut short shows as such once it is stale, even if no change arrives.
   const tick = setInterval(() => state?.lookup && state.lookup.phase !== 'done' && draw(), 30_000);
   draw();
   root.dataset.ready = '1';
   return () => {
-    browser.storage.onChanged.removeListener(onChanged);
+    unwatch();
     clearInterval(tick);
   };
 }

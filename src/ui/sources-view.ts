@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
+import type { FeedSubscription } from '../ext/feed-subscriptions.ts';
+import type { UiHost } from '../ext/ui-host.ts';
 import { feedOrigins as feedSourceOrigins } from '../feeds/default-feeds.ts';
-import { NEW_FEED_STATE } from '../feeds/schedule.ts';
-import { addSubscription, getSubscriptions, removeSubscription, updateSubscription, type FeedSubscription } from '../ext/feed-subscriptions.ts';
 import { el } from './dom.ts';
 
 type Say = (text: string, error?: boolean) => void;
@@ -14,18 +13,20 @@ export function feedOrigins(url: string, articleSites?: string[]): string[] {
   return feedSourceOrigins({ url, articleSites });
 }
 
-/** The "Sources" section: publisher feeds with their status; enable, add, remove. */
-export async function sourcesSection(say: Say, onPolled: () => Promise<unknown> = async () => {}): Promise<HTMLElement> {
+/** The "Sources" section: publisher feeds with their status; enable, add, remove (the background keeps the list). */
+export async function sourcesSection(host: UiHost, say: Say, onPolled: () => Promise<unknown> = async () => {}): Promise<HTMLElement> {
   const list = el('ul', { class: 'entries', data: { role: 'feeds' } });
   const more = el('ul', { class: 'entries' });
   const moreCount = el('summary', {});
   // Feeds in use (on, or added by the user) first; the rest of the default list folded away.
   const render = async () => {
-    const subs = await getSubscriptions();
-    const inUse = subs.filter((s) => s.enabled || s.custom);
-    const rest = subs.filter((s) => !s.enabled && !s.custom);
-    list.replaceChildren(...inUse.map((s) => feedRow(s, say, render, onPolled)));
-    more.replaceChildren(...rest.map((s) => feedRow(s, say, render, onPolled)));
+    const reply = await host.send({ type: 'unspun/feeds-list' });
+    if (!reply.ok) return say(`Could not read the feeds: ${reply.error}`, true);
+    const inUse = reply.feeds.filter((s) => s.enabled || s.custom);
+    const rest = reply.feeds.filter((s) => !s.enabled && !s.custom);
+    const row = (s: FeedSubscription) => feedRow(s, host, say, render, onPolled);
+    list.replaceChildren(...inUse.map(row));
+    more.replaceChildren(...rest.map(row));
     moreCount.textContent = `Feeds of ${new Set(rest.map((s) => s.outlet)).size} major outlets (${rest.length}), off until you turn them on`;
   };
   await render();
@@ -38,15 +39,12 @@ export async function sourcesSection(say: Say, onPolled: () => Promise<unknown> 
   outlet.dataset.role = 'feed-outlet';
   const add = el('button', { data: { role: 'feed-add' } }, 'Add feed');
   add.addEventListener('click', async () => {
-    try {
-      const sub = await addSubscription(url.value.trim(), outlet.value);
-      url.value = '';
-      outlet.value = '';
-      await render();
-      say(`Added ${sub.outlet}. Turn it on to start reading it.`);
-    } catch (e) {
-      say(`Could not add the feed: ${e instanceof Error ? e.message : String(e)}`, true);
-    }
+    const reply = await host.send({ type: 'unspun/feed-add', url: url.value.trim(), outlet: outlet.value });
+    if (!reply.ok) return say(`Could not add the feed: ${reply.error}`, true);
+    url.value = '';
+    outlet.value = '';
+    await render();
+    say(`Added ${reply.feed.outlet}. Turn it on to start reading it.`);
   });
   return el(
     'section',
@@ -58,7 +56,7 @@ export async function sourcesSection(say: Say, onPolled: () => Promise<unknown> 
   );
 }
 
-function feedRow(s: FeedSubscription, say: Say, render: () => Promise<unknown>, onPolled: () => Promise<unknown>): HTMLElement {
+function feedRow(s: FeedSubscription, host: UiHost, say: Say, render: () => Promise<unknown>, onPolled: () => Promise<unknown>): HTMLElement {
   const toggle = el('input');
   toggle.type = 'checkbox';
   toggle.checked = s.enabled;
@@ -68,27 +66,35 @@ function feedRow(s: FeedSubscription, say: Say, render: () => Promise<unknown>, 
   toggle.addEventListener('click', async () => {
     if (toggle.checked) {
       // The permission request must come first in the click's handler (a user gesture).
-      const granted = await browser.permissions.request({ origins: feedOrigins(s.url, s.articleSites) }).catch(() => false);
+      const granted = await host.requestHosts(feedOrigins(s.url, s.articleSites)).catch(() => false);
       if (!granted) {
         toggle.checked = false;
         say(`Unspun needs your permission to read ${new URL(s.url).hostname}.`, true);
         return;
       }
-      await updateSubscription(s.id, (x) => ({ ...x, enabled: true, state: x.state.gone ? { ...NEW_FEED_STATE } : x.state }));
+      const enabled = await host.send({ type: 'unspun/feeds-enable', ids: [s.id], enabled: true });
+      if (!enabled.ok) {
+        toggle.checked = false;
+        return say(`Could not turn ${s.outlet} on: ${enabled.error}`, true);
+      }
       say(`Reading ${s.outlet}…`);
-      const res = (await browser.runtime.sendMessage({ type: 'unspun/feeds-poll', ids: [s.id] })) as { newItems?: number } | undefined;
-      const now = (await getSubscriptions()).find((x) => x.id === s.id);
+      const res = await host.send({ type: 'unspun/feeds-poll', ids: [s.id] });
+      const feeds = await host.send({ type: 'unspun/feeds-list' });
+      const now = feeds.ok ? feeds.feeds.find((x) => x.id === s.id) : undefined;
       await onPolled().catch(() => {});
-      say(now?.state.lastError ? `${s.outlet}: ${now.state.lastError}` : `${s.outlet}: ${res?.newItems ?? 0} new item(s).`, !!now?.state.lastError);
+      const error = now?.state.lastError ?? (res.ok ? undefined : res.error);
+      say(error ? `${s.outlet}: ${error}` : `${s.outlet}: ${res.ok ? res.newItems : 0} new item(s).`, !!error);
     } else {
-      await updateSubscription(s.id, (x) => ({ ...x, enabled: false }));
+      const disabled = await host.send({ type: 'unspun/feeds-enable', ids: [s.id], enabled: false });
+      if (!disabled.ok) return say(`Could not turn ${s.outlet} off: ${disabled.error}`, true);
       say(`${s.outlet} turned off.`);
     }
     await render();
   });
   const remove = s.custom ? el('button', {}, 'Remove') : null;
   remove?.addEventListener('click', async () => {
-    await removeSubscription(s.id);
+    const reply = await host.send({ type: 'unspun/feed-remove', id: s.id });
+    if (!reply.ok) say(`Could not remove the feed: ${reply.error}`, true);
     await render();
   });
   return el(

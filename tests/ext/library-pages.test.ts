@@ -23,13 +23,13 @@ describe('library page requests', () => {
   it('removes one article and clears the library, for the extension\'s own pages only', async () => {
     await library.put(libraryArticle('a', CNBC, seedText('original-cnbc')));
     await library.put(libraryArticle('b', 'https://www.bbc.co.uk/news/x', 'Some other story about trade talks in Geneva.'));
-    expect(await handlePageRequest({ type: 'unspun/library-remove', id: 'a' }, { id: browser.runtime.id, url: 'https://evil.example/' }, library)).toBeUndefined();
-    expect(await handlePageRequest({ type: 'unspun/library-clear' }, { id: 'other-extension', url: page().url }, library)).toBeUndefined();
+    expect(await handlePageRequest({ type: 'unspun/library-remove', id: 'a' }, { id: browser.runtime.id, url: 'https://evil.example/' }, { library })).toBeUndefined();
+    expect(await handlePageRequest({ type: 'unspun/library-clear' }, { id: 'other-extension', url: page().url }, { library })).toBeUndefined();
     expect((await library.index()).size).toBe(2);
-    await handlePageRequest({ type: 'unspun/library-remove', id: 'a' }, page(), library);
+    await handlePageRequest({ type: 'unspun/library-remove', id: 'a' }, page(), { library });
     expect((await library.index()).size).toBe(1);
     expect(await new IdbArticleStore().count()).toBe(1);
-    await handlePageRequest({ type: 'unspun/library-clear' }, page(), library);
+    await handlePageRequest({ type: 'unspun/library-clear' }, page(), { library });
     expect((await library.index()).size).toBe(0);
     expect(await new IdbArticleStore().count()).toBe(0);
   });
@@ -40,7 +40,7 @@ describe('library page requests', () => {
     await library.put(libraryArticle('old-pack', 'https://apnews.com/x', 'An old packed story.', { firstSeen: old, source: 'pack' }));
     await library.put(libraryArticle('new-read', 'https://apnews.com/y', 'A new story.', { firstSeen: new Date().toISOString(), source: 'read' }));
     await saveSettings({ forgetReadAfterDays: 30 });
-    expect(await handlePageRequest({ type: 'unspun/forget-now' }, page(), library)).toEqual({ ok: true, forgotten: 1 });
+    expect(await handlePageRequest({ type: 'unspun/forget-now' }, page(), { library })).toEqual({ ok: true, forgotten: 1 });
     expect((await new IdbArticleStore().all()).map((a) => a.id).sort()).toEqual(['new-read', 'old-pack']);
   });
 
@@ -49,7 +49,7 @@ describe('library page requests', () => {
     await library.put(libraryArticle('old-feed', 'https://www.bbc.co.uk/news/1', 'An old feed story.', { published: old, firstSeen: old, source: 'feed', stub: true }));
     await library.put(libraryArticle('new-feed', 'https://www.bbc.co.uk/news/2', 'A new feed story.', { firstSeen: new Date().toISOString(), source: 'feed', stub: true }));
     await saveSettings({ feedItemDays: 7 });
-    await handlePageRequest({ type: 'unspun/forget-now' }, page(), library);
+    await handlePageRequest({ type: 'unspun/forget-now' }, page(), { library });
     expect((await new IdbArticleStore().all()).map((a) => a.id)).toEqual(['new-feed']);
   });
 

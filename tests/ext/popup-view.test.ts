@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveTabVerdict, type TabVerdict } from '../../src/ext/tab-verdicts.ts';
+import { browserUiHost } from '../../src/ext/ui-host.ts';
 import type { LookupProgress } from '../../src/lookup/progress.ts';
 import { mountPopup } from '../../src/ui/popup-controller.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
@@ -229,7 +230,7 @@ describe('popup controller', () => {
       await saveTabVerdict(7, { ...none, lookup: lookup({ startedAt: new Date().toISOString() }) });
       return { ok: true };
     });
-    const stop = await mountPopup(root, 7);
+    const stop = await mountPopup(root, 7, browserUiHost());
     expect(root.dataset.ready).toBe('1');
     expect(root.dataset.verdict).toBe('none');
     button(root)!.click();
@@ -256,7 +257,7 @@ describe('popup controller', () => {
     grant = false;
     const received: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener(async (msg: unknown) => (received.push(msg), { ok: true }));
-    const stop = await mountPopup(root, 4);
+    const stop = await mountPopup(root, 4, browserUiHost());
     button(root)!.click();
     await vi.waitFor(() => expect(statusOf(root).textContent).toMatch(/needs your permission/));
     expect(received).toEqual([]);
@@ -267,7 +268,7 @@ describe('popup controller', () => {
     const root = freshRoot();
     await saveTabVerdict(3, none);
     fakeBrowser.runtime.onMessage.addListener(async () => ({ ok: false, error: 'looking up originals needs permission to read any site' }));
-    const stop = await mountPopup(root, 3);
+    const stop = await mountPopup(root, 3, browserUiHost());
     button(root)!.click();
     await vi.waitFor(() => expect(statusOf(root).textContent).toBe('Could not look for the original: looking up originals needs permission to read any site'));
     expect(button(root)!.disabled).toBe(false);

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fingerprintSentences } from '../../src/core/fingerprint.ts';
 import { handleMessage } from '../../src/ext/handle-message.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
@@ -11,7 +10,9 @@ import { checkPage } from '../../src/library/match.ts';
 import { exportPack, importPack } from '../../src/library/pack.ts';
 import { PACK_LIMITS } from '../../src/library/pack-format.ts';
 import { isFingerprintOf } from '../../src/library/pack-validate.ts';
+import { browserUiHost } from '../../src/ext/ui-host.ts';
 import { packsSection } from '../../src/ui/packs-view.ts';
+import { serveBackground } from '../ui/background-fixture.ts';
 import { libraryArticle, pageToCheck } from '../helpers.ts';
 import { freshExtension } from '../setup-extension.ts';
 
@@ -124,27 +125,32 @@ describe('the options page checks a pack file by its size before reading it', ()
 
   it('refuses a file larger than the limit without reading it', async () => {
     const say = vi.fn();
-    const section = packsSection(say);
+    const sent: unknown[] = [];
+    serveBackground({}, sent);
+    const section = packsSection(browserUiHost(), say);
     document.body.replaceChildren(section);
     const input = section.querySelector<HTMLInputElement>('input[data-role=pack-import]')!;
-    const text = vi.fn(async () => '');
-    Object.defineProperty(input, 'files', { value: [{ name: 'huge.jsonl', size: PACK_LIMITS.maxBytes + 1, text }], configurable: true });
+    // Every way of reading a file, watched.
+    const read = { text: vi.fn(async () => ''), slice: vi.fn(() => new Blob([''])), arrayBuffer: vi.fn(async () => new ArrayBuffer(0)), stream: vi.fn() };
+    Object.defineProperty(input, 'files', { value: [{ name: 'huge.jsonl', size: PACK_LIMITS.maxBytes + 1, ...read }], configurable: true });
     input.dispatchEvent(new Event('change'));
     await vi.waitFor(() => expect(say).toHaveBeenCalled());
     expect(say).toHaveBeenCalledWith(expect.stringMatching(/Nothing imported: the pack is larger than/), true);
-    expect(text).not.toHaveBeenCalled();
+    for (const f of Object.values(read)) expect(f).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
   });
 
   it('reads and imports a file within the limit', async () => {
     const say = vi.fn();
-    fakeBrowser.runtime.onMessage.addListener(() => undefined);
-    const section = packsSection(say);
+    const library = serveBackground();
+    const section = packsSection(browserUiHost(), say);
     const pack = exportPack([libraryArticle('cnbc', ORIGINAL, STORY.join('\n'))], new Date());
     const input = section.querySelector<HTMLInputElement>('input[data-role=pack-import]')!;
-    Object.defineProperty(input, 'files', { value: [{ name: 'ok.jsonl', size: pack.length, text: async () => pack }], configurable: true });
+    Object.defineProperty(input, 'files', { value: [new File([pack], 'ok.jsonl')], configurable: true });
     input.dispatchEvent(new Event('change'));
     await vi.waitFor(() => expect(say).toHaveBeenCalled());
     expect(say).toHaveBeenCalledWith(expect.stringMatching(/^Imported 1 article/));
+    expect((await library.index()).get('cnbc')).toBeDefined();
   });
 });
 

@@ -3,12 +3,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getSettings, LOOKUP_ENGINE_IDS } from '../../src/ext/settings.ts';
+import { browserUiHost } from '../../src/ext/ui-host.ts';
 import { engineById } from '../../src/lookup/engines.ts';
 import { ENGINES } from '../../src/ui/engines.ts';
 import { lookupSection } from '../../src/ui/lookup-view.ts';
+import { serveBackground } from './background-fixture.ts';
 
 const mount = async () => {
-  const section = lookupSection(await getSettings());
+  const section = lookupSection(await getSettings(), browserUiHost());
   document.body.replaceChildren(section);
   return section;
 };
@@ -21,6 +23,7 @@ describe('options: look up originals', () => {
     fakeBrowser.reset();
     request = vi.fn(async () => true);
     browser.permissions.request = request as never;
+    serveBackground();
   });
 
   it('shows the engine default as the endpoint placeholder, and what is sent where', async () => {

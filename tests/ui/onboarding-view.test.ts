@@ -5,14 +5,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getSubscriptions, updateSubscription } from '../../src/ext/feed-subscriptions.ts';
 import { onboardingItem } from '../../src/ext/onboarding-state.ts';
 import { getSettings, saveSettings } from '../../src/ext/settings.ts';
+import { browserUiHost } from '../../src/ext/ui-host.ts';
 import { FEED_BUNDLE } from '../../src/feeds/default-feeds.ts';
 import { mountOnboarding } from '../../src/ui/onboarding-view.ts';
+import { serveBackground } from './background-fixture.ts';
 
 const mount = async () => {
   const root = document.createElement('main');
   root.id = 'onboarding';
   document.body.replaceChildren(root);
-  await mountOnboarding(root);
+  await mountOnboarding(root, browserUiHost());
   return root;
 };
 const input = (root: HTMLElement, role: string) => root.querySelector<HTMLInputElement>(`input[data-role=${role}]`)!;
@@ -27,10 +29,9 @@ describe('first-run setup', () => {
     request = vi.fn(async () => true);
     browser.permissions.request = request as never;
     polled = [];
-    fakeBrowser.runtime.onMessage.addListener(async (msg: unknown) => {
-      polled.push(msg);
-      return { ok: true, newItems: 5 };
-    });
+    // The real background answers; its feed poll is faked (5 new items) and recorded.
+    const sent: unknown[] = [];
+    serveBackground({ poll: async (ids) => (polled.push(sent.at(-1)), { polled: ids, newItems: 5 }) }, sent);
   });
 
   it('says what Unspun does and turns nothing on by itself', async () => {
