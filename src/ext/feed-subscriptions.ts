@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { fnv1a32 } from '../core/hash.ts';
-import { isHttpUrl } from '../core/url.ts';
+import { isHttpUrl, sameAddress } from '../core/url.ts';
 import { DEFAULT_FEEDS, type FeedSource } from '../feeds/default-feeds.ts';
 import { NEW_FEED_STATE, type FeedPollState } from '../feeds/schedule.ts';
 
@@ -42,7 +42,7 @@ export async function addSubscription(url: string, outlet: string): Promise<Feed
   }
   if (!isHttpUrl(u.href)) throw new Error('a feed URL must start with http:// or https://');
   const subs = await getSubscriptions();
-  const existing = subs.find((s) => s.url === u.href);
+  const existing = subs.find((s) => sameAddress(s.url, u.href));
   if (existing) return existing;
   const sub: FeedSubscription = {
     id: `custom-${fnv1a32(u.href).toString(36)}`,

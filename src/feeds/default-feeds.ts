@@ -1,4 +1,5 @@
 import { registrableDomain } from '../core/site.ts';
+import { sameAddress } from '../core/url.ts';
 
 /** A publisher feed Unspun can poll. */
 export interface FeedSource {
@@ -121,7 +122,7 @@ export const FEED_BUNDLE: readonly string[] = [
  * gets its own host only.
  */
 export function feedOrigins(f: Pick<FeedSource, 'url' | 'articleSites'>): string[] {
-  const articleSites = f.articleSites ?? DEFAULT_FEEDS.find((d) => d.url === f.url)?.articleSites ?? [];
+  const articleSites = f.articleSites ?? DEFAULT_FEEDS.find((d) => sameAddress(d.url, f.url))?.articleSites ?? [];
   const feedSite = hostOf(f.url);
   const sites = [feedSite ? registrableDomain(feedSite) : undefined, ...articleSites.map(siteOfName)].filter((s): s is string => !!s);
   const outlet = sites.flatMap((s) => [`http://*.${s}/*`, `https://*.${s}/*`]);

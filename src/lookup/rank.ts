@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { normalizeUrl, siteOf } from '../core/site.ts';
+import { sameAddress } from '../core/url.ts';
 import type { SearchHit } from './engine.ts';
 
 /** A search hit as a candidate original, with what ranked it. */
@@ -59,8 +60,7 @@ export function rankCandidates(hitsPerQuery: SearchHit[][], o: RankOptions): Can
 
 /** The index's own observation of the page, if a search returned the page itself. */
 export function pageSeenByIndex(hitsPerQuery: SearchHit[][], pageUrl: string): string | undefined {
-  const id = normalizeUrl(pageUrl);
-  const seen = hitsPerQuery.flat().filter((h) => normalizeUrl(h.url) === id && h.seen).map((h) => h.seen!);
+  const seen = hitsPerQuery.flat().filter((h) => sameAddress(h.url, pageUrl) && h.seen).map((h) => h.seen!);
   return seen.sort()[0];
 }
 
