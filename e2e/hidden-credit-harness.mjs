@@ -20,7 +20,7 @@ const HIDDEN = {
   'off-screen': (a) => `<p style="position:absolute;left:-9999px">Source: ${a('off-screen', 'CNBC')}</p>`,
   'clip-rect': (a) => `<p style="position:absolute;clip:rect(0 0 0 0)">Source: ${a('clip-rect', 'CNBC')}</p>`,
   'font-size-0': (a) => `<p style="font-size:0">Source: ${a('font-size-0', 'CNBC')}</p>`,
-  'zero-height': (a) => `<p style="height:0;overflow:hidden">Source: ${a('zero-height', 'CNBC')}</p>`,
+  'zero-height': (a) => `<div style="height:0;overflow:hidden"><p>Source: ${a('zero-height', 'CNBC')}</p></div>`,
   'empty-link': (a) => `<p>More from the wires. ${a('empty-link', '')}</p>`,
   'closed-details': (a) => `<details><summary>Notes</summary><p>Source: ${a('closed-details', 'CNBC')}</p></details>`,
   // The link inherits the colour: a browser gives a link its own colour otherwise.
@@ -29,11 +29,12 @@ const HIDDEN = {
 
 /**
  * The pages: every trick at once (the page counts as credited if any one credit counts, so one
- * page shows that none does), and the same copy with the credit in plain sight.
+ * page shows that none does), and the same copy with the credit in plain sight, in a block of its
+ * own after the story (Readability alone drops that block: the credit is read from the page).
  */
 const PAGES = {
   hidden: (a) => Object.values(HIDDEN).map((hide) => hide(a)).join('\n'),
-  visible: (a) => `<p>Source: ${a('visible', 'CNBC')}</p>`,
+  visible: (a) => `<div><p>Source: ${a('visible', 'CNBC')}</p></div>`,
 };
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

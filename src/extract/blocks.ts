@@ -1,9 +1,9 @@
 /** Elements whose text is a paragraph of its own. */
-const BLOCK = new Set(
+export const BLOCK = new Set(
   'address article aside blockquote dd details div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
 );
 /** Elements whose text is never article prose. */
-const SKIP = new Set('script style noscript template svg canvas iframe button select textarea input figcaption'.split(' '));
+export const SKIP = new Set('script style noscript template svg canvas iframe button select textarea input figcaption'.split(' '));
 
 /** Caps on the paragraphs `blockTexts` returns (the same rules as the message caps in `ext/protocol.ts`). */
 export interface TextLimits {
@@ -17,7 +17,7 @@ export interface TextLimits {
 
 const NO_LIMITS: TextLimits = { paragraphs: Infinity, paragraphChars: Infinity, totalChars: Infinity };
 
-const tagOf = (node: Node) => (node.nodeType === 1 ? (node as Element).tagName.toLowerCase() : '');
+export const tagOf = (node: Node) => (node.nodeType === 1 ? (node as Element).tagName.toLowerCase() : '');
 
 /**
  * The text of an element as paragraphs: one entry per block, inline markup flattened,

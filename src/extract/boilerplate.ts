@@ -93,13 +93,13 @@ function linkDensity(el: Element): number {
   return Math.min(1, linked / total);
 }
 
-interface Furniture {
+export interface Furniture {
   /** It lists other pages: nothing in it is kept, not even an attribution line. */
   listing: boolean;
 }
 
 /** Whether an element is furniture by its markup, and of which sort. */
-function furniture(el: Element): Furniture | undefined {
+export function furniture(el: Element): Furniture | undefined {
   const tag = el.tagName.toLowerCase();
   if (LISTING_TAGS.has(tag)) return { listing: true };
   if (OTHER_TAGS.has(tag)) return { listing: false };
@@ -192,10 +192,23 @@ function isInternalLinkList(el: Element, ctx: CleanContext): boolean {
   return internal / links.length >= 0.6;
 }
 
+/** Landmarks of a whole page: an element holding one wraps the page, not a story. */
+const PAGE_LANDMARKS = 'main, [role="main"], [role="banner"], [role="contentinfo"]';
+
+/** True for an element that wraps the whole page (its main content, banner or footer), such as a page-wide <article>. */
+export function wrapsPage(el: Element): boolean {
+  return !!el.querySelector(PAGE_LANDMARKS);
+}
+
 /**
  * Readability drops every <footer>, with the attribution line a story may carry in its own footer.
- * Run on the document before Readability: moves those lines out, just before their footer.
+ * Run on the document before Readability: moves those lines out, just before their footer. Not
+ * from the site's footer: one with the role of the page's footer, or in an <article> that wraps the page.
  */
 export function rescueFooterAttribution(doc: Document): void {
-  for (const footer of doc.querySelectorAll('article footer, [itemprop~="articleBody"] footer')) rescueAttribution(footer);
+  for (const footer of doc.querySelectorAll('article footer, [itemprop~="articleBody"] footer')) {
+    const story = footer.closest('article, [itemprop~="articleBody"]');
+    if (footer.getAttribute('role')?.toLowerCase() === 'contentinfo' || (story && wrapsPage(story))) continue;
+    rescueAttribution(footer);
+  }
 }

@@ -3,6 +3,7 @@ import { siteOf } from '../core/site.ts';
 import { blockTexts } from './blocks.ts';
 import { parseDate } from '../core/dates.ts';
 import { removeFurniture, rescueFooterAttribution } from './boilerplate.ts';
+import { creditNearArticle } from './credit-nearby.ts';
 import { absoluteUrl, readMetadata } from './metadata.ts';
 import { filterParagraphs } from './text-rules.ts';
 import { removeHidden } from './visibility.ts';
@@ -104,7 +105,8 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
     }
     const metadata = readMetadata(doc, url);
     const clone = doc.cloneNode(true) as Document;
-    removeHidden(doc, clone, opts.useLayout);
+    // The clone keeps only what shows; what shows of the page is kept on record, to read the credit around the story later.
+    const shown = removeHidden(doc, clone, opts.useLayout);
     // A browser with scripts on shows no <noscript>, and DOMs parse its content differently.
     for (const el of clone.querySelectorAll('noscript')) el.remove();
     rescueFooterAttribution(clone);
@@ -126,19 +128,26 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
       siteOfHref: (href) => siteOf(absoluteUrl(href, url) ?? ''),
     });
     // Capped before the rules run: their work then has a bound whatever the page holds.
-    const paragraphs = filterParagraphs(blockTexts(parsed.content, TEXT_LIMITS), { title, urls: ownUrls });
-    const words = countWords(paragraphs.join(' '));
+    const body = filterParagraphs(blockTexts(parsed.content, TEXT_LIMITS), { title, urls: ownUrls });
+    const words = countWords(body.join(' '));
     if (!opts.force && words < opts.minWords) return { ok: false, reason: 'too-short' };
-    const links = [...parsed.content.querySelectorAll('a[href]')]
+    const bodyLinks = [...parsed.content.querySelectorAll('a[href]')]
       .map((a) => ({ href: absoluteUrl(a.getAttribute('href'), url), text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() }))
       .filter((l): l is ArticleLink => !!l.href);
+    const siteName = parsed.siteName?.trim() || metadata.siteName;
+    // Credit lines and links a reader sees around the story that Readability left out.
+    const nearbyContext = { title, urls: ownUrls, ownSites, siteName, resolve: (href: string) => absoluteUrl(href, url), siteOf };
+    const nearby = creditNearArticle(shown, parsed.content, nearbyContext, { paragraphs: body, links: bodyLinks });
+    const paragraphs = [...nearby.before, ...body, ...nearby.after];
+    // First: the message to the background keeps the first links only.
+    const links = [...nearby.links, ...bodyLinks];
     return {
       ok: true,
       article: {
         url,
         title,
         byline: parsed.byline?.trim() || undefined,
-        siteName: parsed.siteName?.trim() || metadata.siteName,
+        siteName,
         lang: parsed.lang || metadata.lang,
         excerpt: parsed.excerpt?.trim() || undefined,
         published: metadata.published ?? parseDate(parsed.publishedTime),

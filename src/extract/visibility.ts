@@ -26,16 +26,48 @@ type MaybeVisible = Element & {
   getBoundingClientRect?: () => { left: number; top: number; right: number; bottom: number; width: number; height: number };
 };
 
-/** Removes from `clone` (a deep clone of `live`) every element and text a reader cannot see on `live`. */
-export function removeHidden(live: Document, clone: Document, useLayout: boolean): void {
+/**
+ * What a reader sees of the live page, as `removeHidden` found it: so that the page itself can be
+ * read again later (the credit around the story, `credit-nearby.ts`) without judging styles twice.
+ */
+export interface ShownPage {
+  /** The shown elements of the live page, in document order. */
+  elements: Element[];
+  /** The place of each shown element of the live page in `elements`. An element not here is hidden (or not rendered). */
+  numbers: Map<Element, number>;
+  /** Text nodes of shown elements whose text does not show (transparent, too small, indented away). */
+  hiddenText: Set<Node>;
+  /** The links that show, with their text as a reader sees it (an image link: its image's name). */
+  links: Map<Element, string>;
+  /** For each text node of the clone, the live element it is in: Readability moves text nodes, it does not copy them. */
+  textOwner: WeakMap<Node, Element>;
+}
+
+/**
+ * Removes from `clone` (a deep clone of `live`) every element and text a reader cannot see on `live`,
+ * and says what it found (`ShownPage`).
+ */
+export function removeHidden(live: Document, clone: Document, useLayout: boolean): ShownPage {
+  const shown: ShownPage = { elements: [], numbers: new Map(), hiddenText: new Set(), links: new Map(), textOwner: new WeakMap() };
   const liveRoot = live.body ?? live.documentElement;
   const cloneRoot = clone.body ?? clone.documentElement;
-  if (!liveRoot || !cloneRoot) return;
+  if (!liveRoot || !cloneRoot) return shown;
   const layout = useLayout && hasLayout(liveRoot as MaybeVisible) ? layoutReader(live) : undefined;
   const sheets = layout ? undefined : readStyleSheets(live);
   const doomed: Node[] = [];
-  const links: Element[] = [];
+  const links: [Element, Element][] = [];
   const images = new Map<Element, Element>();
+  const number = (x: Element, y: Element) => {
+    shown.numbers.set(x, shown.elements.length);
+    shown.elements.push(x);
+    for (let b = y.firstChild, a = x.firstChild; b && a; b = b.nextSibling, a = a.nextSibling) {
+      if (b.nodeType === 3 && a.nodeType === 3) shown.textOwner.set(b, x);
+    }
+  };
+  const hideText = (x: Element, y: Element) => {
+    for (const t of textChildren(y)) doomed.push(t);
+    for (const t of textChildren(x)) shown.hiddenText.add(t);
+  };
 
   const judgeOf = (el: Element, parent: TextState): Judgement =>
     layout ? layout.judge(el as MaybeVisible, parent) : judgeByMarkup(el, parent, sheets);
@@ -48,7 +80,7 @@ export function removeHidden(live: Document, clone: Document, useLayout: boolean
     // A closed <details> shows its first <summary> and nothing else.
     const closedDetails = a.tagName === 'DETAILS' && !a.hasAttribute('open');
     const summary = closedDetails ? [...as].find((c) => c.tagName === 'SUMMARY') : undefined;
-    if (closedDetails) for (const t of textChildren(b)) doomed.push(t);
+    if (closedDetails) hideText(a, b);
     for (let i = 0; i < as.length; i++) {
       const x = as[i]!;
       const y = bs[i]!;
@@ -65,17 +97,22 @@ export function removeHidden(live: Document, clone: Document, useLayout: boolean
         doomed.push(y);
         continue;
       }
-      if (judged.textHidden) for (const t of textChildren(y)) doomed.push(t);
-      if (x.tagName === 'A') links.push(y);
+      number(x, y);
+      if (judged.textHidden) hideText(x, y);
+      if (x.tagName === 'A') links.push([x, y]);
       else if (MEDIA.has(x.tagName)) images.set(y, x);
       walk(x, y, judged.state);
     }
   };
   const rootState = layout ? layout.judge(liveRoot as MaybeVisible, INITIAL).state : judgeByMarkup(liveRoot, INITIAL, sheets).state;
+  number(liveRoot, cloneRoot);
   walk(liveRoot, cloneRoot, rootState);
   for (const node of doomed) node.parentNode?.removeChild(node);
   // Every link here has only shown ancestors (the walk never enters what is hidden).
-  for (const a of links) keepIfVisible(a, images, layout !== undefined);
+  for (const [x, y] of links) {
+    if (keepIfVisible(y, images, layout !== undefined)) shown.links.set(x, (y.textContent ?? '').replace(/\s+/g, ' ').trim());
+  }
+  return shown;
 }
 
 /** Elements that are never rendered but carry data Readability reads. */
@@ -107,20 +144,22 @@ const MAX_IMAGE_NAME_CHARS = 60;
  * but credits nothing: there is no name to show for it). The description goes into
  * the link inside a `<figcaption>`: part of the link's text, left out of the article's paragraphs
  * (`blockTexts` skips captions), and short, so it barely weighs in Readability's link density.
+ * Returns whether the link stays a link.
  */
-function keepIfVisible(a: Element, images: ReadonlyMap<Element, Element>, layout: boolean): void {
-  if (hasVisibleText(a.textContent ?? '')) return;
+function keepIfVisible(a: Element, images: ReadonlyMap<Element, Element>, layout: boolean): boolean {
+  if (hasVisibleText(a.textContent ?? '')) return true;
   const shown = [...a.querySelectorAll('*')].filter((m) => images.has(m) && imageShows(images.get(m)!, layout));
   if (!shown.length) {
     a.replaceWith(...a.childNodes);
-    return;
+    return false;
   }
   const names = [a.getAttribute('aria-label'), a.getAttribute('title'), ...shown.flatMap((m) => [m.getAttribute('alt'), m.getAttribute('title'), m.getAttribute('aria-label')])];
   const name = names.map((n) => (n ?? '').replace(/\s+/g, ' ').trim()).find((n) => hasVisibleText(n) && n.length <= MAX_IMAGE_NAME_CHARS);
-  if (!name) return;
+  if (!name) return true;
   const caption = a.ownerDocument.createElement('figcaption');
   caption.textContent = name;
   a.appendChild(caption);
+  return true;
 }
 
 /** Whether a picture (on the live page) has a size a reader notices. */

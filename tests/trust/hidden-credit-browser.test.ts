@@ -95,6 +95,25 @@ describe.skipIf(!existsSync(CHROMIUM))('hidden credit in Chromium (computed styl
     expect(credits(a).links.map((l) => l.text)).toEqual(['the original report']);
   });
 
+  it('keeps a credit line in a block of its own around the story, which Readability drops', async () => {
+    for (const credit of [
+      `<div><p>Source: <a href="${ORIGINAL}">CNBC</a></p></div>`,
+      `<section><p>Source: <a href="${ORIGINAL}">CNBC</a></p></section>`,
+      `<div><div><p>Via <a href="${ORIGINAL}">CNBC</a></p></div></div>`,
+      `<footer><p>Source: <a href="${ORIGINAL}">CNBC</a></p></footer>`,
+    ]) {
+      expect(credits(await extract(page(credit))).links.map((l) => l.text), credit).toEqual(['CNBC']);
+    }
+  });
+
+  it.each(STYLES)('drops a credit line in a block of its own hidden with %s', async (style) => {
+    // The link takes its block's colour (a browser gives a link its own colour otherwise).
+    const a = await extract(page(`<div style="${style}"><p>Source: <a href="${ORIGINAL}" style="color:inherit">CNBC</a></p></div>`));
+    expect(credits(a)).toEqual({ links: [], line: false });
+    const nested = await extract(page(`<div><div style="${style}"><p>${LINE} <a href="${ORIGINAL}" style="color:inherit">CNBC</a></p></div></div>`));
+    expect(credits(nested)).toEqual({ links: [], line: false });
+  });
+
   it('keeps a visible credit: a line, a link, a logo link named by its alt text', async () => {
     const logo = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40"/></svg>');
     const a = await extract(page(`<p>${LINE}</p><p>Read <a href="${ORIGINAL}">the original report</a>.</p><p><a href="${ORIGINAL}"><img src="${logo}" width="120" height="40" alt="CNBC"></a></p>`));
