@@ -67,9 +67,14 @@ function readabilityMetadata(dir) {
     const r = extractArticle(parseHtmlDocument(html), url);
     const isArticle = r.ok;
     if (want.readerable && isArticle) readerable.tp++;
-    else if (want.readerable) readerable.fn++, readerable.misses.push(`${name} (${kinds.get(name)}): article, we said ${r.reason}`);
-    else if (!isArticle) readerable.tn++;
-    else readerable.fp++, readerable.misses.push(`${name} (${kinds.get(name)}): not readerable, we extracted it`);
+    else if (want.readerable) {
+      readerable.fn++;
+      readerable.misses.push(`${name} (${kinds.get(name)}): article, we said ${r.reason}`);
+    } else if (!isArticle) readerable.tn++;
+    else {
+      readerable.fp++;
+      readerable.misses.push(`${name} (${kinds.get(name)}): not readerable, we extracted it`);
+    }
   }
   return { tally, readerable };
 }

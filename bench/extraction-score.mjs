@@ -43,8 +43,14 @@ for (const [id, { articleBody }] of Object.entries(truth)) {
   const all = tp + fp + fn;
   if (!all) continue;
   const [TP, FP, FN] = [tp / all, fp / all, fn / all];
-  if (TP + FP > 0) (pSum += TP / (TP + FP)), pN++;
-  if (TP + FN > 0) (rSum += TP / (TP + FN)), rN++;
+  if (TP + FP > 0) {
+    pSum += TP / (TP + FP);
+    pN++;
+  }
+  if (TP + FN > 0) {
+    rSum += TP / (TP + FN);
+    rN++;
+  }
   worst.push({ id, f: (2 * TP) / (2 * TP + FP + FN) });
 }
 const P = pSum / pN;

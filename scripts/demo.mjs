@@ -12,7 +12,7 @@ const site = await startCorpusServer({ ids: [SEED.original, SEED.page] });
 const drv = await launchChromium(site, { headless: !headed, viewport: headed ? null : undefined, pin: headed });
 const blank = drv.context.pages().find((p) => p.url() === 'about:blank');
 
-let ok = false;
+let ok;
 try {
   console.log(`Chromium ${headed ? `on display ${process.env.DISPLAY}` : '(headless: no $DISPLAY)'} with Unspun loaded.`);
   console.log(`1. The original (CNBC):        ${site.urlFor(SEED.original)}`);

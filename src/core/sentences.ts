@@ -42,7 +42,7 @@ export function splitSentences(text: string, max = MAX_SENTENCES): string[] {
  * that ends no sentence ("Word" and 100,000 dots) is tried from each of its n marks, n steps each.
  * Matches are the same: a boundary always took its run whole, from its first mark.
  */
-export const SENTENCE_BOUNDARY = /(?<![.!?])(?=([.!?]+))\1(?=(["')\]]*))\2\s+(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+export const SENTENCE_BOUNDARY = /(?<![.!?])(?=([.!?]+))\1(?=(["')\]]*))\2\s+(?=["'([]?[\p{Lu}\p{N}])/gu;
 
 function splitParagraph(para: string): string[] {
   const out: string[] = [];

@@ -857,7 +857,7 @@ function keysOf(el: Element): string[] {
   const keys = ['*', el.tagName.toLowerCase()];
   for (const attr of el.getAttributeNames?.() ?? []) {
     if (attr === 'id') keys.push(`#${el.getAttribute('id')}`);
-    else if (attr === 'class') for (const c of (el.getAttribute('class') ?? '').split(/\s+/)) c && keys.push(`.${c}`);
+    else if (attr === 'class') for (const c of (el.getAttribute('class') ?? '').split(/\s+/)) if (c) keys.push(`.${c}`);
     if (attr !== 'style') keys.push(`[${attr.toLowerCase()}`);
   }
   return keys;

@@ -48,7 +48,7 @@ export async function fetchText(url: string, limits: FetchLimits, fetcher: Fetch
     if (Number.isFinite(declared) && declared > limits.maxBytes) throw new Error(`response larger than ${limits.maxBytes} bytes`);
     return { status: res.status, headers, text: decodeBody(await readCapped(res, limits.maxBytes), headers['content-type']) };
   } catch (e) {
-    if (controller.signal.aborted) throw new Error(`no complete response within ${limits.timeoutMs} ms`);
+    if (controller.signal.aborted) throw new Error(`no complete response within ${limits.timeoutMs} ms`, { cause: e });
     throw e;
   } finally {
     clearTimeout(timer);

@@ -6,7 +6,7 @@ import { MAX_TEXT_CHARS, SENTENCE_BOUNDARY, splitSentences } from '../../src/cor
 import { BUDGET_MS, dotRun, timed } from './inputs.ts';
 
 /** The boundary regex the splitter used: quadratic on a run of marks that ends no sentence (the oracle of its matches). */
-const OLD_BOUNDARY = /([.!?]+)(["')\]]*)\s+(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+const OLD_BOUNDARY = /([.!?]+)(["')\]]*)\s+(?=["'([]?[\p{Lu}\p{N}])/gu;
 
 function boundaries(re: RegExp, text: string): [number, string, string][] {
   const out: [number, string, string][] = [];
