@@ -1,4 +1,5 @@
 import { parseDate } from '../core/dates.ts';
+import { isHttpUrl } from '../core/url.ts';
 
 /** Page metadata that Readability does not give, or gives less reliably. */
 export interface PageMetadata {
@@ -118,8 +119,8 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefin
 export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {
   if (!href) return undefined;
   try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+    const resolved = new URL(href.trim(), base).href;
+    return isHttpUrl(resolved) ? resolved : undefined;
   } catch {
     return undefined;
   }

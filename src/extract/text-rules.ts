@@ -7,6 +7,7 @@
  */
 
 import { isAttributionLine } from '../core/credit.ts';
+import { sameAddress } from '../core/url.ts';
 
 const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -147,8 +148,6 @@ export function isHeadlineRepeat(text: string, ctx: ParagraphContext): boolean {
   const t = text.trim();
   return /^https?:\/\/\S+$/.test(t) && ctx.urls.some((u) => sameAddress(u, t));
 }
-
-const sameAddress = (a: string, b: string) => a.replace(/[?#].*$|\/$/g, '') === b.replace(/[?#].*$|\/$/g, '');
 
 /** Headings of a list of other stories: "You may also like", "More from Sport", "Leia também". */
 const LIST_HEADING =
