@@ -5,7 +5,8 @@ import { alignSentences } from '../src/core/align.ts';
 import { weighSentence } from '../src/core/similarity.ts';
 import { siteOf } from '../src/core/site.ts';
 import { LibraryIndex } from '../src/library/library-index.ts';
-import { toLibraryArticle, toPageToCheck } from '../src/library/ingest.ts';
+import { toLibraryArticle } from '../src/library/ingest.ts';
+import { toPageToCheck } from '../src/library/page.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { extractFile } from '../src/cli/load.ts';
 

@@ -7,7 +7,7 @@ import { normalizeUrl } from '../src/core/site.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { extractFile } from '../src/cli/load.ts';
 import { lookupDeps } from '../src/cli/lookup-options.ts';
-import { toPageToCheck } from '../src/library/ingest.ts';
+import { toPageToCheck } from '../src/library/page.ts';
 import { LibraryIndex } from '../src/library/library-index.ts';
 import { DEFAULT_LOOKUP, lookupOriginal } from '../src/lookup/lookup.ts';
 import { rankCandidates } from '../src/lookup/rank.ts';

@@ -11,7 +11,7 @@ import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { opening, SHORT_PAGE } from '../src/cli/eval.ts';
 import { extractFile } from '../src/cli/load.ts';
-import { toPageToCheck } from '../src/library/ingest.ts';
+import { toPageToCheck } from '../src/library/page.ts';
 import { selfOrSameSite } from '../src/library/match.ts';
 
 const args = process.argv.slice(2);

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { alignSentences } from '../src/core/align.ts';
 import { LibraryIndex } from '../src/library/library-index.ts';
-import { toLibraryArticle, toPageToCheck } from '../src/library/ingest.ts';
+import { toLibraryArticle } from '../src/library/ingest.ts';
+import { toPageToCheck } from '../src/library/page.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { extractFile } from '../src/cli/load.ts';
 

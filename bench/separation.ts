@@ -8,7 +8,7 @@ import { alignSentences, longestIncreasingChain, type AlignedPair } from '../src
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { extractFile } from '../src/cli/load.ts';
-import { toPageToCheck } from '../src/library/ingest.ts';
+import { toPageToCheck } from '../src/library/page.ts';
 
 const dir = process.argv[2] ?? '../shared/corpus';
 const docs = readManifest(dir);

@@ -12,7 +12,7 @@ import { tokenize } from '../src/core/tokens.ts';
 import { isDerived } from '../src/core/verdict.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { extractFile } from '../src/cli/load.ts';
-import { toPageToCheck } from '../src/library/ingest.ts';
+import { toPageToCheck } from '../src/library/page.ts';
 import { LibraryIndex } from '../src/library/library-index.ts';
 
 const [dir = '../shared/corpus', verdicts = 'bench/out/lookup-verdicts.jsonl'] = process.argv.slice(2);

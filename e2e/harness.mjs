@@ -175,8 +175,7 @@ async function loadTs() {
     tsModules = {
       ...(await importTs('src/extract/extract-article.ts')),
       ...(await importTs('src/cli/node-dom.ts')),
-      ...(await importTs('src/ext/protocol.ts')),
-      ...(await importTs('src/core/fingerprint.ts')),
+      ...(await importTs('src/library/page.ts')),
     };
   }
   return tsModules;
@@ -193,9 +192,9 @@ export async function nodeArticle(id, url) {
 
 /** Sentences of a corpus page as the Node CLI's extraction gives them. */
 export async function nodeSentences(id, url) {
-  const { capArticle, fingerprintText } = await loadTs();
+  const { readArticle } = await loadTs();
   const { article } = await nodeArticle(id, url);
-  return fingerprintText(capArticle(article).paragraphs.join('\n')).sentences;
+  return readArticle(article).sentences;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { fingerprintText } from '@/src/core/fingerprint';
 import { BROWSER_TIME_BUDGET_MS, extractArticle, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-article';
 import { sendMessage } from '@/src/ext/messaging';
-import { capArticle, type ContentMessage } from '@/src/ext/protocol';
+import type { ContentMessage } from '@/src/ext/protocol';
 import { getSettings, isExcludedHost } from '@/src/ext/settings';
+import { readArticle } from '@/src/library/page';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -31,8 +31,7 @@ function readPage(): ContentMessage {
     const reason = result.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : result.reason;
     return { type: 'unspun/not-article', url, reason };
   }
-  const article = capArticle(result.article);
-  const { sentences, fingerprint } = fingerprintText(article.paragraphs.join('\n'));
-  return { type: 'unspun/check-article', article, sentences, fingerprint };
+  // Capped and fingerprinted as the CLI's eval and check do (`readArticle`): one path from page to verdict.
+  return { type: 'unspun/check-article', ...readArticle(result.article) };
 }
 

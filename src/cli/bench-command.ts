@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { FINGERPRINT_VERSION, type SentenceFingerprint } from '../core/fingerprint.ts';
 import { minhash } from '../core/minhash.ts';
 import type { LibraryArticle } from '../library/article.ts';
-import { toPageToCheck } from '../library/ingest.ts';
+import { toPageToCheck } from '../library/page.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
 import { checkPage } from '../library/match.ts';
 import { readManifest } from './corpus.ts';

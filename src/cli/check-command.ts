@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractArticle } from '../extract/extract-article.ts';
-import { toPageToCheck } from '../library/ingest.ts';
+import { toPageToCheck } from '../library/page.ts';
+import { scoreOf } from '../core/verdict.ts';
 import { LibraryIndex } from '../library/library-index.ts';
 import { checkPage } from '../library/match.ts';
 import { checkWithLookup, type CheckedWithLookup } from '../lookup/check-with-lookup.ts';
@@ -58,6 +59,6 @@ export async function runCheckCommand(args: string[]): Promise<number> {
   const result: CheckedWithLookup = values.lookup ? await checkWithLookup(page, index, lookupDeps(values)) : checkPage(page, index);
   const { verdict, matched } = result;
   const lookup = result.lookup?.progress;
-  process.stdout.write(JSON.stringify({ ...verdict, verdict: verdict.kind, originalId: matched?.id ?? null, lookup }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ ...verdict, score: scoreOf(verdict), verdict: verdict.kind, originalId: matched?.id ?? null, lookup }, null, 2) + '\n');
   return 0;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { normalizeUrl } from '../core/site.ts';
-import { toPageToCheck } from '../library/ingest.ts';
+import { toPageToCheck } from '../library/page.ts';
+import { scoreOf } from '../core/verdict.ts';
 import { LibraryIndex } from '../library/library-index.ts';
 import { checkWithLookup } from '../lookup/check-with-lookup.ts';
 import type { LookupDeps } from '../lookup/lookup.ts';
@@ -47,7 +48,7 @@ export async function runLookupEval(
       if (library) for (const f of result.lookup?.found ?? []) library.remove(f.id);
       const kind = result.verdict.kind === 'uncredited-rewrite' || result.verdict.kind === 'credited' ? result.verdict.kind : 'none';
       const matchedId = result.matched ? (idByUrl.get(normalizeUrl(result.matched.url)) ?? result.matched.id) : null;
-      line = { id: d.id, verdict: kind, original: kind === 'none' ? null : matchedId, score: Math.round(result.verdict.score * 100) / 100 };
+      line = { id: d.id, verdict: kind, original: kind === 'none' ? null : matchedId, score: Math.round(scoreOf(result.verdict) * 100) / 100 };
       lookupFound[d.id] = !!d.original && !!result.lookup?.found.some((f) => idByUrl.get(normalizeUrl(f.url)) === d.original);
     }
     lines.push({ ...line, ms: Math.round((performance.now() - start) * 100) / 100 });

@@ -1,6 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { toPageToCheck } from '../library/ingest.ts';
+import { toPageToCheck } from '../library/page.ts';
+import { scoreOf } from '../core/verdict.ts';
 import { checkPage, DEFAULT_MATCH, type MatchOptions } from '../library/match.ts';
 import { readManifest, type CorpusDoc } from './corpus.ts';
 import { corpusLibrary } from './corpus-library.ts';
@@ -50,7 +51,7 @@ export function runEval(corpusDir: string, options: MatchOptions = DEFAULT_MATCH
     if (r.ok) {
       const { verdict, matched } = checkPage(toPageToCheck(r.article, now), index, options);
       const kind = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? verdict.kind : 'none';
-      line = { id: d.id, verdict: kind, original: kind === 'none' ? null : (matched?.id ?? null), score: round(verdict.score) };
+      line = { id: d.id, verdict: kind, original: kind === 'none' ? null : (matched?.id ?? null), score: round(scoreOf(verdict)) };
     }
     lines.push({ ...line, ms: round(performance.now() - start) });
   }
@@ -88,7 +89,7 @@ function shortPages(corpusDir: string, docs: CorpusDoc[], index: ReturnType<type
     const kind = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? verdict.kind : 'none';
     const id = `${d.id}#short`;
     shortDocs.push({ ...d, id, kind: `short-${d.kind}` });
-    lines.push({ id, verdict: kind, original: kind === 'none' ? null : (matched?.id ?? null), score: round(verdict.score), ms: round(performance.now() - start) });
+    lines.push({ id, verdict: kind, original: kind === 'none' ? null : (matched?.id ?? null), score: round(scoreOf(verdict)), ms: round(performance.now() - start) });
   }
   return { docs: shortDocs, lines };
 }

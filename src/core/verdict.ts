@@ -1,7 +1,5 @@
 import type { AlignedPair, Alignment } from './align.ts';
 
-export type VerdictKind = 'uncredited-rewrite' | 'credited' | 'original' | 'disputed' | 'none' | 'not-article';
-
 /** What the reader is told about an article the page derives from (or that derives from it). */
 export interface ArticleRef {
   id: string;
@@ -35,25 +33,78 @@ export interface Evidence {
   novelNameShare: number;
 }
 
-export interface Verdict {
-  kind: VerdictKind;
-  /** Strength of the derivation evidence, 0–1 (0 when nothing matched). */
+/** What a verdict that names an original carries: the original, the evidence and how strong it is. */
+interface Derivation {
+  /** Strength of the derivation evidence, 0–1. */
   score: number;
-  /** The original the page derives from (`uncredited-rewrite`, `credited`). */
-  original?: ArticleRef;
-  credit?: Credit;
-  evidence?: Evidence;
-  /** Later articles found to derive from this page (`original`). */
-  derivatives?: ArticleRef[];
-  /**
-   * Why the verdict is what it is, in plain words: what was found (a derivation, a `none` page's
-   * nearest article) or, for `not-article`, why the page was not read.
-   */
+  /** The article the page derives from (or, `disputed`, the other copy). */
+  original: ArticleRef;
+  evidence: Evidence;
+  /** What was found, in plain words (the derivation rule that decided). */
   reason?: string;
-  /** `none`: the library article that shares most of the page's sentences, for the reader to judge. */
+}
+
+/** The page derives from `original` and does not credit it. */
+export interface UncreditedVerdict extends Derivation {
+  kind: 'uncredited-rewrite';
+}
+
+/** The page derives from `original` and credits it. */
+export interface CreditedVerdict extends Derivation {
+  kind: 'credited';
+  credit: Credit;
+}
+
+/** The page and `original` are copies of each other and which came first is not settled. */
+export interface DisputedVerdict extends Derivation {
+  kind: 'disputed';
+  dispute: Dispute;
+}
+
+/** Later articles were found to derive from this page. */
+export interface OriginalVerdict {
+  kind: 'original';
+  derivatives: ArticleRef[];
+  /** When the check itself found the later copy: the strength and evidence of that match. */
+  score?: number;
+  evidence?: Evidence;
+}
+
+/** Nothing in the library explains the page. */
+export interface NoneVerdict {
+  kind: 'none';
+  /** Why, in plain words (nothing shares the page's sentences, what does is too little, the check was skipped). */
+  reason: string;
+  /** The library article that shares most of the page's sentences, for the reader to judge, with what they share. */
   nearest?: ArticleRef;
-  /** `disputed`: the page and `original` are copies of each other and which came first is not settled. */
-  dispute?: Dispute;
+  evidence?: Evidence;
+}
+
+/** The page was not read as an article. */
+export interface NotArticleVerdict {
+  kind: 'not-article';
+  reason: string;
+}
+
+type Shapes = UncreditedVerdict | CreditedVerdict | DisputedVerdict | OriginalVerdict | NoneVerdict | NotArticleVerdict;
+type AnyField = Shapes extends infer S ? (S extends unknown ? keyof S : never) : never;
+/** One shape, with every other shape's fields absent: the union can be read field by field (`v.original` is undefined unless the kind has one). */
+type Only<S> = S & { [K in Exclude<AnyField, keyof S>]?: undefined };
+
+/** What the reader is told about a page: one shape per kind (narrow on `kind` for its required fields). */
+export type Verdict = Only<UncreditedVerdict> | Only<CreditedVerdict> | Only<DisputedVerdict> | Only<OriginalVerdict> | Only<NoneVerdict> | Only<NotArticleVerdict>;
+export type VerdictKind = Verdict['kind'];
+/** The verdicts that name the article the page derives from (or, `disputed`, may). */
+export type DerivedVerdict = UncreditedVerdict | CreditedVerdict | DisputedVerdict;
+
+export const isDerivedVerdict = (v: Verdict): v is DerivedVerdict => v.kind === 'uncredited-rewrite' || v.kind === 'credited' || v.kind === 'disputed';
+
+/** The strength of a verdict's derivation evidence, 0–1 (0 when nothing was matched). */
+export const scoreOf = (v: Verdict): number => ('score' in v ? (v.score ?? 0) : 0);
+
+/** The verdict of a page that later articles derive from: the one builder of an `original` verdict. */
+export function originalVerdict(derivatives: ArticleRef[], match?: { score: number; evidence: Evidence }): OriginalVerdict {
+  return match ? { kind: 'original', score: match.score, derivatives, evidence: match.evidence } : { kind: 'original', derivatives };
 }
 
 /** When one article appeared, as it claims and as observed by sources it cannot write to. */

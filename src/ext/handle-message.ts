@@ -1,6 +1,7 @@
 import type { Verdict } from '../core/verdict.ts';
 import { setBadge } from './badge.ts';
-import { articleIdFor, checkReadArticle } from './check-article.ts';
+import { checkReadArticle } from './check-article.ts';
+import { articleIdFor } from '../library/page.ts';
 import type { OriginalsDeps } from './originals.ts';
 import type { LibraryService } from './library-service.ts';
 import { ownExtension } from './messaging.ts';
@@ -52,13 +53,13 @@ async function checkTabPage(parsed: ContentMessage, tabId: number, library: Libr
   try {
     verdict =
       parsed.type === 'unspun/not-article'
-        ? { kind: 'not-article', score: 0, reason: parsed.reason }
+        ? { kind: 'not-article', reason: parsed.reason }
         : skip
-          ? { kind: 'none', score: 0, reason: skip }
+          ? { kind: 'none', reason: skip }
           : await checkReadArticle(parsed, library, now(), originals);
   } catch (e) {
     console.error('Unspun: checking', pageUrl, 'failed:', e);
-    verdict = { kind: 'none', score: 0, reason: 'the check failed; see the extension console' };
+    verdict = { kind: 'none', reason: 'the check failed; see the extension console' };
   }
   const index = await library.index().catch(() => null);
   await saveTabVerdict(tabId, {

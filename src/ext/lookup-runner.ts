@@ -1,5 +1,5 @@
 import { siteOf } from '../core/site.ts';
-import type { Verdict } from '../core/verdict.ts';
+import { isDerivedVerdict, type Verdict } from '../core/verdict.ts';
 import { observationsOf } from '../library/article.ts';
 import type { SearchHit } from '../lookup/engine.ts';
 import { engineById } from '../lookup/engines.ts';
@@ -8,7 +8,9 @@ import { lookupOriginal, type LookupResult } from '../lookup/lookup.ts';
 import type { LookupProgress } from '../lookup/progress.ts';
 import { RateLimiter, SearchCache } from '../lookup/rate-limit.ts';
 import { setBadge } from './badge.ts';
-import { articleIdFor, checkReadArticle, mergeObservations, pageFromMessage } from './check-article.ts';
+import { checkReadArticle } from './check-article.ts';
+import { articleIdFor, pageToCheck } from '../library/page.ts';
+import { mergeObservations } from '../library/provenance.ts';
 import { fetchText } from '../net/fetch-text.ts';
 import type { LibraryService } from './library-service.ts';
 import type { OriginalsDeps } from './originals.ts';
@@ -78,9 +80,8 @@ async function runLookup(
   const limiter = limiters.get(engine.id) ?? new RateLimiter(engine.minIntervalMs);
   limiters.set(engine.id, limiter);
   const index = await library.index();
-  const id = articleIdFor(msg.article.url, msg.article.canonicalUrl);
-  const known = await library.get(id);
-  const page = pageFromMessage(msg, known?.firstSeen ?? new Date().toISOString());
+  const known = await library.get(articleIdFor(msg.article.url, msg.article.canonicalUrl));
+  const page = pageToCheck(msg, known?.firstSeen ?? new Date().toISOString());
   const result = await lookupOriginal(
     page,
     {
@@ -105,7 +106,7 @@ async function runLookup(
   await keepFound(result, library);
   const seenBy = result.pageObservation ? [result.pageObservation] : [];
   const verdict = await checkReadArticle(msg, library, new Date(), originals, seenBy);
-  const outcome = outcomeOf({ verdict, matched: verdict.original && (await library.get(verdict.original.id)) }, result);
+  const outcome = outcomeOf({ verdict, matched: isDerivedVerdict(verdict) ? await library.get(verdict.original.id) : undefined }, result);
   await finishLookup(tabId, msg.article.url, verdict, { ...result.progress, outcome, message: messageFor(outcome, verdict, result) });
 }
 
@@ -119,7 +120,7 @@ async function keepFound(result: LookupResult, library: LibraryService): Promise
 }
 
 function messageFor(outcome: LookupProgress['outcome'], verdict: Verdict, result: LookupResult): string {
-  const outlet = verdict.original ? verdict.original.siteName || verdict.original.site : '';
+  const outlet = isDerivedVerdict(verdict) ? verdict.original.siteName || verdict.original.site : '';
   switch (outcome) {
     case 'found-uncredited':
       return `Found the original on ${outlet}: this page rewrites it without credit.`;

@@ -4,6 +4,7 @@ import { isHttpUrl, sameAddress } from '../core/url.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { ExtractedArticle, ExtractResult } from '../extract/extract-article.ts';
 import type { LibraryArticle } from '../library/article.ts';
+import { ARTICLE_LIMITS } from '../library/page.ts';
 import type { FeedSubscription } from './feed-subscriptions.ts';
 import { LOOKUP_ENGINE_IDS, type Settings } from './settings-schema.ts';
 
@@ -161,12 +162,9 @@ export function senderChannel(sender: Sender, self: Self): Channel | null {
 
 /** Size caps: a hostile or huge page cannot make the background do unbounded work. */
 export const LIMITS = {
-  paragraphs: 800,
-  paragraphChars: 8_000,
-  totalChars: 300_000,
+  /** An article's own bounds (`capArticle` trims a page's article to them before it is sent). */
+  ...ARTICLE_LIMITS,
   sentences: 400,
-  links: 400,
-  shortString: 2_000,
   /** Ids in one request (feeds, library entries). */
   ids: 500,
   idChars: 4_000,
@@ -300,35 +298,6 @@ export function dispatch<R extends Receiver>(receiver: R, msg: unknown, sender: 
 }
 
 /**
- * Trims an extracted article to the message limits (the content script calls this before sending),
- * so a huge page is still checked on its first part instead of being refused.
- */
-export function capArticle(article: ExtractedArticle): ExtractedArticle {
-  const paragraphs: string[] = [];
-  let total = 0;
-  for (const p of article.paragraphs.slice(0, LIMITS.paragraphs)) {
-    const text = p.slice(0, LIMITS.paragraphChars);
-    if (total + text.length > LIMITS.totalChars) break;
-    paragraphs.push(text);
-    total += text.length;
-  }
-  const short = (s: string | undefined) => (s === undefined ? undefined : s.slice(0, LIMITS.shortString));
-  return {
-    ...article,
-    title: short(article.title) ?? '',
-    byline: short(article.byline),
-    siteName: short(article.siteName),
-    lang: short(article.lang),
-    excerpt: short(article.excerpt),
-    paragraphs,
-    links: article.links.filter((l) => isHttpUrl(l.href)).slice(0, LIMITS.links).map((l) => ({ href: l.href, text: short(l.text) ?? '' })),
-    declaredSources: article.declaredSources.filter((u) => isHttpUrl(u)).slice(0, 20),
-    canonicalUrl: article.canonicalUrl && isHttpUrl(article.canonicalUrl) ? article.canonicalUrl : undefined,
-    published: short(article.published),
-  };
-}
-
-/**
  * Validates a content script's article message; null for anything malformed or oversized, or
  * whose fingerprint is not that of its sentences (`checkFingerprint`, the same check a pack line
  * gets: the library matches by the fingerprint and shows the sentences, so the two must agree).
@@ -358,7 +327,7 @@ function parseArticle(a: unknown): ExtractedArticle | null {
   if (!Array.isArray(links) || links.length > LIMITS.links) return null;
   if (!links.every((l) => isObject(l) && isHttpUrl(l['href']) && isString(l['text'], LIMITS.shortString))) return null;
   const declared = a['declaredSources'];
-  if (!isStringArray(declared, 20, LIMITS.shortString) || !declared.every((u) => isHttpUrl(u))) return null;
+  if (!isStringArray(declared, LIMITS.declaredSources, LIMITS.shortString) || !declared.every((u) => isHttpUrl(u))) return null;
   const optional = ['byline', 'siteName', 'lang', 'excerpt', 'published', 'canonicalUrl'] as const;
   if (!optional.every((k) => a[k] === undefined || isString(a[k], LIMITS.shortString))) return null;
   if (a['canonicalUrl'] !== undefined && !isHttpUrl(a['canonicalUrl'])) return null;

@@ -2,7 +2,6 @@ import { fingerprintText } from '../core/fingerprint.ts';
 import { siteOf } from '../core/site.ts';
 import type { ExtractedArticle } from '../extract/extract-article.ts';
 import type { ArticleSource, LibraryArticle } from './article.ts';
-import type { PageToCheck } from './match.ts';
 
 /** An extracted article as a library entry (fingerprinted, with its site). */
 export function toLibraryArticle(
@@ -23,20 +22,5 @@ export function toLibraryArticle(
     source: meta.source,
     sentences,
     fingerprint,
-  };
-}
-
-/** An extracted article as a page to check. */
-export function toPageToCheck(ex: ExtractedArticle, firstSeen: string): PageToCheck {
-  const { sentences, fingerprint } = fingerprintText(ex.paragraphs.join('\n'));
-  return {
-    url: ex.url,
-    canonicalUrl: ex.canonicalUrl,
-    title: ex.title,
-    published: ex.published,
-    firstSeen,
-    sentences,
-    fingerprint,
-    credit: { canonicalUrl: ex.canonicalUrl, declaredSources: ex.declaredSources, links: ex.links, paragraphs: ex.paragraphs },
   };
 }

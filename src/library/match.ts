@@ -11,6 +11,7 @@ import {
   isDerived,
   type ArticleRef,
   type DerivationThresholds,
+  originalVerdict,
   type Evidence,
   type Verdict,
 } from '../core/verdict.ts';
@@ -71,7 +72,7 @@ export function checkPage(page: PageToCheck, index: LibraryIndex, options: Match
   const pageTimes: Appearance = { claimed: page.published, observations: page.observations ?? [] };
   const otherTimes = appearanceOf(article);
   const first = whichCameFirst(pageTimes, otherTimes);
-  if (first === 'page') return { verdict: { kind: 'original', score, derivatives: [ref], evidence }, matched: article };
+  if (first === 'page') return { verdict: originalVerdict([ref], { score, evidence }), matched: article };
   if (first === 'disputed') {
     const dispute = {
       page: appearanceTimes(pageTimes),
@@ -88,12 +89,11 @@ export function checkPage(page: PageToCheck, index: LibraryIndex, options: Match
  * little), and name the nearest article with its evidence so the reader can judge.
  */
 function noneVerdict(page: PageToCheck, nearest: Derivation | undefined, options: MatchOptions): MatchResult {
-  if (!nearest) return { verdict: { kind: 'none', score: 0, reason: 'no article in the library shares its sentences' } };
+  if (!nearest) return { verdict: { kind: 'none', reason: 'no article in the library shares its sentences' } };
   const { article, alignment } = nearest;
   return {
     verdict: {
       kind: 'none',
-      score: 0,
       reason: explainNotDerived(alignment, outletOf(article), options.thresholds),
       nearest: toRef(article),
       evidence: toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs),

@@ -75,3 +75,14 @@ const OBSERVER_LABEL: Record<Observation['by'], string> = {
   index: 'a news search index',
   lookup: 'fetched by Unspun',
 };
+
+/** Sightings of one article from several sources, one per observer, earliest kept. */
+export function mergeObservations(...lists: Observation[][]): Observation[] {
+  const byObserver = new Map<string, Observation>();
+  for (const o of lists.flat()) {
+    const key = `${o.by}:${o.name ?? ''}`;
+    const had = byObserver.get(key);
+    if (!had || Date.parse(o.at) < Date.parse(had.at)) byObserver.set(key, o);
+  }
+  return [...byObserver.values()];
+}

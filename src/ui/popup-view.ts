@@ -1,4 +1,4 @@
-import type { AppearanceTimes, Evidence, Verdict } from '../core/verdict.ts';
+import type { AppearanceTimes, CreditedVerdict, DisputedVerdict, Evidence, NoneVerdict, UncreditedVerdict } from '../core/verdict.ts';
 import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import { el } from './dom.ts';
 import { formatDate, outletOf, percent } from './format.ts';
@@ -78,13 +78,13 @@ function body(state: TabVerdict | undefined): Node[] {
   const v = state.verdict;
   switch (v.kind) {
     case 'uncredited-rewrite':
-      return derivation(v, true);
+      return derivation(v);
     case 'credited':
-      return derivation(v, false);
+      return derivation(v);
     case 'original':
       return [
         status('Original reporting', 'Other pages were found to copy or rewrite this article:'),
-        el('ul', { class: 'refs' }, ...(v.derivatives ?? []).map((d) => el('li', {}, link(d.url, d.title), ` (${outletOf(d)})`))),
+        el('ul', { class: 'refs' }, ...v.derivatives.map((d) => el('li', {}, link(d.url, d.title), ` (${outletOf(d)})`))),
       ];
     case 'disputed':
       return disputed(v, state);
@@ -92,14 +92,14 @@ function body(state: TabVerdict | undefined): Node[] {
       return nothingToReport(v);
     case 'not-article':
       // A page refused for its structure says so: the reader should not think it was checked.
-      return v.reason?.startsWith('too-complex')
+      return v.reason.startsWith('too-complex')
         ? [status('Not checked', 'This page is built too deeply to read safely, so Unspun left it alone.')]
         : [status('Not a news article', 'Unspun only checks article pages.')];
   }
 }
 
 /** Two copies of one article, and the times that could not settle which came first. */
-function disputed(v: Verdict, state: TabVerdict): Node[] {
+function disputed(v: DisputedVerdict, state: TabVerdict): Node[] {
   const o = v.original;
   const d = v.dispute;
   return [
@@ -107,17 +107,17 @@ function disputed(v: Verdict, state: TabVerdict): Node[] {
       'section',
       { class: 'notice' },
       el('h1', {}, 'Which came first is disputed'),
-      el('p', {}, `This page and ${o ? `an article by ${outletOf(o)}` : 'another article'} are copies of each other, and which one is the original cannot be settled.`),
+      el('p', {}, `This page and an article by ${outletOf(o)} are copies of each other, and which one is the original cannot be settled.`),
     ),
     el(
       'section',
       { class: 'copies' },
-      copy('This page', el('span', { class: 'title' }, state.title || state.url), '', d?.page),
-      o ? copy('The other copy', el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url), outletOf(o), d?.other) : null,
+      copy('This page', el('span', { class: 'title' }, state.title || state.url), '', d.page),
+      copy('The other copy', el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url), outletOf(o), d.other),
     ),
-    d?.why ? el('p', { class: 'why' }, d.why) : null,
-    v.evidence ? figures(v.evidence, 'the other copy') : null,
-    v.evidence ? evidence(v.evidence, false, 'The other copy') : null,
+    d.why ? el('p', { class: 'why' }, d.why) : null,
+    figures(v.evidence, 'the other copy'),
+    evidence(v.evidence, false, 'The other copy'),
   ].filter((n): n is HTMLElement => !!n);
 }
 
@@ -138,7 +138,7 @@ function copy(label: string, title: HTMLElement, outlet: string, t: AppearanceTi
  * No source found; when an article in the library shares some of the page's sentences, it is named
  * with what it shares and why that is not enough, so the reader can judge.
  */
-function nothingToReport(v: Verdict): Node[] {
+function nothingToReport(v: NoneVerdict): Node[] {
   const n = v.nearest;
   if (!n || !v.evidence?.pairs.length) return [status('Nothing to report', 'No article in your library was found to be the source of this page.')];
   return [
@@ -158,8 +158,9 @@ function nothingToReport(v: Verdict): Node[] {
 /** A verdict's reason as a sentence about the page ("retells CNBC's…" → "This page retells CNBC's…."). */
 const asSentence = (reason: string) => `${/^[a-z]/.test(reason) ? `This page ${reason}` : reason}.`;
 
-function derivation(v: Verdict, uncredited: boolean): Node[] {
-  const o = v.original!;
+function derivation(v: UncreditedVerdict | CreditedVerdict): Node[] {
+  const uncredited = v.kind === 'uncredited-rewrite';
+  const o = v.original;
   const e = v.evidence;
   return [
     el(
@@ -181,9 +182,9 @@ function derivation(v: Verdict, uncredited: boolean): Node[] {
       el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url),
       el('div', { class: 'muted' }, `${outletOf(o)} · ${formatDate(o.published)}`),
     ),
-    v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : e ? figures(e, 'the original') : null,
-    el('p', { class: 'credit' }, v.credit ? `Credit found (${v.credit.kind}): ${v.credit.detail}` : `No credit to ${outletOf(o)} found on this page.`),
-    e ? evidence(e, uncredited) : null,
+    v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : figures(e, 'the original'),
+    el('p', { class: 'credit' }, v.kind === 'credited' ? `Credit found (${v.credit.kind}): ${v.credit.detail}` : `No credit to ${outletOf(o)} found on this page.`),
+    evidence(e, uncredited),
   ].filter((n): n is HTMLElement => !!n);
 }
 

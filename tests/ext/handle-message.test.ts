@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fingerprintText } from '../../src/core/fingerprint.ts';
-import { articleIdFor } from '../../src/ext/check-article.ts';
+import { articleIdFor, capArticle } from '../../src/library/page.ts';
 import { handleMessage } from '../../src/ext/handle-message.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
-import { capArticle, LIMITS, type CheckArticleMessage } from '../../src/ext/protocol.ts';
+import { LIMITS, type CheckArticleMessage } from '../../src/ext/protocol.ts';
 import { getTabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { seedText } from '../helpers.ts';
 import { freshExtension } from '../setup-extension.ts';

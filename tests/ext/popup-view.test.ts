@@ -7,6 +7,7 @@ import { browserUiHost } from '../../src/ext/ui-host.ts';
 import type { LookupProgress } from '../../src/lookup/progress.ts';
 import { mountPopup } from '../../src/ui/popup-controller.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
+import { originalVerdict, type UncreditedVerdict, type Verdict } from '../../src/core/verdict.ts';
 
 beforeAll(() => {
   const { window } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
@@ -21,28 +22,30 @@ const freshRoot = () => {
   return root;
 };
 
+const rewriteVerdict: UncreditedVerdict = {
+  kind: 'uncredited-rewrite',
+  score: 0.9,
+  original: { id: 'x', url: 'https://www.cnbc.com/a', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:47:32Z' },
+  evidence: {
+    pairs: [{ page: 0, original: 0, similarity: 0.8, pageText: '<img src=x onerror=alert(1)>', originalText: 'Russia scrambled.' }],
+    pageCoverage: 0.95,
+    originalCoverage: 0.9,
+    orderedCoverage: 0.95,
+    chainedCoverage: 0.9,
+    strongChainedPairs: 20,
+    strongOwnWordsInOrder: 15,
+    novelNameShare: 0,
+  },
+};
+
 const rewrite: TabVerdict = {
   url: 'https://farm.example/a',
   checkedAt: '2025-10-22T16:00:00Z',
   librarySize: 12,
-  verdict: {
-    kind: 'uncredited-rewrite',
-    score: 0.9,
-    original: { id: 'x', url: 'https://www.cnbc.com/a', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:47:32Z' },
-    evidence: {
-      pairs: [{ page: 0, original: 0, similarity: 0.8, pageText: '<img src=x onerror=alert(1)>', originalText: 'Russia scrambled.' }],
-      pageCoverage: 0.95,
-      originalCoverage: 0.9,
-      orderedCoverage: 0.95,
-      chainedCoverage: 0.9,
-      strongChainedPairs: 20,
-      strongOwnWordsInOrder: 15,
-      novelNameShare: 0,
-    },
-  },
+  verdict: rewriteVerdict,
 };
 
-const none: TabVerdict = { ...rewrite, title: 'Moscow worried', verdict: { kind: 'none', score: 0 } };
+const none: TabVerdict = { ...rewrite, title: 'Moscow worried', verdict: { kind: 'none', reason: 'no article in the library shares its sentences' } };
 
 const NOW = Date.parse('2025-10-22T16:01:00Z');
 const lookup = (change: Partial<LookupProgress>): LookupProgress => ({
@@ -97,7 +100,7 @@ describe('popup view', () => {
     const { original, evidence } = rewrite.verdict;
     renderPopup(root, {
       ...rewrite,
-      verdict: { kind: 'none', score: 0, nearest: original, evidence, reason: "2 of its sentences match CNBC's article word for word: too few for a copy" },
+      verdict: { kind: 'none', nearest: original, evidence, reason: "2 of its sentences match CNBC's article word for word: too few for a copy" },
     });
     expect(root.dataset.verdict).toBe('none');
     expect(root.textContent).toContain('Nothing to report');
@@ -107,12 +110,12 @@ describe('popup view', () => {
     expect(details.open).toBe(false);
     expect(details.textContent).toContain('Russia scrambled.');
     // Without a nearest article, no evidence section.
-    renderPopup(root, { ...rewrite, verdict: { kind: 'none', score: 0, reason: 'no article in the library shares its sentences' } });
+    renderPopup(root, { ...rewrite, verdict: { kind: 'none', reason: 'no article in the library shares its sentences' } });
     expect(root.querySelector('.nearest')).toBeNull();
   });
   it('gives a short status for other verdicts', () => {
     const root = document.getElementById('app')!;
-    renderPopup(root, { ...rewrite, verdict: { kind: 'none', score: 0 } });
+    renderPopup(root, { ...rewrite, verdict: { kind: 'none', reason: 'no article in the library shares its sentences' } });
     expect(root.dataset.verdict).toBe('none');
     expect(root.textContent).toContain('Library: 12 articles');
     renderPopup(root, undefined);
@@ -121,12 +124,21 @@ describe('popup view', () => {
 
   it('offers a lookup on every article state, not on a page that is not one or was not checked', () => {
     const root = freshRoot();
-    for (const kind of ['none', 'uncredited-rewrite', 'credited', 'disputed', 'original'] as const) {
-      renderPopup(root, { ...rewrite, verdict: { ...rewrite.verdict, kind } });
+    const { original, evidence } = rewriteVerdict;
+    const verdicts: Verdict[] = [
+      { kind: 'none', reason: 'no article in the library shares its sentences' },
+      rewriteVerdict,
+      { ...rewriteVerdict, kind: 'credited', credit: { kind: 'link', detail: original.url } },
+      { ...rewriteVerdict, kind: 'disputed', dispute: { page: {}, other: {}, why: 'unsettled' } },
+      originalVerdict([original], { score: 0.9, evidence }),
+    ];
+    for (const verdict of verdicts) {
+      const kind = verdict.kind;
+      renderPopup(root, { ...rewrite, verdict });
       expect(button(root)?.textContent, kind).toBe('Look for the original');
       expect(button(root)!.disabled).toBe(false);
     }
-    renderPopup(root, { ...rewrite, verdict: { kind: 'not-article', score: 0 } });
+    renderPopup(root, { ...rewrite, verdict: { kind: 'not-article', reason: 'not readerable' } });
     expect(button(root)).toBeNull();
     renderPopup(root, undefined);
     expect(button(root)).toBeNull();
@@ -167,7 +179,7 @@ describe('popup view', () => {
     expect(statusOf(root).textContent).toBe('Found an earlier version in GDELT: this page rewrites it without credit.');
     expect(root.querySelector('a[data-original-url]')!.getAttribute('href')).toBe('https://www.cnbc.com/a');
     expect(root.querySelector('[data-role=lookup-candidates]')!.textContent).toContain('the source');
-    renderPopup(root, { ...rewrite, verdict: { ...rewrite.verdict, kind: 'credited' }, lookup: done('found-credited') }, {}, NOW);
+    renderPopup(root, { ...rewrite, verdict: { ...rewriteVerdict, kind: 'credited', credit: { kind: 'link', detail: rewriteVerdict.original.url } }, lookup: done('found-credited') }, {}, NOW);
     expect(statusOf(root).textContent).toBe('Found the original in GDELT: this page credits it.');
     renderPopup(root, { ...rewrite, lookup: done('disputed') }, {}, NOW);
     expect(statusOf(root).textContent).toBe('Found a copy in GDELT, but which came first is disputed.');
@@ -186,7 +198,7 @@ describe('popup view', () => {
       ...rewrite,
       title: 'Moscow anxious after talks stall',
       verdict: {
-        ...rewrite.verdict,
+        ...rewriteVerdict,
         kind: 'disputed',
         dispute: {
           page: { claimed: '2025-10-21T06:00:00Z', observed: '2025-10-22T09:00:00Z', observedBy: 'first read by you' },
@@ -279,9 +291,9 @@ describe('popup controller', () => {
 describe('popup: a page too complex to read', () => {
   it('says it was not checked, not that it is no article', () => {
     const root = parseHTML('<div id="app"></div>').document.getElementById('app') as unknown as HTMLElement;
-    renderPopup(root, { url: 'https://x.example/a', checkedAt: '2025-10-22T00:00:00Z', librarySize: 0, verdict: { kind: 'not-article', score: 0, reason: 'too-complex: this page is too complex to read safely' } });
+    renderPopup(root, { url: 'https://x.example/a', checkedAt: '2025-10-22T00:00:00Z', librarySize: 0, verdict: { kind: 'not-article', reason: 'too-complex: this page is too complex to read safely' } });
     expect(root.textContent).toContain('too deeply to read safely');
-    renderPopup(root, { url: 'https://x.example/a', checkedAt: '2025-10-22T00:00:00Z', librarySize: 0, verdict: { kind: 'not-article', score: 0, reason: 'not readerable' } });
+    renderPopup(root, { url: 'https://x.example/a', checkedAt: '2025-10-22T00:00:00Z', librarySize: 0, verdict: { kind: 'not-article', reason: 'not readerable' } });
     expect(root.textContent).toContain('Not a news article');
   });
 });

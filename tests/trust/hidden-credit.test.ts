@@ -4,7 +4,7 @@ import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { findCredit } from '../../src/core/credit.ts';
 import { extractArticle, type ExtractedArticle } from '../../src/extract/extract-article.ts';
 import { removeHidden } from '../../src/extract/visibility.ts';
-import { toPageToCheck } from '../../src/library/ingest.ts';
+import { toPageToCheck } from '../../src/library/page.ts';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { libraryArticle } from '../helpers.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { extractArticle, type ExtractedArticle } from '../../src/extract/extract-article.ts';
-import { toPageToCheck } from '../../src/library/ingest.ts';
+import { toPageToCheck } from '../../src/library/page.ts';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { libraryArticle } from '../helpers.ts';
