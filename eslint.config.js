@@ -14,7 +14,8 @@ const EXTENSION_GLOBALS = [
   { name: 'browser', message: 'Only src/ext and entrypoints talk to the browser.' },
   { name: 'chrome', message: 'Only src/ext and entrypoints talk to the browser.' },
 ];
-const layer = (...forbidden) => forbidden.map((dir) => ({ group: [`**/${dir}/*`, `**/${dir}`], message: `This layer may not import ${dir}/ (see eslint.config.js).` }));
+const layer = (...forbidden) =>
+  forbidden.map((dir) => ({ group: [`**/${dir}/*`, `**/${dir}`], message: `This layer may not import ${dir}/ (see eslint.config.js).` }));
 const wxtAny = { group: ['wxt', 'wxt/*'], message: 'Only src/ext and entrypoints use wxt.' };
 const ENTRYPOINTS = { group: ['**/entrypoints/**'], message: 'Nothing in src/ imports entrypoints/.' };
 

@@ -19,7 +19,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Unspun',
     description:
-      'Warns you when a news article is an uncredited rewrite of another outlet\'s reporting, and shows you the original. Everything stays on your device.',
+      "Warns you when a news article is an uncredited rewrite of another outlet's reporting, and shows you the original. Everything stays on your device.",
     // storage: settings and per-tab verdicts; unlimitedStorage: the article library in IndexedDB;
     // alarms: housekeeping (forgetting old reading history) without timers in the worker.
     permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],

@@ -80,7 +80,10 @@ function readabilityMetadata(dir) {
 }
 
 function corpusDates(dir) {
-  const docs = readFileSync(join(dir, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const docs = readFileSync(join(dir, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const out = { pages: 0, withDate: 0, sameDay: 0, within24h: 0, exact: 0, misses: [] };
   for (const d of docs) {
     if (!d.file.endsWith('.html') || !d.published || !existsSync(join(dir, d.file))) continue;
@@ -113,17 +116,23 @@ if (values.json) {
     const { tally, readerable } = report.readability;
     console.log(`Readability test pages (${values.readability}): metadata, as Readability's expected-metadata.json gives it`);
     for (const [field, t] of Object.entries(tally)) {
-      console.log(`  ${field.padEnd(14)} ${String(t.right).padStart(3)}/${String(t.expected).padEnd(3)} ${pct(t.right, t.expected).padStart(6)}   (a value where none is expected: ${t.extra})`);
+      console.log(
+        `  ${field.padEnd(14)} ${String(t.right).padStart(3)}/${String(t.expected).padEnd(3)} ${pct(t.right, t.expected).padStart(6)}   (a value where none is expected: ${t.extra})`,
+      );
     }
     const { tp, fn, tn, fp } = readerable;
-    console.log(`  readerable     articles recognised ${tp}/${tp + fn} (${pct(tp, tp + fn)}), non-articles left alone ${tn}/${tn + fp} (${pct(tn, tn + fp)}), accuracy ${pct(tp + tn, tp + fn + tn + fp)}`);
+    console.log(
+      `  readerable     articles recognised ${tp}/${tp + fn} (${pct(tp, tp + fn)}), non-articles left alone ${tn}/${tn + fp} (${pct(tn, tn + fp)}), accuracy ${pct(tp + tn, tp + fn + tn + fp)}`,
+    );
     for (const m of readerable.misses.slice(0, 12)) console.log(`    ${m}`);
     for (const [field, t] of Object.entries(tally)) for (const m of t.misses.slice(0, 6)) console.log(`    ${field}: ${m.slice(0, 200)}`);
   }
   if (report.corpus) {
     const c = report.corpus;
     console.log(`Corpus pages and originals with HTML (${values.corpus}): published time against the manifest`);
-    console.log(`  with a date ${c.withDate}/${c.pages} (${pct(c.withDate, c.pages)}); same instant ${c.exact} (${pct(c.exact, c.pages)}); same UTC day ${c.sameDay} (${pct(c.sameDay, c.pages)}); within 24 h ${c.within24h} (${pct(c.within24h, c.pages)})`);
+    console.log(
+      `  with a date ${c.withDate}/${c.pages} (${pct(c.withDate, c.pages)}); same instant ${c.exact} (${pct(c.exact, c.pages)}); same UTC day ${c.sameDay} (${pct(c.sameDay, c.pages)}); within 24 h ${c.within24h} (${pct(c.within24h, c.pages)})`,
+    );
     for (const m of c.misses.slice(0, 10)) console.log(`    ${m}`);
   }
 }

@@ -58,4 +58,10 @@ const R = rSum / rN;
 const F1 = (2 * P * R) / (P + R);
 worst.sort((a, b) => a.f - b.f);
 console.log(JSON.stringify({ pages: worst.length, precision: +P.toFixed(4), recall: +R.toFixed(4), f1: +F1.toFixed(4) }));
-console.log('worst pages:', worst.slice(0, 10).map((w) => `${w.id} ${w.f.toFixed(2)}`).join(', '));
+console.log(
+  'worst pages:',
+  worst
+    .slice(0, 10)
+    .map((w) => `${w.id} ${w.f.toFixed(2)}`)
+    .join(', '),
+);

@@ -7,10 +7,15 @@ import { parseFeed } from '../src/feeds/parse-feed.ts';
 import { feedItemToStub } from '../src/library/feed-stub.ts';
 
 const corpus = process.argv[2] ?? '../shared/corpus';
-const texts = readFileSync(join(corpus, 'texts.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 50).map((l) => JSON.parse(l) as { title: string; body: string });
+const texts = readFileSync(join(corpus, 'texts.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .slice(0, 50)
+  .map((l) => JSON.parse(l) as { title: string; body: string });
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const items = texts.map(
-  (t, i) => `<item><title>${esc(t.title)}</title><link>https://example.com/${i}</link><pubDate>Wed, 22 Oct 2025 06:47:32 GMT</pubDate><description>${esc(t.body.slice(0, 400))}</description></item>`,
+  (t, i) =>
+    `<item><title>${esc(t.title)}</title><link>https://example.com/${i}</link><pubDate>Wed, 22 Oct 2025 06:47:32 GMT</pubDate><description>${esc(t.body.slice(0, 400))}</description></item>`,
 );
 const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bench</title>${items.join('')}</channel></rss>`;
 const t0 = performance.now();

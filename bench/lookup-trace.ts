@@ -13,7 +13,10 @@ import { DEFAULT_LOOKUP, lookupOriginal } from '../src/lookup/lookup.ts';
 import { rankCandidates } from '../src/lookup/rank.ts';
 import { buildQueries, queryText } from '../src/lookup/query.ts';
 
-const { values, positionals } = parseArgs({ options: { via: { type: 'string' }, corpus: { type: 'string' }, ranked: { type: 'boolean' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { via: { type: 'string' }, corpus: { type: 'string' }, ranked: { type: 'boolean' } },
+  allowPositionals: true,
+});
 const dir = values.corpus ?? '../shared/corpus';
 const docs = readManifest(dir);
 const byUrl = new Map(docs.map((d) => [normalizeUrl(d.url), d]));
@@ -35,9 +38,11 @@ for (const id of positionals) {
     const t = Date.parse(page.published ?? page.firstSeen);
     const range = { from: new Date(t - DEFAULT_LOOKUP.windowDays * 86_400_000), to: new Date(t + 7 * 86_400_000) };
     const hits = [];
-    for (const q of buildQueries(page)) hits.push(deps.engine.parse(await deps.get(deps.engine.requestUrl(q, range, deps.engine.defaultEndpoint, DEFAULT_LOOKUP.maxRecords)), ''));
+    for (const q of buildQueries(page))
+      hits.push(deps.engine.parse(await deps.get(deps.engine.requestUrl(q, range, deps.engine.defaultEndpoint, DEFAULT_LOOKUP.maxRecords)), ''));
     const ranked = rankCandidates(hits, { pageUrl: page.url, pageTitle: page.title, latest: range.to.getTime(), queriesRun: hits.length });
-    for (const c of ranked.slice(0, 10)) console.log(`  ranked ${c.score.toFixed(2)} q${c.queries} t${c.titleSimilarity.toFixed(2)} ${c.seen?.slice(0, 16)} ${name(c.url)}`);
+    for (const c of ranked.slice(0, 10))
+      console.log(`  ranked ${c.score.toFixed(2)} q${c.queries} t${c.titleSimilarity.toFixed(2)} ${c.seen?.slice(0, 16)} ${name(c.url)}`);
   }
   const res = await lookupOriginal(page, { ...deps, idf: new LibraryIndex().idf });
   for (const c of res.progress.candidates) console.log(`  fetched ${c.result?.padEnd(10)} ${c.seen?.slice(0, 16)} ${name(c.url)}`);

@@ -33,7 +33,8 @@ for (const d of docs.filter((x) => x.role === 'page' && (NEGATIVE.has(x.kind) ||
   if (!r.ok) continue;
   const variants = [{ kind: d.kind, paragraphs: r.article.paragraphs }];
   const cut = opening(r.article.paragraphs, SHORT_PAGE.maxWords);
-  if (cut.join(' ').split(/\s+/).length >= SHORT_PAGE.minWords && !['partial', 'excerpt', 'retold'].includes(d.kind)) variants.push({ kind: `short-${d.kind}`, paragraphs: cut });
+  if (cut.join(' ').split(/\s+/).length >= SHORT_PAGE.minWords && !['partial', 'excerpt', 'retold'].includes(d.kind))
+    variants.push({ kind: `short-${d.kind}`, paragraphs: cut });
   for (const v of variants) {
     const page = toPageToCheck({ ...r.article, paragraphs: v.paragraphs }, '');
     const marginsWith = (fp: typeof page.fingerprint): Margins => ruleMargins(alignSentences(page.fingerprint, fp, weight, DEFAULT_ALIGN));
@@ -57,7 +58,9 @@ for (const d of docs.filter((x) => x.role === 'page' && (NEGATIVE.has(x.kind) ||
 console.log('\nPositives: best rule margin against the true original (share of pages ≥ 1 = caught before ranking; min, median)');
 for (const [kind, ms] of [...positives].sort()) {
   const s = [...ms].sort((a, b) => a - b);
-  console.log(`  ${kind.padEnd(16)} n=${String(s.length).padStart(3)}  ≥1: ${(s.filter((x) => x >= 1).length / s.length).toFixed(3)}  min ${fmt(s[0]!)}  median ${fmt(s[s.length >> 1]!)}`);
+  console.log(
+    `  ${kind.padEnd(16)} n=${String(s.length).padStart(3)}  ≥1: ${(s.filter((x) => x >= 1).length / s.length).toFixed(3)}  min ${fmt(s[0]!)}  median ${fmt(s[s.length >> 1]!)}`,
+  );
 }
 console.log('\nNegatives: the nearest page per rule (1 = on the threshold; room = 1 - margin)');
 for (const [kind, near] of [...nearest].sort()) {

@@ -36,7 +36,15 @@ for (const d of docs.filter((x) => x.role === 'page' && KINDS.includes(x.kind)))
 console.log('measure@least similarity'.padEnd(34), 'AUC retold vs same-facts', ' AUC retold vs same-event');
 for (const [name, byKind] of values) {
   const r = byKind.get('retold') ?? [];
-  console.log(name.padEnd(34), auc(r, byKind.get('same-facts') ?? []).toFixed(2).padStart(24), auc(r, byKind.get('same-event') ?? []).toFixed(2).padStart(25));
+  console.log(
+    name.padEnd(34),
+    auc(r, byKind.get('same-facts') ?? [])
+      .toFixed(2)
+      .padStart(24),
+    auc(r, byKind.get('same-event') ?? [])
+      .toFixed(2)
+      .padStart(25),
+  );
 }
 
 function tau(ps: AlignedPair[]): number {

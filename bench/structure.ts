@@ -30,7 +30,10 @@ function load(id: string) {
   return p;
 }
 const idf = new LibraryIndex().idf;
-const shapeTerms = (s: string) => tokenize(normalizeText(s)).tokens.filter((t) => !t.name && !t.quoted).map((t) => t.term);
+const shapeTerms = (s: string) =>
+  tokenize(normalizeText(s))
+    .tokens.filter((t) => !t.name && !t.quoted)
+    .map((t) => t.term);
 const bigrams = (ts: string[]) => new Set(ts.slice(1).map((t, i) => `${ts[i]} ${t}`));
 
 function measure(a: string, b: string) {
@@ -50,7 +53,8 @@ const groups = new Map<string, { bigramShare: number; derived: boolean }[]>();
 const add = (group: string, a: string, b: string) => groups.set(group, [...(groups.get(group) ?? []), measure(a, b)]);
 for (const d of docs) {
   const rel = d.original ?? (d as { related?: string }).related;
-  if (d.role === 'page' && rel && byId.has(rel) && !['credited', 'syndicated', 'verbatim', 'same-event', 'shared-source'].includes(d.kind)) add(d.kind, d.id, rel);
+  if (d.role === 'page' && rel && byId.has(rel) && !['credited', 'syndicated', 'verbatim', 'same-event', 'shared-source'].includes(d.kind))
+    add(d.kind, d.id, rel);
 }
 if (existsSync(verdicts)) {
   for (const line of readFileSync(verdicts, 'utf8').split('\n').filter(Boolean)) {
@@ -60,7 +64,10 @@ if (existsSync(verdicts)) {
     }
   }
 }
-const q = (xs: number[], f: number) => xs.slice().sort((x, y) => x - y)[Math.floor(f * (xs.length - 1))]!.toFixed(3);
+const q = (xs: number[], f: number) => {
+  const sorted = xs.slice().sort((x, y) => x - y);
+  return sorted[Math.floor(f * (xs.length - 1))]!.toFixed(3);
+};
 console.log('group | n | bigram share q25 / median / q75 | derived');
 for (const [g, list] of groups) {
   const xs = list.map((m) => m.bigramShare);

@@ -33,7 +33,10 @@ const HIDDEN = {
  * own after the story (Readability alone drops that block: the credit is read from the page).
  */
 const PAGES = {
-  hidden: (a) => Object.values(HIDDEN).map((hide) => hide(a)).join('\n'),
+  hidden: (a) =>
+    Object.values(HIDDEN)
+      .map((hide) => hide(a))
+      .join('\n'),
   visible: (a) => `<div><p>Source: ${a('visible', 'CNBC')}</p></div>`,
 };
 
@@ -88,7 +91,11 @@ export function defineHiddenCreditSuite(name, launch) {
     await waitForBadge(drv, visible.tabId, '✓');
 
     const hidden = await visit(drv, farmUrl('hidden'));
-    assert.equal(hidden.verdict, 'uncredited-rewrite', `hidden credits (${Object.keys(HIDDEN).join(', ')}): ${hidden.verdict}, credit ${JSON.stringify(hidden.credit)}`);
+    assert.equal(
+      hidden.verdict,
+      'uncredited-rewrite',
+      `hidden credits (${Object.keys(HIDDEN).join(', ')}): ${hidden.verdict}, credit ${JSON.stringify(hidden.credit)}`,
+    );
     assert.ok(sameUrl(hidden.original?.url, originalUrl), `hidden credits: original ${hidden.original?.url} != ${originalUrl}`);
     await waitForBadge(drv, hidden.tabId, '!');
   });

@@ -84,7 +84,13 @@ export function defineHostileSuite(name, launch) {
       };
     });
     assert.ok(ticks > 0, 'the page timer never ran');
-    const result = { verdict: rec.verdict, reason: rec.reason, verdictMs: Math.round(seenAt - loadedAt), slowestCallMs, busyAfterLoadMs: Math.round(busyAfterLoadMs) };
+    const result = {
+      verdict: rec.verdict,
+      reason: rec.reason,
+      verdictMs: Math.round(seenAt - loadedAt),
+      slowestCallMs,
+      busyAfterLoadMs: Math.round(busyAfterLoadMs),
+    };
     console.log(`${name} ${path}: ${JSON.stringify(result)}`);
     return result;
   }

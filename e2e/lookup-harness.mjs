@@ -140,7 +140,10 @@ export function defineLookupSuite(name, launch) {
     { timeout: 60_000 + 2 * LOOKUP_TIMEOUT },
     step(async () => {
       // The setup page opened by itself on install, in a tab of its own.
-      const onboarding = await poll(() => drv.findExtensionPage('onboarding.html'), { what: 'the first-run setup tab the extension opens on install', timeout: 20_000 });
+      const onboarding = await poll(() => drv.findExtensionPage('onboarding.html'), {
+        what: 'the first-run setup tab the extension opens on install',
+        timeout: 20_000,
+      });
       await poll(() => onboarding.evaluate(() => document.querySelector('#onboarding')?.dataset.ready === '1'), { what: 'the setup page to render' });
       const switches = () =>
         onboarding.evaluate(() => ({
@@ -166,7 +169,7 @@ export function defineLookupSuite(name, launch) {
         { what: 'the done button to record the setup as finished' },
       );
       assert.equal(stored.settings.lookupEnabled, true);
-      assert.equal(stored.settings.lookupEndpoint, '', 'the endpoint is still GDELT\'s own');
+      assert.equal(stored.settings.lookupEndpoint, '', "the endpoint is still GDELT's own");
       await poll(async () => !(await drv.findExtensionPage('onboarding.html')), { what: 'the setup tab to close itself after done', timeout: 10_000 });
 
       // The options page shows lookup on; the Advanced endpoint points it at the local GDELT.
@@ -268,7 +271,9 @@ export function defineLookupSuite(name, launch) {
         assert.notEqual(rec.lookup.outcome, 'found-uncredited', `lookup outcome of ${id}: ${show(rec)}`);
         await sleep(1000); // give a late badge update the chance to show up
         assert.equal(await badgeText(drv, first.tabId), '', `badge of ${id} (record: ${show(rec)})`);
-        console.log(`${name}: ${kind} ${id}: verdict ${rec.verdict}, lookup ${rec.lookup.outcome} after ${rec.lookup.queries} searches, candidates ${rec.lookup.candidates.map((c) => `${c.site}=${c.result}`).join(', ') || 'none'}`);
+        console.log(
+          `${name}: ${kind} ${id}: verdict ${rec.verdict}, lookup ${rec.lookup.outcome} after ${rec.lookup.queries} searches, candidates ${rec.lookup.candidates.map((c) => `${c.site}=${c.result}`).join(', ') || 'none'}`,
+        );
       }
     }),
   );
@@ -287,7 +292,11 @@ export function defineLookupSuite(name, launch) {
       const endpoint = new URL(srv.gdeltEndpoint);
       // (c) Enabled feeds would be allowed too; this profile has none.
       const feeds = await drv.extEval(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('feeds')).feeds ?? []);
-      assert.deepEqual(feeds.filter((f) => f.enabled).map((f) => f.id), [], 'no feed is on in this profile');
+      assert.deepEqual(
+        feeds.filter((f) => f.enabled).map((f) => f.id),
+        [],
+        'no feed is on in this profile',
+      );
 
       // How a request is told apart (headers seen from Chromium 156 and Firefox 153 on plain http):
       // - a tab's navigation sends Upgrade-Insecure-Requests: 1 (both browsers), an extension fetch never;
@@ -309,7 +318,11 @@ export function defineLookupSuite(name, launch) {
       printLog(name, srv, classes, visited);
       fs.writeFileSync(
         path.join(OUT, `${name}-lookup-requests.json`),
-        JSON.stringify({ visited, candidates, classes: Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, v.map((r) => ({ ...r, key: reqKey(r) }))])) }, null, 1),
+        JSON.stringify(
+          { visited, candidates, classes: Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, v.map((r) => ({ ...r, key: reqKey(r) }))])) },
+          null,
+          1,
+        ),
       );
 
       // (a) The test's own tabs: each visited page navigated to exactly once, nothing else navigated.
@@ -336,7 +349,11 @@ export function defineLookupSuite(name, launch) {
         assert.equal(r.headers.cookie, undefined, `no cookies: ${what}`);
         assert.notEqual(r.kind, 'rss', `no feed or RSS search is on: ${what}`);
         if (r.kind === 'gdelt') {
-          assert.equal(`${r.host}:${r.headers.host?.split(':')[1]}`, `${endpoint.hostname}:${endpoint.port}`, `searches go to the configured endpoint only: ${what}`);
+          assert.equal(
+            `${r.host}:${r.headers.host?.split(':')[1]}`,
+            `${endpoint.hostname}:${endpoint.port}`,
+            `searches go to the configured endpoint only: ${what}`,
+          );
           assert.ok(r.path.startsWith(`${GDELT_PATH}?`), what);
         } else {
           assert.ok(candidateKeys.has(reqKey(r)), `the extension fetched something no tab record lists as a candidate: ${what}`);
@@ -369,7 +386,15 @@ export function defineLookupSuite(name, launch) {
         const six = shingles(corpusWords(v.id), 6);
         for (const r of searches) {
           const q = new URL(r.path, srv.origin);
-          const sent = [decodeURIComponent(r.path), ...[...q.searchParams.values()], ...Object.entries(r.headers).filter(([k]) => k !== 'host').map(([, h]) => String(h))].join('\n').toLowerCase();
+          const sent = [
+            decodeURIComponent(r.path),
+            ...[...q.searchParams.values()],
+            ...Object.entries(r.headers)
+              .filter(([k]) => k !== 'host')
+              .map(([, h]) => String(h)),
+          ]
+            .join('\n')
+            .toLowerCase();
           for (const n of needles) assert.ok(!sent.includes(n), `a search carries "${n}" of ${v.id}: ${decodeURIComponent(r.path)}`);
           for (const value of q.searchParams.values()) {
             const words = tokenize(value);
@@ -407,6 +432,9 @@ async function saveFailureState(name, drv, srv, tabs) {
     await readPopup(drv, tabId, path.join(OUT, `${name}-lookup-failure-${id}.png`)).catch(() => {});
   }
   const file = path.join(OUT, `${name}-lookup-failure.json`);
-  fs.writeFileSync(file, JSON.stringify({ tabs, records, requests: srv.requests }, (k, v) => (k === 'evidence' ? undefined : v), 1));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ tabs, records, requests: srv.requests }, (k, v) => (k === 'evidence' ? undefined : v), 1),
+  );
   console.error(`${name}: failure state saved to ${file} and ${name}-lookup-failure-*.png`);
 }

@@ -91,7 +91,13 @@ export function tokenize(text) {
   if (NON_ASCII.test(s)) {
     s = s.replace(TYPOGRAPHIC, ' ');
     // Fast path above for plain ASCII; the same words as the general rule below.
-    if (NON_ASCII.test(s)) return s.normalize('NFKD').replace(/\p{M}+/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (NON_ASCII.test(s))
+      return (
+        s
+          .normalize('NFKD')
+          .replace(/\p{M}+/gu, '')
+          .match(/[\p{L}\p{N}]+/gu) ?? []
+      );
   }
   return s.match(/[a-z0-9]+/g) ?? [];
 }
@@ -211,7 +217,12 @@ const escapeXml = (s) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 
-const escapeHtml = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s) =>
+  String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 // ---------------------------------------------------------------------------------------------
 // Query language
@@ -555,7 +566,8 @@ export function buildIndex(corpusDir = CORPUS) {
     push(scratch, -1);
     interner.add(body, scratch);
     const toks = scratch.buf.slice(0, scratch.n);
-    if (interner.words.length > seenIn.length) [seenIn, titleCount, bodyCount] = [seenIn, titleCount, bodyCount].map((a) => grow(a, Math.max(a.length * 2, interner.words.length)));
+    if (interner.words.length > seenIn.length)
+      [seenIn, titleCount, bodyCount] = [seenIn, titleCount, bodyCount].map((a) => grow(a, Math.max(a.length * 2, interner.words.length)));
     const touched = [];
     for (let k = 0; k < toks.length; k++) {
       const id = toks[k];
@@ -569,7 +581,8 @@ export function buildIndex(corpusDir = CORPUS) {
       if (k < titleLen) titleCount[id]++;
       else bodyCount[id]++;
     }
-    if (nEntries + touched.length > entWord.length) [entWord, entDoc, entTitle, entBody] = [entWord, entDoc, entTitle, entBody].map((a) => grow(a, Math.max(a.length * 2, nEntries + touched.length)));
+    if (nEntries + touched.length > entWord.length)
+      [entWord, entDoc, entTitle, entBody] = [entWord, entDoc, entTitle, entBody].map((a) => grow(a, Math.max(a.length * 2, nEntries + touched.length)));
     for (const id of touched) {
       entWord[nEntries] = id;
       entDoc[nEntries] = idx;
@@ -802,7 +815,24 @@ const lowerParams = (searchParams) => {
   return m;
 };
 
-const TIMESPAN_UNITS = { min: 60e3, mins: 60e3, minute: 60e3, minutes: 60e3, h: 3600e3, hour: 3600e3, hours: 3600e3, d: 86400e3, day: 86400e3, days: 86400e3, w: 7 * 86400e3, week: 7 * 86400e3, weeks: 7 * 86400e3, m: 30 * 86400e3, month: 30 * 86400e3, months: 30 * 86400e3 };
+const TIMESPAN_UNITS = {
+  min: 60e3,
+  mins: 60e3,
+  minute: 60e3,
+  minutes: 60e3,
+  h: 3600e3,
+  hour: 3600e3,
+  hours: 3600e3,
+  d: 86400e3,
+  day: 86400e3,
+  days: 86400e3,
+  w: 7 * 86400e3,
+  week: 7 * 86400e3,
+  weeks: 7 * 86400e3,
+  m: 30 * 86400e3,
+  month: 30 * 86400e3,
+  months: 30 * 86400e3,
+};
 
 function createEngine({ index, urlFor, now }) {
   const searcher = makeSearcher(index, now);
@@ -1021,7 +1051,15 @@ export async function startNewsSearchServer({ corpusDir = CORPUS, port = 0, host
     } catch {
       u = new URL('http://localhost/');
     }
-    const entry = { at: new Date().toISOString(), method: req.method, host: hostname, path: u.pathname + u.search, via: null, kind: 'missing', headers: req.headers };
+    const entry = {
+      at: new Date().toISOString(),
+      method: req.method,
+      host: hostname,
+      path: u.pathname + u.search,
+      via: null,
+      kind: 'missing',
+      headers: req.headers,
+    };
     requests.push(entry);
     let answer;
     if (req.method !== 'GET') answer = { status: 405, type: 'text/plain; charset=utf-8', body: 'method not allowed', kind: 'missing' };

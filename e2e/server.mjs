@@ -20,7 +20,11 @@ export function loadManifest() {
   if (!manifestCache) {
     const file = path.join(CORPUS, 'manifest.jsonl');
     if (!fs.existsSync(file)) throw new Error(`corpus not found: ${file} (set UNSPUN_SHARED)`);
-    const rows = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const rows = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     manifestCache = new Map(rows.map((r) => [r.id, r]));
   }
   return manifestCache;

@@ -81,25 +81,36 @@ export function defineSourcesSuite(name, { launchTestBuild, launchShipped }) {
       const feedUrl = `http://${FEED_PATH.replace('/', `:${site.port}/`)}`;
       const options = await openOptions(drv);
       const cnbcGranted = () =>
-        options.evaluate((origins) => (globalThis.browser ?? globalThis.chrome).permissions.contains({ origins }), ['http://www.cnbc.com/*', 'https://www.cnbc.com/*']);
+        options.evaluate(
+          (origins) => (globalThis.browser ?? globalThis.chrome).permissions.contains({ origins }),
+          ['http://www.cnbc.com/*', 'https://www.cnbc.com/*'],
+        );
       // Without it the enable click would open a permission prompt that nobody answers headless.
       assert.equal(await cnbcGranted(), true, 'this build does not grant the CNBC hosts: bash scripts/build-e2e.sh makes the one that does');
       await options.type('[data-role=feed-url]', feedUrl);
       await options.type('[data-role=feed-outlet]', 'CNBC');
       await options.click('[data-role=feed-add]');
-      const row = await poll(() => options.evaluate(() => document.querySelector('li[data-feed-id^="custom-"]')?.dataset.feedId), { what: 'the added feed row' });
+      const row = await poll(() => options.evaluate(() => document.querySelector('li[data-feed-id^="custom-"]')?.dataset.feedId), {
+        what: 'the added feed row',
+      });
       // A real click: the user gesture permissions.request needs. The test build holds the hosts
       // already, so the request resolves true without a prompt, and the feed is read at once.
       await options.click(`li[data-feed-id="${row}"] [data-role=feed-enabled]`);
       // The page's status line says how the click ended: "CNBC: N new item(s).", the feed's error,
       // or that the permission was refused; then the feed's row shows its fetch.
-      const pageStatus = await poll(async () => {
-        const s = await statusText(options);
-        return (/^CNBC: |needs your permission/.test(s) && s) || undefined;
-      }, { what: 'the enable click to finish (status line "CNBC: …")' });
+      const pageStatus = await poll(
+        async () => {
+          const s = await statusText(options);
+          return (/^CNBC: |needs your permission/.test(s) && s) || undefined;
+        },
+        { what: 'the enable click to finish (status line "CNBC: …")' },
+      );
       assert.equal(pageStatus, 'CNBC: 1 new item(s).', 'permissions.request should resolve true and the feed be read');
       const rowStatus = () => options.evaluate((id) => document.querySelector(`li[data-feed-id="${id}"] [data-role=feed-status]`)?.textContent ?? '', row);
-      const feedStatus = await poll(async () => ((await rowStatus()).startsWith('fetched ') ? rowStatus() : undefined), { what: 'the feed row to show its fetch', timeout: 5000 });
+      const feedStatus = await poll(async () => ((await rowStatus()).startsWith('fetched ') ? rowStatus() : undefined), {
+        what: 'the feed row to show its fetch',
+        timeout: 5000,
+      });
       assert.match(feedStatus, /^fetched .*: 1 new, 1 item\(s\) in all$/);
       assert.equal(await options.evaluate((id) => document.querySelector(`li[data-feed-id="${id}"] [data-role=feed-enabled]`).checked, row), true);
       assert.match(await options.evaluate(() => document.querySelector('[data-role=storage]').textContent), /^0 articles and 1 feed items;/);
@@ -152,17 +163,26 @@ export function defineSourcesSuite(name, { launchTestBuild, launchShipped }) {
       } finally {
         await a.close();
       }
-      const [header, ...articles] = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const [header, ...articles] = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
       assert.equal(header.format, 'unspun-pack');
       assert.equal(header.articles, 1);
-      assert.deepEqual(articles.map((x) => x.url), [originalUrl]);
+      assert.deepEqual(
+        articles.map((x) => x.url),
+        [originalUrl],
+      );
 
       // Profile B never reads the original: it imports the pack.
       const b = await launchShipped(site);
       try {
         const options = await openOptions(b);
         await options.setFile('[data-role=pack-import]', file);
-        const said = await poll(async () => ((await statusText(options)).match(/Imported|Nothing imported/) ? statusText(options) : undefined), { what: 'the import to finish' });
+        const said = await poll(async () => ((await statusText(options)).match(/Imported|Nothing imported/) ? statusText(options) : undefined), {
+          what: 'the import to finish',
+        });
         assert.equal(said, 'Imported 1 article(s).');
         const listed = await options.evaluate(() => [...document.querySelectorAll('[data-role=library] li')].map((li) => li.textContent));
         assert.equal(listed.length, 1, `the library list should show the imported article: ${JSON.stringify(listed)}`);
@@ -189,10 +209,15 @@ export function definePackComparison(names) {
     const missing = files.filter((f) => !fs.existsSync(f));
     if (missing.length) return t.skip(`no pack at ${missing.join(', ')}`);
     const comparable = (f) =>
-      fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).slice(1).map((l) => {
-        const { url, firstSeen, ...rest } = JSON.parse(l);
-        return { ...rest, path: new URL(url).pathname };
-      });
+      fs
+        .readFileSync(f, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .slice(1)
+        .map((l) => {
+          const { url, firstSeen, ...rest } = JSON.parse(l);
+          return { ...rest, path: new URL(url).pathname };
+        });
     const [first, ...others] = files.map(comparable);
     for (const other of others) assert.deepEqual(other, first);
   });

@@ -34,4 +34,3 @@ function readPage(): ContentMessage {
   // Capped and fingerprinted as the CLI's eval and check do (`readArticle`): one path from page to verdict.
   return { type: 'unspun/check-article', ...readArticle(result.article) };
 }
-

@@ -67,8 +67,9 @@ e2e() {
 step typecheck npx tsc --noEmit
 # The pure layers compiled without DOM, Node or extension types (tsconfig.pure.json).
 step pure-types npx tsc -p tsconfig.pure.json
-# Lint with the layer boundaries (eslint.config.js).
+# Lint with the layer boundaries (eslint.config.js), and formatting (.prettierrc.json).
 step lint npx eslint .
+step format npx prettier --check .
 unit
 step build npx wxt build
 step build-ff npx wxt build -b firefox

@@ -46,7 +46,11 @@ let corpusDocs: Map<string, CorpusDoc> | undefined;
 export function corpusDoc(id: string): CorpusDoc {
   if (!corpusDocs) {
     const dir = join(SHARED, 'corpus');
-    const lines = (f: string) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (f: string) =>
+      readFileSync(join(dir, f), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
     const texts = new Map(lines('texts.jsonl').map((t: { id: string; title: string; body: string }) => [t.id, t]));
     corpusDocs = new Map(lines('manifest.jsonl').map((m: CorpusDoc) => [m.id, { ...m, ...texts.get(m.id)! }]));
   }

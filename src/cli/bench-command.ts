@@ -60,7 +60,12 @@ export function runBenchCommand(args: string[]): number {
   if (scale > index.size) {
     t = performance.now();
     grow(index, scale);
-    report['scaled'] = { library: index.size, growMs: Math.round(performance.now() - t), heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20), ...checkTimes(pages, index) };
+    report['scaled'] = {
+      library: index.size,
+      growMs: Math.round(performance.now() - t),
+      heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+      ...checkTimes(pages, index),
+    };
   }
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   if (!values.floors) return 0;
@@ -93,7 +98,7 @@ function grow(index: LibraryIndex, target: number): void {
   const pool: SentenceFingerprint[] = [];
   for (const a of index.all()) pool.push(...a.fingerprint.sentences);
   let seed = 42;
-  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   for (let i = index.size; i < target; i++) {
     const sentences = Array.from({ length: 15 + Math.floor(rand() * 30) }, () => pool[Math.floor(rand() * pool.length)]!);
     const terms = [...new Set(sentences.flatMap((s) => s.terms))].sort((a, b) => a - b);
@@ -116,4 +121,3 @@ function stats(ms: number[]) {
   const q = (p: number) => Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 100) / 100;
   return { n: s.length, p50: q(0.5), p95: q(0.95), max: q(1) };
 }
-

@@ -16,7 +16,9 @@ export interface CorpusDoc {
 
 /** SHA-256 of a corpus's `manifest.jsonl`: the corpus a floors file records it was measured on. */
 export function manifestDigest(corpusDir: string): string {
-  return createHash('sha256').update(readFileSync(join(corpusDir, 'manifest.jsonl'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(corpusDir, 'manifest.jsonl')))
+    .digest('hex');
 }
 
 export function readManifest(corpusDir: string): CorpusDoc[] {

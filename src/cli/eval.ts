@@ -89,7 +89,13 @@ function shortPages(corpusDir: string, docs: CorpusDoc[], index: ReturnType<type
     const kind = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? verdict.kind : 'none';
     const id = `${d.id}#short`;
     shortDocs.push({ ...d, id, kind: `short-${d.kind}` });
-    lines.push({ id, verdict: kind, original: kind === 'none' ? null : (matched?.id ?? null), score: round(scoreOf(verdict)), ms: round(performance.now() - start) });
+    lines.push({
+      id,
+      verdict: kind,
+      original: kind === 'none' ? null : (matched?.id ?? null),
+      score: round(scoreOf(verdict)),
+      ms: round(performance.now() - start),
+    });
   }
   return { docs: shortDocs, lines };
 }

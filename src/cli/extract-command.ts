@@ -26,7 +26,9 @@ export function runExtractCommand(args: string[]): number {
   if (values.batch) {
     if (!values.out) throw new Error('extract --batch needs --out <file.json>');
     const result: Record<string, unknown> = {};
-    const files = readdirSync(values.batch).filter((f) => /\.html(\.gz)?$/.test(f)).sort();
+    const files = readdirSync(values.batch)
+      .filter((f) => /\.html(\.gz)?$/.test(f))
+      .sort();
     for (const f of files) {
       const r = extractFile(join(values.batch, f), pathToFileURL(join(values.batch, f)).href);
       const id = f.replace(/\.html(\.gz)?$/, '');

@@ -9,7 +9,10 @@ export function extractFile(path: string, url: string, force = true): ExtractRes
     const article: ExtractedArticle = {
       url,
       title,
-      paragraphs: body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
+      paragraphs: body
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .filter(Boolean),
       declaredSources: [],
       links: [],
     };

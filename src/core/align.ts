@@ -88,7 +88,12 @@ export function alignSentences(
     originalCoverage: origMass ? sum(pairs.map((p) => O[p.original]!.mass)) / origMass : 0,
     orderedCoverage: share(longestIncreasingChain(pairs)),
     ...chains(pairs, P, O.length, options.chainGap, pageMass),
-    ...strongChains(pairs.filter((p) => p.similarity >= options.strongSimilarity), page, original, options.chainGap),
+    ...strongChains(
+      pairs.filter((p) => p.similarity >= options.strongSimilarity),
+      page,
+      original,
+      options.chainGap,
+    ),
     novelNameShare: novelNameShare(page, original),
     ...copied(pairs, page, original),
     pageSentences: P.length,

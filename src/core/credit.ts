@@ -70,7 +70,8 @@ const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
  * Characters that show nothing: white space, zero-width spaces and joiners, direction and
  * invisible formatting marks, soft hyphens, variation selectors, fillers, tags.
  */
-const INVISIBLE_CHARS = '\\s\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\u{e0000}-\\u{e0fff}';
+const INVISIBLE_CHARS =
+  '\\s\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\u{e0000}-\\u{e0fff}';
 const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'gu');
 const VISIBLE = new RegExp(`[^${INVISIBLE_CHARS}]`, 'u');
 

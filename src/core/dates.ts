@@ -7,23 +7,71 @@
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 /** Time-zone abbreviations seen in datelines and feeds, as hours from UTC ("ET"/"PT": standard time). */
 const ZONES: Record<string, number> = {
-  utc: 0, gmt: 0, z: 0, ut: 0, wet: 0, est: -5, edt: -4, et: -5, cst: -6, cdt: -5, mst: -7, mdt: -6,
-  pst: -8, pdt: -7, pt: -8, akst: -9, akdt: -8, hst: -10, bst: 1, cet: 1, cest: 2, eet: 2, eest: 3,
-  msk: 3, ist: 5.5, jst: 9, aest: 10, aedt: 11,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  ut: 0,
+  wet: 0,
+  est: -5,
+  edt: -4,
+  et: -5,
+  cst: -6,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
+  pt: -8,
+  akst: -9,
+  akdt: -8,
+  hst: -10,
+  bst: 1,
+  cet: 1,
+  cest: 2,
+  eet: 2,
+  eest: 3,
+  msk: 3,
+  ist: 5.5,
+  jst: 9,
+  aest: 10,
+  aedt: 11,
 };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?$/i;
 /** "Tue, 19 Nov 2019 08:00:00 GMT", "19 November 2019", "19 Nov 2019 10:07 +0100", RFC 822's "19 Nov 19". */
-const DAY_MONTH = /^(?:[a-z]+,?\s*)?(\d{1,2})(?:st|nd|rd|th)?\.?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4}|\d{2})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?\s*([a-z]{1,5}|[+-]\d{2}:?\d{2})?$/i;
+const DAY_MONTH =
+  /^(?:[a-z]+,?\s*)?(\d{1,2})(?:st|nd|rd|th)?\.?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4}|\d{2})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?\s*([a-z]{1,5}|[+-]\d{2}:?\d{2})?$/i;
 /** "November 19, 2019", "Nov. 19, 2019 10:07 AM EST", "Tuesday, November 19, 2019 at 4:10 pm". */
-const MONTH_DAY = /^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?\s*([a-z]{1,5}|[+-]\d{2}:?\d{2})?$/i;
+const MONTH_DAY =
+  /^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?\s*([a-z]{1,5}|[+-]\d{2}:?\d{2})?$/i;
 /** "2019/11/19", "2019/11/19 10:07". */
 const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 

@@ -76,10 +76,11 @@ function checkShape(x: Record<string, unknown>, sentenceCount: number): Fingerpr
   }
   const terms = x['terms'];
   if (!isTermList(terms, FINGERPRINT_LIMITS.termsPerArticle) || terms.length !== union.size || !terms.every((t) => union.has(t))) {
-    return fail('fingerprint terms are not the union of its sentences\' terms');
+    return fail("fingerprint terms are not the union of its sentences' terms");
   }
   const signature = x['minhash'];
-  if (!Array.isArray(signature) || signature.length !== DEFAULT_MINHASH.numPerm || !signature.every(isUint32)) return fail('fingerprint has an invalid MinHash signature');
+  if (!Array.isArray(signature) || signature.length !== DEFAULT_MINHASH.numPerm || !signature.every(isUint32))
+    return fail('fingerprint has an invalid MinHash signature');
   return ok({ version: FINGERPRINT_VERSION, sentences, terms: [...terms], minhash: [...signature] });
 }
 

@@ -10,12 +10,5 @@ const INVISIBLE = /[\u00AD\u200C\u200D\u2060\uFEFF]/g;
 
 /** Normalises typography; idempotent: `normalizeText(normalizeText(s)) === normalizeText(s)`. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(QUOTES, '"')
-    .replace(APOSTROPHES, "'")
-    .replace(DASHES, '-')
-    .replace(SPACES, ' ')
-    .trim();
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(QUOTES, '"').replace(APOSTROPHES, "'").replace(DASHES, '-').replace(SPACES, ' ').trim();
 }

@@ -15,9 +15,28 @@ export interface Token {
 const WORD = /\p{L}[\p{L}\p{M}]*(?:'\p{L}+)?|\p{N}+(?:[.,]\p{N}+)*/gu;
 
 const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30', fifty: '50', hundred: '100',
-  first: '1st', second: '2nd', third: '3rd', half: '0.5', dozen: '12',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  fifty: '50',
+  hundred: '100',
+  first: '1st',
+  second: '2nd',
+  third: '3rd',
+  half: '0.5',
+  dozen: '12',
 };
 
 /** Maps one lower-cased word or number to its term, or null for a stop word. */

@@ -92,7 +92,8 @@ type AnyField = Shapes extends infer S ? (S extends unknown ? keyof S : never) :
 type Only<S> = S & { [K in Exclude<AnyField, keyof S>]?: undefined };
 
 /** What the reader is told about a page: one shape per kind (narrow on `kind` for its required fields). */
-export type Verdict = Only<UncreditedVerdict> | Only<CreditedVerdict> | Only<DisputedVerdict> | Only<OriginalVerdict> | Only<NoneVerdict> | Only<NotArticleVerdict>;
+export type Verdict =
+  Only<UncreditedVerdict> | Only<CreditedVerdict> | Only<DisputedVerdict> | Only<OriginalVerdict> | Only<NoneVerdict> | Only<NotArticleVerdict>;
 export type VerdictKind = Verdict['kind'];
 /** The verdicts that name the article the page derives from (or, `disputed`, may). */
 export type DerivedVerdict = UncreditedVerdict | CreditedVerdict | DisputedVerdict;
@@ -203,10 +204,7 @@ export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRE
     ),
     // Part of the page walks closely through the original (a partial copy inside other text): a long
     // run of close pairs, or a shorter one in the writer's own words (not quotation).
-    part: Math.max(
-      a.strongChainedPairs / t.strongPairsAnyWords,
-      Math.min(a.strongChainedPairs / t.strongPairs, a.strongOwnWordsInOrder / t.strongOwnWords),
-    ),
+    part: Math.max(a.strongChainedPairs / t.strongPairsAnyWords, Math.min(a.strongChainedPairs / t.strongPairs, a.strongOwnWordsInOrder / t.strongOwnWords)),
     // The original's own sentences pasted one after another: no coincidence, whatever surrounds them.
     copied: a.copiedRun / t.copiedRun,
     // Containment seen from the original's side: much of it retold in the page, in step, whatever the
@@ -244,7 +242,10 @@ const MOST_OF_THE_PAGE = 0.5;
 export function explainNotDerived(a: Alignment, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
   const n = a.pairs.length;
   if (a.copiedPairs > 0) {
-    const copied = a.copiedPairs === 1 ? `1 of its sentences matches ${outlet}'s article word for word` : `${a.copiedPairs} of its sentences match ${outlet}'s article word for word`;
+    const copied =
+      a.copiedPairs === 1
+        ? `1 of its sentences matches ${outlet}'s article word for word`
+        : `${a.copiedPairs} of its sentences match ${outlet}'s article word for word`;
     const why = a.copiedPairs >= t.copiedRun ? 'but not one after another' : 'too few for a copy';
     const more = n > a.copiedPairs ? `; ${n - a.copiedPairs} more resemble it` : '';
     return `${copied}: ${why}${more}`;

@@ -34,7 +34,11 @@ export async function pollFeeds(
   const byId = new Map(results.filter((r): r is FeedSubscription => !!r).map((s) => [s.id, s]));
   // Re-read: the options page may have changed the list meanwhile; only polling fields are merged.
   const latest = await getSubscriptions();
-  await saveSubscriptions(latest.map((s) => (byId.has(s.id) ? { ...s, state: byId.get(s.id)!.state, lastNewItems: byId.get(s.id)!.lastNewItems, totalItems: byId.get(s.id)!.totalItems } : s)));
+  await saveSubscriptions(
+    latest.map((s) =>
+      byId.has(s.id) ? { ...s, state: byId.get(s.id)!.state, lastNewItems: byId.get(s.id)!.lastNewItems, totalItems: byId.get(s.id)!.totalItems } : s,
+    ),
+  );
   return { polled: [...byId.keys()], newItems: [...byId.values()].reduce((n, s) => n + (s.lastNewItems ?? 0), 0) };
 }
 

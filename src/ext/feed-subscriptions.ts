@@ -67,7 +67,10 @@ export async function removeSubscription(id: string): Promise<void> {
  */
 export async function setFeedsEnabled(ids: readonly string[], enabled: boolean): Promise<string[]> {
   const subs = await getSubscriptions();
-  const missing = DEFAULT_FEEDS.filter((f) => ids.includes(f.id) && !subs.some((s) => s.id === f.id)).map((f): FeedSubscription => ({ ...f, state: { ...NEW_FEED_STATE } }));
+  const missing = DEFAULT_FEEDS.filter((f) => ids.includes(f.id) && !subs.some((s) => s.id === f.id)).map((f): FeedSubscription => ({
+    ...f,
+    state: { ...NEW_FEED_STATE },
+  }));
   const changed: string[] = [];
   const next = [...subs, ...missing].map((s) => {
     if (!ids.includes(s.id)) return s;

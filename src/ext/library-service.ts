@@ -124,7 +124,18 @@ export class LibraryService {
   async entries(): Promise<LibraryEntry[]> {
     return (await this.store.all())
       .filter((a) => !a.stub)
-      .map(({ id, url, title, site, siteName, published, firstSeen, source, derivatives, derivedFrom }) => ({ id, url, title, site, siteName, published, firstSeen, source, derivatives, derivedFrom }));
+      .map(({ id, url, title, site, siteName, published, firstSeen, source, derivatives, derivedFrom }) => ({
+        id,
+        url,
+        title,
+        site,
+        siteName,
+        published,
+        firstSeen,
+        source,
+        derivatives,
+        derivedFrom,
+      }));
   }
 
   /** Stores articles in one transaction; when storage is full, the oldest feed items make room first. */

@@ -51,7 +51,10 @@ export async function startLookup(tabId: number, library: LibraryService, origin
   const engine = engineById(settings.lookupEngine);
   const endpoint = settings.lookupEndpoint || engine.defaultEndpoint;
   if (!(await originals.canFetch(endpoint))) {
-    return { ok: false, error: `Unspun needs your permission to search ${new URL(endpoint).hostname} and read the articles it finds: turn on "Look up originals" in the setup or on the library page.` };
+    return {
+      ok: false,
+      error: `Unspun needs your permission to search ${new URL(endpoint).hostname} and read the articles it finds: turn on "Look up originals" in the setup or on the library page.`,
+    };
   }
   if (automatic && automaticRunning >= MAX_AUTOMATIC) return { ok: false, error: 'Other lookups are running.' };
   running.add(tabId);
@@ -59,7 +62,10 @@ export async function startLookup(tabId: number, library: LibraryService, origin
   void runLookup(tabId, msg, settings, library, originals, automatic)
     .catch(async (e: unknown) => {
       console.error('Unspun: lookup failed', e);
-      await updateLookup(tabId, (p) => p && { ...p, phase: 'done', outcome: 'error', message: `The lookup failed: ${e instanceof Error ? e.message : String(e)}` });
+      await updateLookup(
+        tabId,
+        (p) => p && { ...p, phase: 'done', outcome: 'error', message: `The lookup failed: ${e instanceof Error ? e.message : String(e)}` },
+      );
     })
     .finally(() => {
       running.delete(tabId);
@@ -131,7 +137,7 @@ function messageFor(outcome: LookupProgress['outcome'], verdict: Verdict, result
     default:
       // The lookup's own message says what it verified ("Found on …"); the verdict did not take it as the original.
       if (result.found.length && verdict.kind === 'original') return 'No earlier version found: the articles found are later copies of this page.';
-      if (result.found.length) return 'No earlier version found: none of the articles found is this page\'s original.';
+      if (result.found.length) return "No earlier version found: none of the articles found is this page's original.";
       return result.progress.message ?? 'No earlier version found.';
   }
 }

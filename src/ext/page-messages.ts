@@ -46,7 +46,11 @@ export function pageHandlers(deps: PageDeps): Handlers<'background', 'extension'
     }),
     'unspun/storage-info': guard(async () => {
       const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
-      const [articles, feedItems, full] = await Promise.all([library.entries().then((e) => e.length), library.store.countBySource('feed'), storageEvents.getValue()]);
+      const [articles, feedItems, full] = await Promise.all([
+        library.entries().then((e) => e.length),
+        library.store.countBySource('feed'),
+        storageEvents.getValue(),
+      ]);
       return { ok: true, articles, feedItems, full, ...(estimate?.usage === undefined ? {} : { usage: estimate.usage }) };
     }),
     'unspun/forget-now': guard(async () => ({ ok: true, forgotten: await forgetOldReading(library, now()) })),

@@ -51,7 +51,10 @@ export interface NotArticleMessage {
 export type ContentMessage = CheckArticleMessage | NotArticleMessage;
 
 /** A library entry as the library page lists it (no text, no fingerprint). */
-export type LibraryEntry = Pick<LibraryArticle, 'id' | 'url' | 'title' | 'site' | 'siteName' | 'published' | 'firstSeen' | 'source' | 'derivatives' | 'derivedFrom'>;
+export type LibraryEntry = Pick<
+  LibraryArticle,
+  'id' | 'url' | 'title' | 'site' | 'siteName' | 'published' | 'firstSeen' | 'source' | 'derivatives' | 'derivedFrom'
+>;
 
 /** The storage figures the library page shows. */
 export interface StorageInfo {
@@ -195,7 +198,8 @@ export const ROUTES: { [T in MessageType]: RouteSpec<T> } = {
   'unspun/not-article': {
     from: 'content',
     to: 'background',
-    parse: (m) => (isHttpUrl(m['url']) && isString(m['reason'], LIMITS.shortString) ? { type: 'unspun/not-article', url: m['url'], reason: m['reason'] } : null),
+    parse: (m) =>
+      isHttpUrl(m['url']) && isString(m['reason'], LIMITS.shortString) ? { type: 'unspun/not-article', url: m['url'], reason: m['reason'] } : null,
     page: (m) => m.url,
   },
   'unspun/library-list': { from: 'extension', to: 'background', parse: bare('unspun/library-list') },
@@ -236,7 +240,10 @@ export const ROUTES: { [T in MessageType]: RouteSpec<T> } = {
   'unspun/feed-add': {
     from: 'extension',
     to: 'background',
-    parse: (m) => (isString(m['url'], LIMITS.shortString) && isString(m['outlet'], LIMITS.shortString) ? { type: 'unspun/feed-add', url: m['url'], outlet: m['outlet'] } : null),
+    parse: (m) =>
+      isString(m['url'], LIMITS.shortString) && isString(m['outlet'], LIMITS.shortString)
+        ? { type: 'unspun/feed-add', url: m['url'], outlet: m['outlet'] }
+        : null,
   },
   'unspun/feed-remove': {
     from: 'extension',
@@ -290,7 +297,13 @@ export function acceptMessage(msg: unknown, sender: Sender, self: Self, receiver
  * Validates a message and hands it to its handler; undefined (and synchronously, so another context
  * may answer) for a message this receiver does not take, or has no handler for here.
  */
-export function dispatch<R extends Receiver>(receiver: R, msg: unknown, sender: Sender, self: Self, handlers: Partial<Handlers<R>>): Promise<unknown> | undefined {
+export function dispatch<R extends Receiver>(
+  receiver: R,
+  msg: unknown,
+  sender: Sender,
+  self: Self,
+  handlers: Partial<Handlers<R>>,
+): Promise<unknown> | undefined {
   const req = acceptMessage(msg, sender, self, receiver);
   if (!req) return undefined;
   const handle = (handlers as Partial<Record<MessageType, (req: AnyRequest, sender: Sender) => Promise<unknown>>>)[req.type];

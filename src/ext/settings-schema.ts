@@ -40,7 +40,18 @@ export function mergeSettings(current: Settings, input: Partial<Settings>): Sett
   return {
     paused: typeof input.paused === 'boolean' ? input.paused : current.paused,
     excludedSites: Array.isArray(input.excludedSites)
-      ? [...new Set(input.excludedSites.map((s) => String(s).trim().toLowerCase().replace(/^www\./, '')).filter((s) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(s)))].slice(0, 500)
+      ? [
+          ...new Set(
+            input.excludedSites
+              .map((s) =>
+                String(s)
+                  .trim()
+                  .toLowerCase()
+                  .replace(/^www\./, ''),
+              )
+              .filter((s) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(s)),
+          ),
+        ].slice(0, 500)
       : current.excludedSites,
     forgetReadAfterDays:
       input.forgetReadAfterDays === null || (Number.isInteger(input.forgetReadAfterDays) && input.forgetReadAfterDays! >= 1)

@@ -1,6 +1,8 @@
 /** Elements whose text is a paragraph of its own. */
 export const BLOCK = new Set(
-  'address article aside blockquote dd details div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+  'address article aside blockquote dd details div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 );
 /** Elements whose text is never article prose. */
 export const SKIP = new Set('script style noscript template svg canvas iframe button select textarea input figcaption'.split(' '));

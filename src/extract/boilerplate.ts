@@ -9,19 +9,7 @@
 import { isAttributionLine } from '../core/credit.ts';
 
 /** Roles that never hold article prose. */
-const ROLES = new Set([
-  'navigation',
-  'menu',
-  'menubar',
-  'banner',
-  'contentinfo',
-  'complementary',
-  'search',
-  'dialog',
-  'alertdialog',
-  'toolbar',
-  'tablist',
-]);
+const ROLES = new Set(['navigation', 'menu', 'menubar', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
 
 /**
  * Elements that never hold article prose (Readability keeps some when it falls back to the body).

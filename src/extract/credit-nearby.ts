@@ -302,7 +302,7 @@ function storyCore(text: ReadonlyMap<Element, number>, top: Element): Element {
     }
   }
   let core = top;
-  for (let next = core.firstElementChild; next; ) {
+  for (let next = core.firstElementChild; next;) {
     if ((sums.get(next) ?? 0) >= CORE_SHARE * total) {
       core = next;
       next = core.firstElementChild;

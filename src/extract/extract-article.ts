@@ -32,8 +32,7 @@ export interface ExtractedArticle {
 }
 
 export type ExtractResult =
-  | { ok: true; article: ExtractedArticle }
-  | { ok: false; reason: 'not-article' | 'too-short' | 'too-large' | 'too-complex' | 'error'; detail?: string };
+  { ok: true; article: ExtractedArticle } | { ok: false; reason: 'not-article' | 'too-short' | 'too-large' | 'too-complex' | 'error'; detail?: string };
 
 /** What a reader is told when a page is refused as too complex (`reason: 'too-complex'`). */
 export const TOO_COMPLEX_MESSAGE = 'this page is too complex to read safely';

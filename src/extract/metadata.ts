@@ -20,7 +20,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   const declaredSources = [
     ...[...doc.querySelectorAll('link[rel~="syndication-source" i], link[rel~="original-source" i]')].map((l) => l.getAttribute('href')),
     ...[...doc.querySelectorAll('meta[name="syndication-source" i], meta[name="original-source" i]')].map((m) => m.getAttribute('content')),
-    ...ld.flatMap((o) => asArray(o['isBasedOn']).map((b) => (typeof b === 'string' ? b : (b as Record<string, unknown>)?.['url'] as string))),
+    ...ld.flatMap((o) => asArray(o['isBasedOn']).map((b) => (typeof b === 'string' ? b : ((b as Record<string, unknown>)?.['url'] as string)))),
   ]
     .map(abs)
     .filter((u): u is string => !!u);

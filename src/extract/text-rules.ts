@@ -89,7 +89,8 @@ export function closingCredit(t: string): boolean {
 }
 
 /** A bare credit of a photo agency: "Natalie Naccache | Bloomberg | Getty Images", "Getty Images". */
-const AGENCY_CREDIT = /(^|[/|,]\s*)(getty images|shutterstock|istock(photo)?|alamy|afp|reuters|associated press|ap|epa|dpa|bloomberg|corbis|pa( wire| images)?)\s*$/i;
+const AGENCY_CREDIT =
+  /(^|[/|,]\s*)(getty images|shutterstock|istock(photo)?|alamy|afp|reuters|associated press|ap|epa|dpa|bloomberg|corbis|pa( wire| images)?)\s*$/i;
 
 /** Gallery and player controls, and notices that stand in for media. */
 const MEDIA_CONTROL =
@@ -102,7 +103,7 @@ export function isMediaLine(text: string): boolean {
   if (MEDIA_CONTROL.test(t)) return true;
   if (n <= 16 && CREDIT_OPENING.test(t)) return true;
   if (n <= 40 && closingCredit(t)) return true;
-  return n <= 8 && AGENCY_CREDIT.test(t) && (/[/|,]/.test(t) || AGENCY_CREDIT.test(`|${t}`) && n <= 3);
+  return n <= 8 && AGENCY_CREDIT.test(t) && (/[/|,]/.test(t) || (AGENCY_CREDIT.test(`|${t}`) && n <= 3));
 }
 
 /** Teasers for other pages: "Read more: ...", "Related: ...", "SEE ALSO: ...", in several languages. */

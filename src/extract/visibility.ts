@@ -69,8 +69,7 @@ export function removeHidden(live: Document, clone: Document, useLayout: boolean
     for (const t of textChildren(x)) shown.hiddenText.add(t);
   };
 
-  const judgeOf = (el: Element, parent: TextState): Judgement =>
-    layout ? layout.judge(el as MaybeVisible, parent) : judgeByMarkup(el, parent, sheets);
+  const judgeOf = (el: Element, parent: TextState): Judgement => (layout ? layout.judge(el as MaybeVisible, parent) : judgeByMarkup(el, parent, sheets));
 
   const walk = (a: Element, b: Element, state: TextState) => {
     const as = a.children;
@@ -153,7 +152,11 @@ function keepIfVisible(a: Element, images: ReadonlyMap<Element, Element>, layout
     a.replaceWith(...a.childNodes);
     return false;
   }
-  const names = [a.getAttribute('aria-label'), a.getAttribute('title'), ...shown.flatMap((m) => [m.getAttribute('alt'), m.getAttribute('title'), m.getAttribute('aria-label')])];
+  const names = [
+    a.getAttribute('aria-label'),
+    a.getAttribute('title'),
+    ...shown.flatMap((m) => [m.getAttribute('alt'), m.getAttribute('title'), m.getAttribute('aria-label')]),
+  ];
   const name = names.map((n) => (n ?? '').replace(/\s+/g, ' ').trim()).find((n) => hasVisibleText(n) && n.length <= MAX_IMAGE_NAME_CHARS);
   if (!name) return true;
   const caption = a.ownerDocument.createElement('figcaption');
@@ -222,9 +225,7 @@ const MIN_FONT_PX = 4;
 const MIN_ALPHA = 0.1;
 
 /** Elements laid out inline by default: `height`, `width` and `overflow` do not apply to them. */
-const INLINE_TAGS = new Set(
-  'a abbr b bdi bdo cite code data del dfn em font i ins kbd label mark q s samp small span strong sub sup time tt u var'.split(' '),
-);
+const INLINE_TAGS = new Set('a abbr b bdi bdo cite code data del dfn em font i ins kbd label mark q s samp small span strong sub sup time tt u var'.split(' '));
 
 /**
  * The rules that hide an element, on any source of style values: computed (`layout`, values
@@ -249,7 +250,9 @@ function judge(style: Style, tag: string, parent: TextState, layout: boolean, li
 
   const position = value(style, 'position') ?? 'static';
   const positioned = position === 'absolute' || position === 'fixed';
-  const inline = display ? display === 'inline' || display === 'ruby' : !layout && INLINE_TAGS.has(tag.toLowerCase()) && !positioned && !isFloat(value(style, 'float'));
+  const inline = display
+    ? display === 'inline' || display === 'ruby'
+    : !layout && INLINE_TAGS.has(tag.toLowerCase()) && !positioned && !isFloat(value(style, 'float'));
   if (!inline && hasNoSize(style, fontPx, layout)) return hiddenIn(parent);
   if (position !== 'static' && (far(value(style, 'left')) || far(value(style, 'top')) || far(value(style, 'right')))) return hiddenIn(parent);
   const margin = boxSides(value(style, 'margin'));
@@ -257,7 +260,8 @@ function judge(style: Style, tag: string, parent: TextState, layout: boolean, li
   if (positioned && clipsAll(value(style, 'clip'), fontPx)) return hiddenIn(parent);
   // With layout, a translation is judged by where the box ends up (see `layoutReader`): a carousel's
   // track moved far left may still show its current slide.
-  if (clipPathHidesAll(value(style, 'clip-path')) || transformHides(value(style, 'transform'), fontPx, !layout) || scaleHides(value(style, 'scale'))) return hiddenIn(parent);
+  if (clipPathHidesAll(value(style, 'clip-path')) || transformHides(value(style, 'transform'), fontPx, !layout) || scaleHides(value(style, 'scale')))
+    return hiddenIn(parent);
   if (!layout && translateFar(value(style, 'translate'), fontPx)) return hiddenIn(parent);
 
   // The element shows; does its own text?
@@ -337,18 +341,41 @@ function boxSides(v: string | undefined): (string | undefined)[] {
 /** A length in CSS pixels; undefined for what is not a plain length (percentages, calc(), auto). */
 export function lengthPx(v: string | undefined, fontPx: number): number | undefined {
   if (!v) return undefined;
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px|pt|pc|in|cm|mm|q|em|rem|ex|ch|vw|vh|vmin|vmax|svw|lvw|dvw|svh|lvh|dvh)?$/i.exec(v.trim().replace(/\s*!important$/i, ''));
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px|pt|pc|in|cm|mm|q|em|rem|ex|ch|vw|vh|vmin|vmax|svw|lvw|dvw|svh|lvh|dvh)?$/i.exec(
+    v.trim().replace(/\s*!important$/i, ''),
+  );
   if (!m) return undefined;
   const n = parseFloat(m[1]!);
   const unit = m[2]?.toLowerCase();
   if (!unit) return n === 0 ? 0 : undefined;
-  const per: Record<string, number> = { px: 1, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, em: fontPx, rem: 16, ex: fontPx / 2, ch: fontPx / 2 };
+  const per: Record<string, number> = {
+    px: 1,
+    pt: 4 / 3,
+    pc: 16,
+    in: 96,
+    cm: 96 / 2.54,
+    mm: 96 / 25.4,
+    q: 96 / 101.6,
+    em: fontPx,
+    rem: 16,
+    ex: fontPx / 2,
+    ch: fontPx / 2,
+  };
   // Viewport units: a desktop window of 1280 × 800.
   const viewport = unit.endsWith('w') ? 12.8 : unit.endsWith('h') ? 8 : unit === 'vmin' ? 8 : unit === 'vmax' ? 12.8 : undefined;
   return n * (per[unit] ?? viewport ?? 1);
 }
 
-const FONT_KEYWORDS: Record<string, number> = { 'xx-small': 9, 'x-small': 10, small: 13, medium: 16, large: 18, 'x-large': 24, 'xx-large': 32, 'xxx-large': 48 };
+const FONT_KEYWORDS: Record<string, number> = {
+  'xx-small': 9,
+  'x-small': 10,
+  small: 13,
+  medium: 16,
+  large: 18,
+  'x-large': 24,
+  'xx-large': 32,
+  'xxx-large': 48,
+};
 
 /** A declared `font-size` in pixels, relative to the parent's. */
 function fontSizePx(v: string | undefined, parentPx: number): number | undefined {
@@ -367,7 +394,8 @@ function fontFromShorthand(v: string | undefined): string | undefined {
   if (!v) return undefined;
   for (const token of v.split(/\s+/)) {
     const size = token.split('/')[0]!;
-    if (/^(?:\d+\.?\d*|\.\d+)(px|pt|pc|em|rem|ex|ch|%|vw|vh)$/.test(size) || (size === '0' && token.includes('/')) || Object.hasOwn(FONT_KEYWORDS, size)) return size;
+    if (/^(?:\d+\.?\d*|\.\d+)(px|pt|pc|em|rem|ex|ch|%|vw|vh)$/.test(size) || (size === '0' && token.includes('/')) || Object.hasOwn(FONT_KEYWORDS, size))
+      return size;
   }
   return undefined;
 }
@@ -383,7 +411,10 @@ function alphaValue(v: string | undefined): number | undefined {
 /** The alpha of a CSS colour; undefined when it cannot tell (`inherit`, `currentcolor`, var()). */
 export function alphaOf(color: string | undefined): number | undefined {
   if (!color) return undefined;
-  const c = color.trim().toLowerCase().replace(/\s*!important$/, '');
+  const c = color
+    .trim()
+    .toLowerCase()
+    .replace(/\s*!important$/, '');
   if (c === 'transparent') return 0;
   const hex = /^#([0-9a-f]{3,8})$/.exec(c);
   if (hex) {
@@ -470,10 +501,21 @@ function transformHides(v: string | undefined, fontPx: number, moves = true): bo
 }
 
 /** The `scale` property at zero ("0", "0 1", "0%"). */
-const scaleHides = (v: string | undefined) => !!v && v !== 'none' && v.split(/\s+/).slice(0, 2).some((s) => parseFloat(s) === 0);
+const scaleHides = (v: string | undefined) =>
+  !!v &&
+  v !== 'none' &&
+  v
+    .split(/\s+/)
+    .slice(0, 2)
+    .some((s) => parseFloat(s) === 0);
 /** The `translate` property far away. */
 const translateFar = (v: string | undefined, fontPx: number) =>
-  !!v && v !== 'none' && v.split(/\s+/).slice(0, 2).some((s) => (lengthPx(s, fontPx) ?? 0) <= -FAR_PX);
+  !!v &&
+  v !== 'none' &&
+  v
+    .split(/\s+/)
+    .slice(0, 2)
+    .some((s) => (lengthPx(s, fontPx) ?? 0) <= -FAR_PX);
 
 // ---------------------------------------------------------------------------------------------
 // With layout: computed styles
@@ -575,7 +617,10 @@ function parseDeclarations(text: string): Declaration[] {
     if (colon < 0) continue;
     const prop = part.slice(0, colon).trim().toLowerCase();
     if (!RELEVANT.has(prop)) continue;
-    let value = part.slice(colon + 1).trim().toLowerCase();
+    let value = part
+      .slice(colon + 1)
+      .trim()
+      .toLowerCase();
     const important = /!\s*important\s*$/.test(value);
     if (important) value = value.replace(/\s*!\s*important\s*$/, '');
     if (value) out.push({ prop, value: value.replace(/\s+/g, ' '), important });
@@ -815,7 +860,15 @@ class StyleSheets {
     const found: Applied[] = [];
     for (const key of keys) {
       for (const { selector, declaration: d } of byKey.get(key) ?? []) {
-        if (this.test(el, selector)) found.push({ value: d.value, important: d.important, inline: false, conditional: d.conditional, specificity: this.specificity(selector), order: d.order });
+        if (this.test(el, selector))
+          found.push({
+            value: d.value,
+            important: d.important,
+            inline: false,
+            conditional: d.conditional,
+            specificity: this.specificity(selector),
+            order: d.order,
+          });
       }
     }
     return found;
@@ -865,9 +918,30 @@ function keysOf(el: Element): string[] {
 
 /** Properties whose value alone can hide an element or its text (the others only take part with them). */
 const HIDING_ALONE = new Set([
-  'display', 'visibility', 'content-visibility', 'opacity', 'height', 'max-height', 'width', 'max-width', 'left', 'top', 'right',
-  'margin', 'margin-left', 'margin-top', 'clip', 'clip-path', 'transform', 'scale', 'translate', 'font', 'font-size', 'color',
-  '-webkit-text-fill-color', 'text-indent',
+  'display',
+  'visibility',
+  'content-visibility',
+  'opacity',
+  'height',
+  'max-height',
+  'width',
+  'max-width',
+  'left',
+  'top',
+  'right',
+  'margin',
+  'margin-left',
+  'margin-top',
+  'clip',
+  'clip-path',
+  'transform',
+  'scale',
+  'translate',
+  'font',
+  'font-size',
+  'color',
+  '-webkit-text-fill-color',
+  'text-indent',
 ]);
 
 /** The properties that decide, with a hiding one, whether it hides (its partners in the rules of `judge`). */
@@ -881,9 +955,22 @@ const PARTNERS: Record<string, string[]> = (() => {
   const color = ['color', '-webkit-text-fill-color', 'background-clip', '-webkit-background-clip', 'background', 'background-image'];
   const indent = ['text-indent', ...layoutBox];
   return {
-    height, 'max-height': height, width, 'max-width': width, left: offsets, top: offsets, right: offsets,
-    margin: margins, 'margin-left': margins, 'margin-top': margins, clip: ['clip', 'position'], font, 'font-size': font,
-    color, '-webkit-text-fill-color': color, 'text-indent': indent,
+    height,
+    'max-height': height,
+    width,
+    'max-width': width,
+    left: offsets,
+    top: offsets,
+    right: offsets,
+    margin: margins,
+    'margin-left': margins,
+    'margin-top': margins,
+    clip: ['clip', 'position'],
+    font,
+    'font-size': font,
+    color,
+    '-webkit-text-fill-color': color,
+    'text-indent': indent,
   };
 })();
 
@@ -973,7 +1060,11 @@ function parseCss(css: string, conditional: boolean, sheets: StyleSheets): void 
       const subjects = sheets.subjectsOf(block.prelude);
       if (!subjects.length) continue;
       const declarations = parseDeclarations(body);
-      if (declarations.length) sheets.add(subjects, declarations.map((d) => ({ ...d, conditional: block.conditional, order: sheets.size })));
+      if (declarations.length)
+        sheets.add(
+          subjects,
+          declarations.map((d) => ({ ...d, conditional: block.conditional, order: sheets.size })),
+        );
     } else if (c === ';' && (!top || top.kind === 'group')) {
       // The end of a statement (@import, @charset): the next rule's prelude starts after it.
       preludeStart = at + 1;

@@ -21,7 +21,8 @@ export function readAtom(feed: XmlElement, feedUrl: string): RawFeed {
 function readEntry(entry: XmlElement, parentBase: string): RawItem {
   const base = baseOf(entry, parentBase);
   const id = childText(entry, 'atom:id');
-  const summary = atomText(child(entry, 'atom:summary')) || atomText(child(entry, 'atom:content')) || htmlToText(childText(child(entry, 'media:group'), 'media:description'));
+  const summary =
+    atomText(child(entry, 'atom:summary')) || atomText(child(entry, 'atom:content')) || htmlToText(childText(child(entry, 'media:group'), 'media:description'));
   return {
     title: atomText(child(entry, 'atom:title')),
     link: resolveHttpUrl(childText(entry, 'feedburner:origLink'), base) ?? alternateLink(entry, base) ?? resolveHttpUrl(id),

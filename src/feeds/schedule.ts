@@ -93,7 +93,12 @@ export function isDue(state: FeedPollState, now: number, policy: PollPolicy = DE
 }
 
 /** The ids of at most `limit` feeds due at `now`, most overdue first (bounded concurrency). */
-export function pickDue(feeds: readonly { id: string; state: FeedPollState }[], now: number, limit: number, policy: PollPolicy = DEFAULT_POLL_POLICY): string[] {
+export function pickDue(
+  feeds: readonly { id: string; state: FeedPollState }[],
+  now: number,
+  limit: number,
+  policy: PollPolicy = DEFAULT_POLL_POLICY,
+): string[] {
   return feeds
     .map((f) => ({ id: f.id, due: nextDueAt(f.state, now, policy) }))
     .filter((f) => f.due <= now)

@@ -3,7 +3,6 @@ import { normalizeUrl, siteOf } from '../core/site.ts';
 import type { FeedItem } from '../feeds/types.ts';
 import type { LibraryArticle } from './article.ts';
 
-
 /**
  * A feed item as a library stub: headline and summary fingerprinted like any article, so the
  * usual candidate retrieval finds it; the full article is fetched only when a page matches it.

@@ -4,10 +4,7 @@ import type { ExtractedArticle } from '../extract/extract-article.ts';
 import type { ArticleSource, LibraryArticle } from './article.ts';
 
 /** An extracted article as a library entry (fingerprinted, with its site). */
-export function toLibraryArticle(
-  ex: ExtractedArticle,
-  meta: { id: string; source: ArticleSource; firstSeen: string; published?: string },
-): LibraryArticle {
+export function toLibraryArticle(ex: ExtractedArticle, meta: { id: string; source: ArticleSource; firstSeen: string; published?: string }): LibraryArticle {
   const { sentences, fingerprint } = fingerprintText(ex.paragraphs.join('\n'));
   return {
     id: meta.id,

@@ -105,8 +105,7 @@ export class LibraryIndex {
    * `term-prior.ts`) stand beside the library's own. A small library (a fresh install, one looked-up
    * article) still tells "said" from "Denicola"; a large one is weighed by its own counts.
    */
-  readonly idf = (term: number): number =>
-    Math.log((this.articles.size + PRIOR_DOCS) / ((this.df.get(term) ?? 0) + PRIOR_DOCS * priorShare(term) + 1));
+  readonly idf = (term: number): number => Math.log((this.articles.size + PRIOR_DOCS) / ((this.df.get(term) ?? 0) + PRIOR_DOCS * priorShare(term) + 1));
 
   /**
    * Candidates for a page, best first: the `limit` articles sharing the most rare-term weight,

@@ -140,7 +140,12 @@ function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOp
  * Whether one article is a copy of another (verbatim, rewritten, condensed): it derives from it as a
  * whole or closely. Retelling part of it (the walk test) does not make an article the other's copy.
  */
-export function isCopyOf(later: Pick<LibraryArticle, 'fingerprint'>, earlier: Pick<LibraryArticle, 'fingerprint'>, weight: (t: number) => number, options: MatchOptions = DEFAULT_MATCH): boolean {
+export function isCopyOf(
+  later: Pick<LibraryArticle, 'fingerprint'>,
+  earlier: Pick<LibraryArticle, 'fingerprint'>,
+  weight: (t: number) => number,
+  options: MatchOptions = DEFAULT_MATCH,
+): boolean {
   const alignment = alignSentences(later.fingerprint, earlier.fingerprint, weight, options.align);
   return isDerived(alignment, { ...options.thresholds, walkedPairs: Infinity });
 }
@@ -150,7 +155,11 @@ export function isCopyOf(later: Pick<LibraryArticle, 'fingerprint'>, earlier: Pi
  * names comes first (the page told the reader). Otherwise the closest match, unless it is itself a
  * later copy of another source of the page (that one appeared earlier, and the closest derives from it): then the earlier, since a copy of the same story is not the original.
  */
-export function earliestSource(derived: Derivation[], credit: CreditSignals | undefined, copies: (later: LibraryArticle, earlier: LibraryArticle) => boolean): Derivation | undefined {
+export function earliestSource(
+  derived: Derivation[],
+  credit: CreditSignals | undefined,
+  copies: (later: LibraryArticle, earlier: LibraryArticle) => boolean,
+): Derivation | undefined {
   const ranked = [...derived].sort((a, b) => b.score - a.score);
   if (credit) {
     const named = ranked.find((d) => findCredit(credit, d.article));

@@ -30,7 +30,11 @@ export const OBSERVED_TOLERANCE_MS = 3 * 3600_000;
 export const NEAR_PUBLICATION: ReadonlySet<Observation['by']> = new Set<Observation['by']>(['feed', 'index']);
 
 const earliest = (obs: readonly Observation[], near: boolean) =>
-  obs.filter((o) => !near || NEAR_PUBLICATION.has(o.by)).map((o) => Date.parse(o.at)).filter(Number.isFinite).sort((a, b) => a - b)[0];
+  obs
+    .filter((o) => !near || NEAR_PUBLICATION.has(o.by))
+    .map((o) => Date.parse(o.at))
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b)[0];
 
 const time = (iso?: string) => (iso ? Date.parse(iso) : NaN);
 

@@ -21,7 +21,13 @@ export interface ReadEntries {
  * The library entries a read page leads to. `known` is the page's entry from an earlier read (it
  * keeps its source and derivatives); `matched` the library article the verdict is about.
  */
-export function readEntries(read: ReadArticle, page: PageWithId, known: LibraryArticle | undefined, verdict: Verdict, matched: LibraryArticle | undefined): ReadEntries {
+export function readEntries(
+  read: ReadArticle,
+  page: PageWithId,
+  known: LibraryArticle | undefined,
+  verdict: Verdict,
+  matched: LibraryArticle | undefined,
+): ReadEntries {
   const { article, sentences, fingerprint } = read;
   const derivedFrom = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? matched : undefined;
   const entry: LibraryArticle = {

@@ -75,4 +75,3 @@ export function parseGdeltTime(v: unknown): string | undefined {
 }
 
 const firstLine = (t: string) => t.split('\n')[0]!.slice(0, 200);
-

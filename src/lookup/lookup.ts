@@ -159,9 +159,7 @@ const SHORTLIST = 10;
 function nextCandidate(pool: Candidate[], found: LibraryArticle[]): Candidate | undefined {
   if (!found.length) return pool[0];
   const firstSource = Math.min(...found.map(appearedAt));
-  return pool
-    .filter((c) => c.seen && Date.parse(c.seen) < firstSource)
-    .sort((a, b) => Date.parse(a.seen!) - Date.parse(b.seen!))[0];
+  return pool.filter((c) => c.seen && Date.parse(c.seen) < firstSource).sort((a, b) => Date.parse(a.seen!) - Date.parse(b.seen!))[0];
 }
 
 /** One search, through the cache and the rate limiter; a failure backs the limiter off. */
@@ -187,10 +185,7 @@ async function fetchCandidate(c: SearchHit, deps: LookupDeps): Promise<LibraryAr
   const extracted = await deps.extract(answer.text, c.url);
   if (!extracted.ok) return null;
   const now = deps.now().toISOString();
-  const observations: Observation[] = [
-    ...(c.seen ? [{ at: c.seen, by: 'index' as const, name: deps.engine.name }] : []),
-    { at: now, by: 'lookup' as const },
-  ];
+  const observations: Observation[] = [...(c.seen ? [{ at: c.seen, by: 'index' as const, name: deps.engine.name }] : []), { at: now, by: 'lookup' as const }];
   const article = toLibraryArticle(extracted.article, { id: normalizeUrl(c.url), source: 'lookup', firstSeen: now });
   return { ...article, url: c.url, title: article.title || c.title, observations };
 }

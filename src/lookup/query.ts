@@ -75,8 +75,20 @@ export function buildQueries(subject: LookupSubject, maxQueries = 3): SearchQuer
   const add = (terms: (Scored | undefined)[], least = 2) => {
     const picked = [...new Map(terms.filter((t): t is Scored => !!t).map((t) => [t.term.text.toLowerCase(), t.term])).values()];
     if (picked.length < least) return;
-    const key = picked.map((t) => t.text.toLowerCase()).sort().join('|');
-    if (!queries.some((q) => q.map((t) => t.text.toLowerCase()).sort().join('|') === key)) queries.push(picked);
+    const key = picked
+      .map((t) => t.text.toLowerCase())
+      .sort()
+      .join('|');
+    if (
+      !queries.some(
+        (q) =>
+          q
+            .map((t) => t.text.toLowerCase())
+            .sort()
+            .join('|') === key,
+      )
+    )
+      queries.push(picked);
   };
   // Pairs of the three main terms: any one of them may be the page's own and miss the original.
   add([a, b]);
@@ -99,7 +111,8 @@ export function rankTerms(subject: LookupSubject): Scored[] {
     if (!text) return;
     const key = text.toLowerCase();
     const had = scores.get(key);
-    if (had) had.score += score * 0.5; // repeated: central to the story
+    if (had)
+      had.score += score * 0.5; // repeated: central to the story
     else scores.set(key, { term: { text, phrase: /[\s'’-]/u.test(text) }, score, kind });
   };
   // Names over the whole article, early mentions weighing more: the story is about the most mentioned.
@@ -225,9 +238,7 @@ export function numbersIn(sentence: string): string[] {
 
 /** Longer content words, lower-cased: the rarer vocabulary of the story. */
 function rareWordsIn(sentence: string): string[] {
-  return [...sentence.matchAll(WORD)]
-    .map((m) => cleanWord(m[0]))
-    .filter((w) => /^\p{Ll}[\p{Ll}-]+$/u.test(w) && w.length >= 7 && !STOP_WORDS.has(w));
+  return [...sentence.matchAll(WORD)].map((m) => cleanWord(m[0])).filter((w) => /^\p{Ll}[\p{Ll}-]+$/u.test(w) && w.length >= 7 && !STOP_WORDS.has(w));
 }
 
 /** A query in the engines' common syntax: terms separated by spaces, phrases in double quotes. */

@@ -52,15 +52,17 @@ export function rankCandidates(hitsPerQuery: SearchHit[][], o: RankOptions): Can
   const echoes = headlineEchoes(byTime);
   const maxEcho = Math.max(1, ...echoes.values());
   for (const c of candidates) {
-    c.score =
-      0.3 * (c.queries / Math.max(1, o.queriesRun)) + 0.25 * c.titleSimilarity + 0.25 * (echoes.get(c)! / maxEcho) + 0.2 * early.get(c)!;
+    c.score = 0.3 * (c.queries / Math.max(1, o.queriesRun)) + 0.25 * c.titleSimilarity + 0.25 * (echoes.get(c)! / maxEcho) + 0.2 * early.get(c)!;
   }
   return candidates.sort((a, b) => b.score - a.score || (a.seen ?? '').localeCompare(b.seen ?? ''));
 }
 
 /** The index's own observation of the page, if a search returned the page itself. */
 export function pageSeenByIndex(hitsPerQuery: SearchHit[][], pageUrl: string): string | undefined {
-  const seen = hitsPerQuery.flat().filter((h) => sameAddress(h.url, pageUrl) && h.seen).map((h) => h.seen!);
+  const seen = hitsPerQuery
+    .flat()
+    .filter((h) => sameAddress(h.url, pageUrl) && h.seen)
+    .map((h) => h.seen!);
   return seen.sort()[0];
 }
 

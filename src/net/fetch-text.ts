@@ -42,7 +42,12 @@ export async function fetchText(url: string, limits: FetchLimits, fetcher: Fetch
     });
     if (canFetch) await checkFinalUrl(res, url, canFetch);
     const header = (n: string) => res.headers.get(n);
-    const headers = { etag: header('etag'), 'last-modified': header('last-modified'), 'retry-after': header('retry-after'), 'content-type': header('content-type') };
+    const headers = {
+      etag: header('etag'),
+      'last-modified': header('last-modified'),
+      'retry-after': header('retry-after'),
+      'content-type': header('content-type'),
+    };
     if (res.status < 200 || res.status >= 300) return { status: res.status, headers };
     const declared = Number(header('content-length'));
     if (Number.isFinite(declared) && declared > limits.maxBytes) throw new Error(`response larger than ${limits.maxBytes} bytes`);

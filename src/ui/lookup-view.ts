@@ -50,7 +50,7 @@ export async function switchLookup(toggle: HTMLInputElement, host: UiHost, say: 
 export function lookupPrivacy(s: Pick<Settings, 'lookupEngine' | 'lookupEndpoint'>): string {
   return (
     `Only search terms (names, numbers and rare words of the headline and first lines) go to ${ENGINES[s.lookupEngine].name} (${engineHost(s)}): ` +
-    'never the page\'s address, its text, your cookies or anything about you. Unspun then fetches up to three candidate articles, without cookies, to compare them with the page.'
+    "never the page's address, its text, your cookies or anything about you. Unspun then fetches up to three candidate articles, without cookies, to compare them with the page."
   );
 }
 
@@ -112,17 +112,15 @@ export function lookupSection(initial: Settings, host: UiHost): HTMLElement {
   return el(
     'section',
     { class: 'lookup' },
-    el('p', { class: 'muted' }, 'When a news page matches nothing in your library, Unspun can search a public news index for an earlier version of it, fetch the likeliest candidates and check them. You can also ask for a lookup from the popup.'),
+    el(
+      'p',
+      { class: 'muted' },
+      'When a news page matches nothing in your library, Unspun can search a public news index for an earlier version of it, fetch the likeliest candidates and check them. You can also ask for a lookup from the popup.',
+    ),
     el('label', {}, toggle, ' Look up originals'),
     el('label', {}, 'Search with ', engine),
     about,
-    el(
-      'details',
-      { class: 'advanced' },
-      el('summary', {}, 'Advanced'),
-      el('label', {}, 'Endpoint (leave empty for the engine\'s own): ', endpoint),
-      save,
-    ),
+    el('details', { class: 'advanced' }, el('summary', {}, 'Advanced'), el('label', {}, "Endpoint (leave empty for the engine's own): ", endpoint), save),
     note,
     status,
     reopen,

@@ -38,27 +38,44 @@ export async function mountOnboarding(root: HTMLElement, host: UiHost): Promise<
   const engine = ENGINES[settings.lookupEngine].name;
   root.replaceChildren(
     el('h1', {}, 'Welcome to Unspun'),
-    el('p', {}, 'Unspun warns you when the news article you are reading is an uncredited rewrite of another outlet\'s reporting, and shows you the original.'),
-    el('p', {}, 'To spot a rewrite, it must know the original. It learns from the articles you read, and it can learn more in the two ways below. Both stay off unless you turn them on. What Unspun reads stays in this browser.'),
+    el('p', {}, "Unspun warns you when the news article you are reading is an uncredited rewrite of another outlet's reporting, and shows you the original."),
+    el(
+      'p',
+      {},
+      'To spot a rewrite, it must know the original. It learns from the articles you read, and it can learn more in the two ways below. Both stay off unless you turn them on. What Unspun reads stays in this browser.',
+    ),
     el(
       'section',
       { class: 'choice' },
       el('label', { class: 'switch' }, feeds, el('strong', {}, `Read the feeds of ${outlets.length} major outlets`)),
       el('p', { class: 'muted' }, outlets.join(', '), '.'),
-      el('p', {}, el('strong', {}, 'What leaves this browser. '), 'Requests for these feeds, at most every 15 minutes, and for one of their articles when a page you read seems to copy it, all without cookies. The outlets see a request from your browser, as when you visit them, and nothing about what you read.'),
-      el('p', { class: 'muted' }, 'Your browser will ask you to let Unspun read these outlets\' sites.'),
+      el(
+        'p',
+        {},
+        el('strong', {}, 'What leaves this browser. '),
+        'Requests for these feeds, at most every 15 minutes, and for one of their articles when a page you read seems to copy it, all without cookies. The outlets see a request from your browser, as when you visit them, and nothing about what you read.',
+      ),
+      el('p', { class: 'muted' }, "Your browser will ask you to let Unspun read these outlets' sites."),
     ),
     el(
       'section',
       { class: 'choice' },
       el('label', { class: 'switch' }, lookup, el('strong', {}, `Look up originals in ${engine}`)),
-      el('p', {}, 'When a news page matches nothing Unspun knows, or when you ask from its popup, Unspun searches a public news index for an earlier version of it.'),
+      el(
+        'p',
+        {},
+        'When a news page matches nothing Unspun knows, or when you ask from its popup, Unspun searches a public news index for an earlier version of it.',
+      ),
       el('p', {}, el('strong', {}, 'What leaves this browser. '), lookupPrivacy(settings)),
-      el('p', { class: 'muted' }, 'Your browser will ask you to let Unspun read any site: the original may be on any outlet\'s site. You can change the search engine on the options page.'),
+      el(
+        'p',
+        { class: 'muted' },
+        "Your browser will ask you to let Unspun read any site: the original may be on any outlet's site. You can change the search engine on the options page.",
+      ),
     ),
     status,
     pinHint(),
-    el('p', { class: 'muted' }, 'You can change these choices at any time on Unspun\'s options page.'),
+    el('p', { class: 'muted' }, "You can change these choices at any time on Unspun's options page."),
     done,
   );
   root.dataset.ready = '1';
@@ -72,14 +89,14 @@ async function switchFeeds(toggle: HTMLInputElement, host: UiHost, say: Say): Pr
       toggle.checked = true;
       return say(`Could not turn the feeds off: ${off.error}`, true);
     }
-    say('The outlets\' feeds are off.');
+    say("The outlets' feeds are off.");
     return;
   }
   // First thing in the click handler: Firefox allows permissions.request only during a user gesture.
   const granted = await host.requestHosts(bundleOrigins()).catch(() => false);
   if (!granted) {
     toggle.checked = false;
-    say('The feeds stay off: Unspun needs your permission to read these outlets\' sites.', true);
+    say("The feeds stay off: Unspun needs your permission to read these outlets' sites.", true);
     return;
   }
   // The bundle on in one write (the background adds any feed a stored list lacks).
@@ -111,7 +128,12 @@ function pinHint(): HTMLElement {
       'ul',
       {},
       el('li', {}, el('strong', {}, 'Chrome, Edge: '), 'click the puzzle piece (Extensions) right of the address bar, then the pin beside Unspun.'),
-      el('li', {}, el('strong', {}, 'Firefox: '), 'click the puzzle piece (Extensions) in the toolbar, then the gear beside Unspun, and choose Pin to Toolbar.'),
+      el(
+        'li',
+        {},
+        el('strong', {}, 'Firefox: '),
+        'click the puzzle piece (Extensions) in the toolbar, then the gear beside Unspun, and choose Pin to Toolbar.',
+      ),
     ),
   );
 }

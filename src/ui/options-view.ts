@@ -33,7 +33,10 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
     renderEntries(list, count, entries, search.value, async (id) => {
       const reply = await host.send({ type: 'unspun/library-remove', id });
       if (!reply.ok) return say(`Could not remove it: ${reply.error}`, true);
-      entries.splice(entries.findIndex((e) => e.id === id), 1);
+      entries.splice(
+        entries.findIndex((e) => e.id === id),
+        1,
+      );
       render();
       say('Removed.');
     });
@@ -60,7 +63,7 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
     el(
       'p',
       { class: 'muted' },
-      'Everything Unspun reads stays on this device: the articles you read, their fingerprints and the verdicts are stored in this browser only. Unspun contacts no server but the feeds you turn on below, their outlets\' sites for an article a page you read seems to copy, and, if you turn on looking up originals, the news search engine (search terms only, never the page\'s address or text) and the candidate articles it finds. Nothing Unspun fetches carries your cookies.',
+      "Everything Unspun reads stays on this device: the articles you read, their fingerprints and the verdicts are stored in this browser only. Unspun contacts no server but the feeds you turn on below, their outlets' sites for an article a page you read seems to copy, and, if you turn on looking up originals, the news search engine (search terms only, never the page's address or text) and the candidate articles it finds. Nothing Unspun fetches carries your cookies.",
     ),
     status,
     el('h2', {}, 'Sources'),
@@ -99,7 +102,11 @@ function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEn
           'div',
           { class: 'main' },
           el('a', { href: e.url }, e.title || e.url),
-          el('div', { class: 'muted' }, `${e.siteName || e.site} · ${formatDate(e.published ?? e.firstSeen)} · from ${SOURCE_LABEL[e.source]}${seen}${derived}`),
+          el(
+            'div',
+            { class: 'muted' },
+            `${e.siteName || e.site} · ${formatDate(e.published ?? e.firstSeen)} · from ${SOURCE_LABEL[e.source]}${seen}${derived}`,
+          ),
         ),
         button,
       );
@@ -117,7 +124,13 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   sites.value = s.excludedSites.join('\n');
   sites.placeholder = 'example.com';
   const forget = el('select');
-  for (const [value, label] of [['', 'never'], ['7', 'after 7 days'], ['30', 'after 30 days'], ['90', 'after 90 days'], ['365', 'after a year']]) {
+  for (const [value, label] of [
+    ['', 'never'],
+    ['7', 'after 7 days'],
+    ['30', 'after 30 days'],
+    ['90', 'after 90 days'],
+    ['365', 'after a year'],
+  ]) {
     const o = el('option', {}, label!);
     o.value = value!;
     forget.append(o);
@@ -179,6 +192,8 @@ async function storageFigures(host: UiHost): Promise<HTMLElement> {
     'div',
     { data: { role: 'storage' } },
     el('p', {}, `${info.articles} articles and ${info.feedItems} feed items; ${mb(info.usage)} used by Unspun in this browser.`),
-    info.full ? el('p', { class: 'error' }, `Storage was full on ${new Date(info.full.at).toLocaleString()}: the ${info.full.evicted} oldest feed items were removed.`) : null,
+    info.full
+      ? el('p', { class: 'error' }, `Storage was full on ${new Date(info.full.at).toLocaleString()}: the ${info.full.evicted} oldest feed items were removed.`)
+      : null,
   );
 }

@@ -47,9 +47,14 @@ export function packsSection(host: UiHost, say: Say, onImported: () => Promise<u
       const result = await sendPack(host, f);
       if (!result.ok) return say(`Nothing imported: ${result.error}`, true);
       const { imported, skipped, warning } = result;
-      const reasons = skipped.slice(0, 3).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+      const reasons = skipped
+        .slice(0, 3)
+        .map((s) => `line ${s.line}: ${s.reason}`)
+        .join('; ');
       await onImported().catch(() => {});
-      say(`Imported ${imported} article(s)${skipped.length ? `; skipped ${skipped.length} (${reasons}${skipped.length > 3 ? '; …' : ''})` : ''}.${warning ? ` ${warning}` : ''}`);
+      say(
+        `Imported ${imported} article(s)${skipped.length ? `; skipped ${skipped.length} (${reasons}${skipped.length > 3 ? '; …' : ''})` : ''}.${warning ? ` ${warning}` : ''}`,
+      );
     } catch (e) {
       say(`Nothing imported: ${e instanceof Error ? e.message : String(e)}`, true);
     } finally {
@@ -59,7 +64,11 @@ export function packsSection(host: UiHost, say: Say, onImported: () => Promise<u
   return el(
     'section',
     {},
-    el('p', { class: 'muted' }, 'A pack shares the fingerprints and text of known original articles, for a newsroom or a community. Importing never changes or removes what is already in your library.'),
+    el(
+      'p',
+      { class: 'muted' },
+      'A pack shares the fingerprints and text of known original articles, for a newsroom or a community. Importing never changes or removes what is already in your library.',
+    ),
     exportButton,
     el('label', {}, 'Import a pack: ', file),
   );

@@ -183,13 +183,21 @@ function derivation(v: UncreditedVerdict | CreditedVerdict): Node[] {
       el('div', { class: 'muted' }, `${outletOf(o)} · ${formatDate(o.published)}`),
     ),
     v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : figures(e, 'the original'),
-    el('p', { class: 'credit' }, v.kind === 'credited' ? `Credit found (${v.credit.kind}): ${v.credit.detail}` : `No credit to ${outletOf(o)} found on this page.`),
+    el(
+      'p',
+      { class: 'credit' },
+      v.kind === 'credited' ? `Credit found (${v.credit.kind}): ${v.credit.detail}` : `No credit to ${outletOf(o)} found on this page.`,
+    ),
     evidence(e, uncredited),
   ].filter((n): n is HTMLElement => !!n);
 }
 
 const figures = (e: Evidence, other: string) =>
-  el('p', { class: 'figures' }, `${percent(e.pageCoverage)} of this page aligns with ${other}, sentence by sentence; ${percent(e.orderedCoverage)} follows its order.`);
+  el(
+    'p',
+    { class: 'figures' },
+    `${percent(e.pageCoverage)} of this page aligns with ${other}, sentence by sentence; ${percent(e.orderedCoverage)} follows its order.`,
+  );
 
 function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElement {
   const details = el(
@@ -219,6 +227,8 @@ const status = (title: string, text: string) => el('section', { class: 'status' 
 /** Date and time in the reader's locale: which copy came first is a matter of hours. */
 function formatTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'unknown' : d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return Number.isNaN(d.getTime())
+    ? 'unknown'
+    : d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 const link = (url: string, text: string) => el('a', { href: url }, text || url);

@@ -49,7 +49,11 @@ export async function sourcesSection(host: UiHost, say: Say, onPolled: () => Pro
   return el(
     'section',
     {},
-    el('p', { class: 'muted' }, 'Unspun can read the public feeds of outlets you choose, so it knows their articles before you read a copy. A feed you turn on is fetched from this browser, without cookies; nothing about your reading is sent.'),
+    el(
+      'p',
+      { class: 'muted' },
+      'Unspun can read the public feeds of outlets you choose, so it knows their articles before you read a copy. A feed you turn on is fetched from this browser, without cookies; nothing about your reading is sent.',
+    ),
     list,
     el('details', { class: 'more-feeds' }, moreCount, more),
     el('div', { class: 'add-feed' }, url, outlet, add),
@@ -101,7 +105,13 @@ function feedRow(s: FeedSubscription, host: UiHost, say: Say, render: () => Prom
     'li',
     { class: 'entry', data: { feedId: s.id } },
     el('label', {}, toggle),
-    el('div', { class: 'main' }, el('strong', {}, s.outlet), el('div', { class: 'muted' }, s.url), el('div', { class: s.state.lastError ? 'error' : 'muted', data: { role: 'feed-status' } }, feedStatus(s))),
+    el(
+      'div',
+      { class: 'main' },
+      el('strong', {}, s.outlet),
+      el('div', { class: 'muted' }, s.url),
+      el('div', { class: s.state.lastError ? 'error' : 'muted', data: { role: 'feed-status' } }, feedStatus(s)),
+    ),
     remove,
   );
 }

@@ -23,7 +23,10 @@ beforeEach(() => {
     { id: 'page', url: 'https://other.example.com/chess', file: 'page.txt', role: 'page', expect: 'none', original: null, kind: 'unrelated' },
   ];
   writeFileSync(join(corpus, 'manifest.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
-  writeFileSync(join(corpus, 'orig.txt'), 'Floods close the valley road\n\nHeavy rain flooded the valley road on Monday. The council closed it until Thursday.\n');
+  writeFileSync(
+    join(corpus, 'orig.txt'),
+    'Floods close the valley road\n\nHeavy rain flooded the valley road on Monday. The council closed it until Thursday.\n',
+  );
   writeFileSync(join(corpus, 'page.txt'), 'A chess final in Oslo\n\nThe chess final in Oslo went to a fourth tiebreak. The champion kept her title.\n');
   floorsFile = join(dir, 'floors.json');
 });
@@ -33,7 +36,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const digest = () => createHash('sha256').update(readFileSync(join(corpus, 'manifest.jsonl'))).digest('hex');
+const digest = () =>
+  createHash('sha256')
+    .update(readFileSync(join(corpus, 'manifest.jsonl')))
+    .digest('hex');
 const evalWithFloors = (...more: string[]) => runEvalCommand(['--corpus', corpus, '--floors', floorsFile, ...more]);
 
 describe('unspun eval --floors: the corpus the floors were measured on', () => {
@@ -47,7 +53,9 @@ describe('unspun eval --floors: the corpus the floors were measured on', () => {
     out = [];
     expect(await evalWithFloors()).toBe(1);
     const text = out.join('');
-    expect(text).toContain(`FLOOR FAILED: $corpus: the corpus changed since the floors were set (manifest.jsonl sha256 ${digest()}, floors measured on ${before})`);
+    expect(text).toContain(
+      `FLOOR FAILED: $corpus: the corpus changed since the floors were set (manifest.jsonl sha256 ${digest()}, floors measured on ${before})`,
+    );
     expect(text).toContain('re-measure the floors on this corpus');
     expect(text).toContain('eval floors: 1 failed (the floors record another corpus, or none: see $corpus above)');
   });

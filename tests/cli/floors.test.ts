@@ -56,9 +56,7 @@ describe('eval floors', () => {
   it('checks the lookup share of a lookup eval, and fails a lookup floor on a plain eval', () => {
     const lookup = { ...report, kinds: [{ ...report.kinds[0]!, lookupHits: 8, lookupRate: 0.8 }, report.kinds[1]!] };
     expect(checkFloors(lookup, { heavy: { min: 0.9, lookupMin: 0.8 }, unrelated: { max: 0.1 } })).toEqual([]);
-    expect(checkFloors(lookup, { heavy: { lookupMin: 0.9 }, unrelated: { max: 0.1 } })).toEqual([
-      { floor: 'heavy', reason: 'lookup found 0.8 < floor 0.9' },
-    ]);
+    expect(checkFloors(lookup, { heavy: { lookupMin: 0.9 }, unrelated: { max: 0.1 } })).toEqual([{ floor: 'heavy', reason: 'lookup found 0.8 < floor 0.9' }]);
     expect(failed(checkFloors(report, { heavy: { lookupMin: 0.5 }, unrelated: { max: 0.1 } }))).toEqual(['heavy']);
   });
   it('passes when every floor is met', () => {
@@ -98,6 +96,9 @@ describe('eval floors: the corpus they were measured on', () => {
     expect(again).toBe(recorded.replace(CORPUS.manifestSha256, 'c'.repeat(64)));
     // Without a comment the record goes first; any other layout falls back to plain JSON.
     expect(recordCorpus('{"heavy":{"min":0.9}}', CORPUS)).toBe(`{\n  "$corpus": { "manifestSha256": "${CORPUS.manifestSha256}" },"heavy":{"min":0.9}}`);
-    expect(JSON.parse(recordCorpus('{"$corpus": {"manifestSha256": {"x": 1}}, "heavy": {"min": 0.9}}', CORPUS))).toEqual({ $corpus: CORPUS, heavy: { min: 0.9 } });
+    expect(JSON.parse(recordCorpus('{"$corpus": {"manifestSha256": {"x": 1}}, "heavy": {"min": 0.9}}', CORPUS))).toEqual({
+      $corpus: CORPUS,
+      heavy: { min: 0.9 },
+    });
   });
 });

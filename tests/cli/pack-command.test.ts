@@ -30,15 +30,36 @@ afterEach(() => {
 function writeCorpus(): string {
   const corpus = join(dir, 'corpus');
   const docs = [
-    { id: 'seed-original', url: CNBC, file: 'seed.txt', role: 'original', expect: null, original: null, kind: 'original', published: '2025-10-22T06:47:32+00:00' },
-    { id: 'other', url: 'https://news.example.org/floods', file: 'other.txt', role: 'original', expect: null, original: null, kind: 'original', published: '2025-10-20T00:00:00Z' },
+    {
+      id: 'seed-original',
+      url: CNBC,
+      file: 'seed.txt',
+      role: 'original',
+      expect: null,
+      original: null,
+      kind: 'original',
+      published: '2025-10-22T06:47:32+00:00',
+    },
+    {
+      id: 'other',
+      url: 'https://news.example.org/floods',
+      file: 'other.txt',
+      role: 'original',
+      expect: null,
+      original: null,
+      kind: 'original',
+      published: '2025-10-20T00:00:00Z',
+    },
     { id: 'empty', url: 'https://news.example.org/empty', file: 'empty.txt', role: 'original', expect: null, original: null, kind: 'original' },
     { id: 'page', url: FARM, file: 'page.txt', role: 'page', expect: 'uncredited-rewrite', original: 'seed-original', kind: 'heavy' },
   ];
   mkdirSync(corpus);
   writeFileSync(join(corpus, 'manifest.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
   writeFileSync(join(corpus, 'seed.txt'), seedText('original-cnbc'));
-  writeFileSync(join(corpus, 'other.txt'), 'Floods force thousands from homes\n\nFloods forced thousands from their homes on Monday. Rescue teams used boats to reach villages.');
+  writeFileSync(
+    join(corpus, 'other.txt'),
+    'Floods force thousands from homes\n\nFloods forced thousands from their homes on Monday. Rescue teams used boats to reach villages.',
+  );
   writeFileSync(join(corpus, 'empty.txt'), 'Only a title\n');
   writeFileSync(join(corpus, 'page.txt'), 'A page\n\nNot an original.');
   return corpus;

@@ -28,7 +28,7 @@ describe('unspun --help', () => {
     }
   });
 
-  it('prints a command\'s usage for `unspun <command> --help`, `-h` and `unspun help <command>`', async () => {
+  it("prints a command's usage for `unspun <command> --help`, `-h` and `unspun help <command>`", async () => {
     for (const [name, c] of Object.entries(COMMANDS)) {
       expect(await cli(name, '--help')).toEqual({ code: 0, stdout: c.usage, stderr: '' });
       expect(await cli(name, '-h')).toEqual({ code: 0, stdout: c.usage, stderr: '' });

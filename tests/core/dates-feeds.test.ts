@@ -28,10 +28,20 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate(raw)).toBe(iso);
   });
 
-  it.each([undefined, '', 'yesterday', 'Wed, 32 Oct 2025 06:47:32 GMT', 'Wed, 29 Feb 2025 00:00:00 GMT', '2025-13-01', '2025-02-30T00:00:00Z', 'Wed, 22 Foo 2025 06:47:32 GMT', 'Wed, 22 Oct 2025 06:47:32 XYZT', '1900-01-01T00:00:00Z', '9999-01-01', 'x'.repeat(500)])(
-    'gives undefined for %s',
-    (raw) => {
-      expect(parseFeedDate(raw)).toBeUndefined();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'yesterday',
+    'Wed, 32 Oct 2025 06:47:32 GMT',
+    'Wed, 29 Feb 2025 00:00:00 GMT',
+    '2025-13-01',
+    '2025-02-30T00:00:00Z',
+    'Wed, 22 Foo 2025 06:47:32 GMT',
+    'Wed, 22 Oct 2025 06:47:32 XYZT',
+    '1900-01-01T00:00:00Z',
+    '9999-01-01',
+    'x'.repeat(500),
+  ])('gives undefined for %s', (raw) => {
+    expect(parseFeedDate(raw)).toBeUndefined();
+  });
 });

@@ -29,7 +29,8 @@ describe('published time of a page', () => {
   const ld = (o: object) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
 
   it('prefers the article in JSON-LD (in @graph too) over a video on the page', () => {
-    const head = ld({ '@context': 'https://schema.org', '@type': 'VideoObject', datePublished: '2020-01-01T00:00:00Z' }) +
+    const head =
+      ld({ '@context': 'https://schema.org', '@type': 'VideoObject', datePublished: '2020-01-01T00:00:00Z' }) +
       ld({ '@graph': [{ '@type': 'WebPage' }, { '@type': 'NewsArticle', datePublished: '2019-11-19T08:00:00Z' }] });
     expect(extract(page(PROSE, { head })).published).toBe('2019-11-19T08:00:00.000Z');
   });
@@ -40,7 +41,9 @@ describe('published time of a page', () => {
   });
 
   it('falls back to meta, itemprop, <time>, then the URL', () => {
-    expect(extract(page(PROSE, { head: '<meta property="article:published_time" content="2019-11-19T08:00:00Z">' })).published).toBe('2019-11-19T08:00:00.000Z');
+    expect(extract(page(PROSE, { head: '<meta property="article:published_time" content="2019-11-19T08:00:00Z">' })).published).toBe(
+      '2019-11-19T08:00:00.000Z',
+    );
     expect(extract(page(`<span itemprop="datePublished" content="2019-11-18">Nov 18</span>${PROSE}`)).published).toBe('2019-11-18T00:00:00.000Z');
     expect(extract(page(`<time datetime="2019-11-17T12:00:00Z">Sunday</time>${PROSE}`)).published).toBe('2019-11-17T12:00:00.000Z');
     expect(extract(page(PROSE), 'https://news.example.com/2019/11/16/bike-lanes').published).toBe('2019-11-16T00:00:00.000Z');

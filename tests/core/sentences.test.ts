@@ -14,10 +14,7 @@ describe('splitSentences', () => {
     expect(splitSentences('First paragraph without a stop\n\nSecond one.')).toEqual(['First paragraph without a stop', 'Second one.']);
   });
   it('keeps a closing quote with its sentence', () => {
-    expect(splitSentences('"It takes time," Peskov said. "There is no news yet."')).toEqual([
-      '"It takes time," Peskov said.',
-      '"There is no news yet."',
-    ]);
+    expect(splitSentences('"It takes time," Peskov said. "There is no news yet."')).toEqual(['"It takes time," Peskov said.', '"There is no news yet."']);
   });
   it('bounds the number of sentences', () => {
     expect(splitSentences('One. '.repeat(1000), 50)).toHaveLength(50);

@@ -5,7 +5,9 @@ import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { sentenceSimilarity, weighSentence } from '../../src/core/similarity.ts';
 
 const uniform = () => 1;
-const sentence = fc.array(fc.constantFrom('talks', 'moscow', 'summit', 'budapest', 'ceasefire', 'trump', 'putin', 'worried', 'rubio', 'peace'), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ') + '.');
+const sentence = fc
+  .array(fc.constantFrom('talks', 'moscow', 'summit', 'budapest', 'ceasefire', 'trump', 'putin', 'worried', 'rubio', 'peace'), { minLength: 1, maxLength: 8 })
+  .map((w) => w.join(' ') + '.');
 const weighed = (text: string) => weighSentence(fingerprintText(text).fingerprint.sentences[0]!, uniform);
 
 describe('sentenceSimilarity', () => {
@@ -18,8 +20,11 @@ describe('sentenceSimilarity', () => {
   test.prop([sentence])('is 1 on itself', (a) => {
     expect(sentenceSimilarity(weighed(a), weighed(a))).toBeCloseTo(1, 12);
   });
-  it('counts quoted words for less than the reporter\'s own', () => {
-    const plain = sentenceSimilarity(weighed('Officials said talks would resume soon in Geneva.'), weighed('Talks would resume soon in Geneva, officials said.'));
+  it("counts quoted words for less than the reporter's own", () => {
+    const plain = sentenceSimilarity(
+      weighed('Officials said talks would resume soon in Geneva.'),
+      weighed('Talks would resume soon in Geneva, officials said.'),
+    );
     const quoted = sentenceSimilarity(weighed('"Talks will resume soon," Geneva officials said.'), weighed('Geneva officials said talks would resume later.'));
     expect(plain).toBeGreaterThan(quoted);
   });

@@ -43,7 +43,7 @@ describe('isDerived', () => {
     expect(isDerived(quotes)).toBe(false);
     expect(isDerived({ ...quotes, strongChainedPairs: 8 })).toBe(true);
   });
-  it('takes three of the original\'s sentences pasted one after another as a copy, whatever surrounds them', () => {
+  it("takes three of the original's sentences pasted one after another as a copy, whatever surrounds them", () => {
     const own = { ...rewrite, chainedCoverage: 0.1, novelNameShare: 0.3, orderedCoverage: 0.2, strongChainedPairs: 3, strongOwnWordsInOrder: 3 };
     expect(isDerived(own)).toBe(false);
     expect(isDerived({ ...own, copiedRun: 3 })).toBe(true);
@@ -53,7 +53,17 @@ describe('isDerived', () => {
     // Regression: the 350-word opening of cbda107776-independent (same-facts): 8 pairs, 69% of them
     // in the original's order, as news puts the main facts first. On 40 pairs that order is no chance.
     const pairs = (n: number) => Array.from({ length: n }, (_, i) => ({ page: i, original: i, similarity: 0.6 }));
-    const opening = { ...rewrite, pairs: pairs(8), pageCoverage: 0.5, orderedCoverage: 0.345, chainedCoverage: 0.38, chainedPairs: 5, chainedOriginalShare: 0.33, strongChainedPairs: 0, novelNameShare: 0.09 };
+    const opening = {
+      ...rewrite,
+      pairs: pairs(8),
+      pageCoverage: 0.5,
+      orderedCoverage: 0.345,
+      chainedCoverage: 0.38,
+      chainedPairs: 5,
+      chainedOriginalShare: 0.33,
+      strongChainedPairs: 0,
+      novelNameShare: 0.09,
+    };
     expect(isDerived(opening)).toBe(false);
     expect(isDerived({ ...opening, pairs: pairs(40) })).toBe(true);
     expect(isDerived({ ...opening, orderedCoverage: 0.5 })).toBe(true);
@@ -61,7 +71,17 @@ describe('isDerived', () => {
   it('takes much of the original retold in step inside a longer page of its own as a partial rewrite', () => {
     // Regression: be2cf43d2c-partial retold 8 of the original's 18 sentences in order among 34 of its
     // own (own names 22%, chained 27% of the page: the whole-page test cannot see it).
-    const inside = { ...rewrite, chainedCoverage: 0.27, chainedPairs: 8, chainedOriginalShare: 0.44, novelNameShare: 0.22, pageCoverage: 0.46, orderedCoverage: 0.41, strongChainedPairs: 2, strongOwnWordsInOrder: 3 };
+    const inside = {
+      ...rewrite,
+      chainedCoverage: 0.27,
+      chainedPairs: 8,
+      chainedOriginalShare: 0.44,
+      novelNameShare: 0.22,
+      pageCoverage: 0.46,
+      orderedCoverage: 0.41,
+      strongChainedPairs: 2,
+      strongOwnWordsInOrder: 3,
+    };
     expect(isDerived(inside)).toBe(true);
     // Same-event coverage walks at most a few sentences in step, and not in the original's order throughout.
     expect(isDerived({ ...inside, chainedPairs: 5 })).toBe(false);
@@ -72,8 +92,19 @@ describe('isDerived', () => {
 
 describe('explainDerivation', () => {
   it('says what was found, in plain words', () => {
-    expect(explainDerivation({ ...rewrite, copiedPairs: 2 }, 22, 'CNBC')).toBe("retells CNBC's article in its order: 18 of its 22 sentences follow the original's, 2 of them word for word");
-    const inside = { ...rewrite, chainedCoverage: 0.27, chainedPairs: 8, chainedOriginalShare: 0.44, novelNameShare: 0.22, pageCoverage: 0.46, orderedCoverage: 0.41, strongChainedPairs: 2 };
+    expect(explainDerivation({ ...rewrite, copiedPairs: 2 }, 22, 'CNBC')).toBe(
+      "retells CNBC's article in its order: 18 of its 22 sentences follow the original's, 2 of them word for word",
+    );
+    const inside = {
+      ...rewrite,
+      chainedCoverage: 0.27,
+      chainedPairs: 8,
+      chainedOriginalShare: 0.44,
+      novelNameShare: 0.22,
+      pageCoverage: 0.46,
+      orderedCoverage: 0.41,
+      strongChainedPairs: 2,
+    };
     expect(explainDerivation(inside, 34, 'CNBC')).toBe("retells 44% of CNBC's article in its order (8 sentences), among text of its own");
     const pasted = { ...rewrite, chainedCoverage: 0.1, chainedPairs: 3, novelNameShare: 0.3, strongChainedPairs: 3, copiedRun: 3, copiedPairs: 4 };
     expect(explainDerivation(pasted, 12, 'CNBC')).toBe("copies 3 of CNBC's sentences word for word, one after another (4 copied in all)");

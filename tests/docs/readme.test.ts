@@ -65,7 +65,15 @@ describe('README: Command line', () => {
 
   it('lists the lookup options of check and eval as the CLI has them', () => {
     const list = /Lookup options \(`check` and `eval`\):\n((?:[-\s].*\n)+)/.exec(text)?.[1] ?? '';
-    const listed = new Set(list.split('\n').flatMap((l) => (/^- `(--[a-z-]+)/.test(l) ? quoted(l).filter((q) => q.startsWith('--')).map((q) => q.split(' ')[0]!.slice(2)) : [])));
+    const listed = new Set(
+      list.split('\n').flatMap((l) =>
+        /^- `(--[a-z-]+)/.test(l)
+          ? quoted(l)
+              .filter((q) => q.startsWith('--'))
+              .map((q) => q.split(' ')[0]!.slice(2))
+          : [],
+      ),
+    );
     expect(listed).toEqual(new Set(Object.keys(LOOKUP_OPTIONS)));
     for (const command of ['check', 'eval']) {
       for (const option of Object.keys(LOOKUP_OPTIONS)) expect(COMMANDS[command]!.options, `${command} --${option}`).toHaveProperty(option);
@@ -113,7 +121,13 @@ for (const browser of ['chrome', 'firefox']) await build({ browser, outDir: ${JS
     .split('\n')
     .filter((l) => l.startsWith('|'))
     .slice(2)
-    .map((l) => l.split('|').slice(1, -1).map((cell) => cell.trim()) as [string, string]);
+    .map(
+      (l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()) as [string, string],
+    );
   const contentRow = rows.find(([p]) => p.startsWith('content script on'));
   const optionalRow = rows.find(([p]) => p === 'optional host permissions');
   const apiRows = rows.filter((r) => r !== contentRow && r !== optionalRow);
@@ -155,7 +169,8 @@ for (const browser of ['chrome', 'firefox']) await build({ browser, outDir: ${JS
   it('asks for nothing it says it does not', () => {
     expect(text).toContain('Unspun asks for no other permission: no `tabs`, no history, no web requests.');
     for (const m of Object.values(built)) {
-      for (const p of ['tabs', 'history', 'webRequest', 'webRequestBlocking']) expect([...(m.permissions ?? []), ...(m.optional_permissions ?? [])]).not.toContain(p);
+      for (const p of ['tabs', 'history', 'webRequest', 'webRequestBlocking'])
+        expect([...(m.permissions ?? []), ...(m.optional_permissions ?? [])]).not.toContain(p);
     }
   });
 });

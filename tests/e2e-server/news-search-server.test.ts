@@ -70,7 +70,9 @@ function get(server: NewsServer, pathAndQuery: string, host = `127.0.0.1:${serve
     const req = http.request({ host: '127.0.0.1', port: server.port, path: pathAndQuery, headers: { host } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -194,7 +196,13 @@ describe('GDELT query semantics', () => {
     expect(ast).toMatchObject({
       type: 'and',
       items: [
-        { type: 'or', items: [{ type: 'term', word: 'putin' }, { type: 'phrase', words: ['vladimir', 'putin'] }] },
+        {
+          type: 'or',
+          items: [
+            { type: 'term', word: 'putin' },
+            { type: 'phrase', words: ['vladimir', 'putin'] },
+          ],
+        },
         { type: 'term', word: 'summit', neg: false },
         { type: 'term', word: 'zelenskyy', neg: true },
         { type: 'domain', value: 'cnbc.com', exact: true, neg: true },
@@ -209,7 +217,9 @@ describe('GDELT query semantics', () => {
     expect(mod.parseGdeltQuery('Putin OR Trump').error).toBe(E.OR_WITHOUT_PARENS);
     expect(mod.parseGdeltQuery('(Putin OR Trump').error).toBe(E.PAREN_ERROR);
     expect(mod.parseGdeltQuery('Russia-derived').error).toBe(E.ILLEGAL_CHARACTER);
-    expect(mod.parseGdeltQuery('sourcelocation:Texas').error).toMatch(/^One or more of your keywords were too short, too long or too common: \(sourcelocation:texas\)$/);
+    expect(mod.parseGdeltQuery('sourcelocation:Texas').error).toMatch(
+      /^One or more of your keywords were too short, too long or too common: \(sourcelocation:texas\)$/,
+    );
     expect(mod.gdeltDate('2025-10-22T06:47:32+00:00')).toBe('20251022T064500Z');
   });
 });
@@ -259,7 +269,12 @@ describe('RSS search', () => {
     expect(r.type).toMatch(/application\/rss\+xml/);
     expect(XMLValidator.validate(r.body)).toBe(true);
     const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(r.body) as {
-      rss: { channel: { title: string; item: { title: string; link: string; pubDate: string; guid: unknown; description: string; source: { '#text': string; '@_url': string } }[] } };
+      rss: {
+        channel: {
+          title: string;
+          item: { title: string; link: string; pubDate: string; guid: unknown; description: string; source: { '#text': string; '@_url': string } }[];
+        };
+      };
     };
     const items = feed.rss.channel.item;
     expect(items.length).toBeGreaterThan(0);

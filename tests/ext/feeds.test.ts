@@ -53,7 +53,10 @@ describe('feeds in the background', () => {
 
   it('polls an enabled feed, stores its items as stubs, and asks only for changes next time', async () => {
     const id = await enabledFeed();
-    const fetcher = vi.fn().mockResolvedValueOnce(response(200, rss(seedItem), { etag: '"v1"' })).mockResolvedValueOnce(response(304));
+    const fetcher = vi
+      .fn()
+      .mockResolvedValueOnce(response(200, rss(seedItem), { etag: '"v1"' }))
+      .mockResolvedValueOnce(response(304));
     const first = await pollFeeds(library, new Date('2025-10-22T08:00:00Z'), { canFetch: async () => true, fetcher });
     expect(first).toEqual({ polled: [id], newItems: 1 });
     const stub = (await library.index()).get('https://cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html');

@@ -32,7 +32,11 @@ describe('background message handling', () => {
   });
 
   it('flags the seed rewrite on its own tab only, and keeps the verdict for the popup', async () => {
-    const first = await handleMessage(checkMessage(CNBC, seedText('original-cnbc'), { siteName: 'CNBC', published: '2025-10-22T06:47:32Z' }), fromTab(1, CNBC), library);
+    const first = await handleMessage(
+      checkMessage(CNBC, seedText('original-cnbc'), { siteName: 'CNBC', published: '2025-10-22T06:47:32Z' }),
+      fromTab(1, CNBC),
+      library,
+    );
     expect(first?.kind).toBe('none');
     const second = await handleMessage(checkMessage(FARM, rewriteBody(), { published: '2025-10-22T15:10:00Z' }), fromTab(2, FARM), library);
     expect(second?.kind).toBe('uncredited-rewrite');

@@ -20,10 +20,12 @@ describe('library page requests', () => {
     library = new LibraryService();
   });
 
-  it('removes one article and clears the library, for the extension\'s own pages only', async () => {
+  it("removes one article and clears the library, for the extension's own pages only", async () => {
     await library.put(libraryArticle('a', CNBC, seedText('original-cnbc')));
     await library.put(libraryArticle('b', 'https://www.bbc.co.uk/news/x', 'Some other story about trade talks in Geneva.'));
-    expect(await handlePageRequest({ type: 'unspun/library-remove', id: 'a' }, { id: browser.runtime.id, url: 'https://evil.example/' }, { library })).toBeUndefined();
+    expect(
+      await handlePageRequest({ type: 'unspun/library-remove', id: 'a' }, { id: browser.runtime.id, url: 'https://evil.example/' }, { library }),
+    ).toBeUndefined();
     expect(await handlePageRequest({ type: 'unspun/library-clear' }, { id: 'other-extension', url: page().url }, { library })).toBeUndefined();
     expect((await library.index()).size).toBe(2);
     await handlePageRequest({ type: 'unspun/library-remove', id: 'a' }, page(), { library });
@@ -46,8 +48,12 @@ describe('library page requests', () => {
 
   it('expires feed items after the chosen number of days', async () => {
     const old = new Date(Date.now() - 10 * 86_400_000).toISOString();
-    await library.put(libraryArticle('old-feed', 'https://www.bbc.co.uk/news/1', 'An old feed story.', { published: old, firstSeen: old, source: 'feed', stub: true }));
-    await library.put(libraryArticle('new-feed', 'https://www.bbc.co.uk/news/2', 'A new feed story.', { firstSeen: new Date().toISOString(), source: 'feed', stub: true }));
+    await library.put(
+      libraryArticle('old-feed', 'https://www.bbc.co.uk/news/1', 'An old feed story.', { published: old, firstSeen: old, source: 'feed', stub: true }),
+    );
+    await library.put(
+      libraryArticle('new-feed', 'https://www.bbc.co.uk/news/2', 'A new feed story.', { firstSeen: new Date().toISOString(), source: 'feed', stub: true }),
+    );
     await saveSettings({ feedItemDays: 7 });
     await handlePageRequest({ type: 'unspun/forget-now' }, page(), { library });
     expect((await new IdbArticleStore().all()).map((a) => a.id)).toEqual(['new-feed']);
@@ -74,7 +80,12 @@ describe('privacy settings', () => {
 
   it('reads nothing while paused or on an excluded site', async () => {
     const library = new LibraryService();
-    const msg = { type: 'unspun/check-article', article: { url: CNBC, title: 't', paragraphs: ['x'], links: [], declaredSources: [] }, sentences: [], fingerprint: libraryArticle('x', CNBC, '').fingerprint };
+    const msg = {
+      type: 'unspun/check-article',
+      article: { url: CNBC, title: 't', paragraphs: ['x'], links: [], declaredSources: [] },
+      sentences: [],
+      fingerprint: libraryArticle('x', CNBC, '').fingerprint,
+    };
     const tab = { id: browser.runtime.id, tab: { id: 3 } as never, url: CNBC };
     await saveSettings({ excludedSites: ['cnbc.com'] });
     expect((await handleMessage(msg, tab, library))?.reason).toBe('this site is excluded');
@@ -86,8 +97,26 @@ describe('privacy settings', () => {
 
 describe('library search', () => {
   const entries = [
-    { id: '1', url: 'https://a.example/1', title: 'Russia was smug about Trump-Putin talks', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:00:00Z', firstSeen: '2025-10-22T07:00:00Z', source: 'read' as const },
-    { id: '2', url: 'https://a.example/2', title: 'Laser link from the space station', site: 'nasa.gov', siteName: 'NASA', published: '2023-12-13T13:00:00Z', firstSeen: '2023-12-13T13:00:00Z', source: 'feed' as const },
+    {
+      id: '1',
+      url: 'https://a.example/1',
+      title: 'Russia was smug about Trump-Putin talks',
+      site: 'cnbc.com',
+      siteName: 'CNBC',
+      published: '2025-10-22T06:00:00Z',
+      firstSeen: '2025-10-22T07:00:00Z',
+      source: 'read' as const,
+    },
+    {
+      id: '2',
+      url: 'https://a.example/2',
+      title: 'Laser link from the space station',
+      site: 'nasa.gov',
+      siteName: 'NASA',
+      published: '2023-12-13T13:00:00Z',
+      firstSeen: '2023-12-13T13:00:00Z',
+      source: 'feed' as const,
+    },
   ];
   it('lists newest first, and finds by fuzzy title or outlet', () => {
     expect(searchLibrary(entries, '').map((e) => e.id)).toEqual(['1', '2']);

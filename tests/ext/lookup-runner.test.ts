@@ -20,7 +20,12 @@ const ENDPOINT = 'http://search.test/api/v2/doc/doc';
 
 function message(url: string, a: { title: string; paragraphs: string[] }, published: string): CheckArticleMessage {
   const { sentences, fingerprint } = fingerprintText(a.paragraphs.join('\n'));
-  return { type: 'unspun/check-article', article: { url, title: a.title, paragraphs: a.paragraphs, links: [], declaredSources: [], published }, sentences, fingerprint };
+  return {
+    type: 'unspun/check-article',
+    article: { url, title: a.title, paragraphs: a.paragraphs, links: [], declaredSources: [], published },
+    sentences,
+    fingerprint,
+  };
 }
 
 const fromTab = (id: number, url: string) => ({ id: browser.runtime.id, tab: { id } as never, url });
@@ -33,7 +38,9 @@ function fakeNetwork() {
     requests.push(url);
     expect(init?.credentials).toBe('omit');
     if (url.startsWith(ENDPOINT)) {
-      const body = { articles: [{ url: CNBC, title: 'Russia was smug about Trump-Putin talks. Now, Moscow anxious', seendate: '20251022T064500Z', domain: 'cnbc.com' }] };
+      const body = {
+        articles: [{ url: CNBC, title: 'Russia was smug about Trump-Putin talks. Now, Moscow anxious', seendate: '20251022T064500Z', domain: 'cnbc.com' }],
+      };
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     }
     if (url === CNBC) return new Response(articleHtml(cnbcArticle(), 'CNBC', '2025-10-22T06:47:32Z'), { headers: { 'content-type': 'text/html' } });
@@ -106,12 +113,18 @@ describe('lookup in the background', () => {
     await saveSettings({ lookupEnabled: true, lookupEndpoint: ENDPOINT });
     const net = fakeNetwork();
     await library.put({ ...libraryArticle('cnbc-old', 'https://www.cnbc.com/old', 'An old story.'), derivatives: ['x'] });
-    await handleMessage(message('https://www.cnbc.com/2025/10/23/other.html', cnbcArticle(), '2025-10-23T06:00:00Z'), fromTab(3, 'https://www.cnbc.com/2025/10/23/other.html'), library, undefined, originals(net.fetcher));
+    await handleMessage(
+      message('https://www.cnbc.com/2025/10/23/other.html', cnbcArticle(), '2025-10-23T06:00:00Z'),
+      fromTab(3, 'https://www.cnbc.com/2025/10/23/other.html'),
+      library,
+      undefined,
+      originals(net.fetcher),
+    );
     await vi.advanceTimersByTimeAsync(30_000);
     expect(net.requests).toEqual([]);
   });
 
-  it('refuses the popup\'s request without the permission to reach the engine, and sends nothing', async () => {
+  it("refuses the popup's request without the permission to reach the engine, and sends nothing", async () => {
     await saveSettings({ lookupEndpoint: ENDPOINT });
     const net = fakeNetwork();
     const deps = originals(net.fetcher, async () => false);

@@ -39,7 +39,11 @@ const feedItem = (i: number) =>
 
 const originals = () => [
   libraryArticle('cnbc', CNBC, seedText('original-cnbc'), { siteName: 'CNBC', published: '2025-10-22T06:47:32Z' }),
-  libraryArticle('ap', 'https://apnews.com/article/harbor-bridge', 'Port officials closed the Harbor Street bridge to freight traffic on Tuesday after inspectors found cracks in two girders.'),
+  libraryArticle(
+    'ap',
+    'https://apnews.com/article/harbor-bridge',
+    'Port officials closed the Harbor Street bridge to freight traffic on Tuesday after inspectors found cracks in two girders.',
+  ),
 ];
 
 /** The library page's side of an import: the pack in parts of `partChars`, as `packs-view` sends them. */
@@ -47,7 +51,13 @@ async function importInParts(handlers: ReturnType<typeof backgroundHandlers>, te
   let reply: unknown;
   for (let part = 0, i = 0; ; part++, i += partChars) {
     const last = i + partChars >= text.length;
-    reply = await dispatch('background', { type: 'unspun/pack-import', transfer, part, text: text.slice(i, i + partChars), last }, page(), ownExtension(), handlers);
+    reply = await dispatch(
+      'background',
+      { type: 'unspun/pack-import', transfer, part, text: text.slice(i, i + partChars), last },
+      page(),
+      ownExtension(),
+      handlers,
+    );
     if (last) return reply;
     expect(reply).toEqual({ ok: true, done: false });
   }
@@ -74,11 +84,14 @@ describe('a pack import is a request to the background, which owns the library',
     expect((await store.get('cnbc'))?.firstSeen).toBe(NOW.toISOString());
     // The page lists them through the background too.
     const listed = await dispatch('background', { type: 'unspun/library-list' }, page(), ownExtension(), handlers);
-    expect(listed).toMatchObject({ ok: true, entries: expect.arrayContaining([expect.objectContaining({ id: 'cnbc', source: 'pack' }), expect.objectContaining({ id: 'ap' })]) });
+    expect(listed).toMatchObject({
+      ok: true,
+      entries: expect.arrayContaining([expect.objectContaining({ id: 'cnbc', source: 'pack' }), expect.objectContaining({ id: 'ap' })]),
+    });
     expect(JSON.stringify(listed)).not.toContain('fingerprint'); // a listing carries no text or fingerprint
   });
 
-  it('applies the background\'s quota rule: storage full, the oldest feed items make room and the whole pack goes in', async () => {
+  it("applies the background's quota rule: storage full, the oldest feed items make room and the whole pack goes in", async () => {
     // 120 feed items, already stored and indexed.
     expect(await library.addFeedStubs(Array.from({ length: 120 }, (_, i) => feedItem(i)))).toBe(120);
     store.fullNext = true;
@@ -110,7 +123,11 @@ describe('a pack import is a request to the background, which owns the library',
     ['not a pack at all', 'this is not a pack\n{"id":"x"}\n', /not an Unspun pack: the first line is not JSON/],
     ['a pack of another format', '{"format":"other-pack","version":1}\n', /not an Unspun pack \(format is "other-pack"/],
     ['an empty file', '', /empty/],
-    ['a pack from a newer Unspun', '{"format":"unspun-pack","version":99,"created":"2025-10-22T00:00:00Z","articles":0,"fingerprintVersion":4}\n', /newer than this Unspun reads/],
+    [
+      'a pack from a newer Unspun',
+      '{"format":"unspun-pack","version":99,"created":"2025-10-22T00:00:00Z","articles":0,"fingerprintVersion":4}\n',
+      /newer than this Unspun reads/,
+    ],
   ])('refuses a corrupt pack with a clear error and loses nothing: %s', async (_name, text, error) => {
     for (const a of originals()) await library.put(a);
     await library.addFeedStubs([feedItem(1)]);
@@ -145,7 +162,13 @@ describe('a pack import is a request to the background, which owns the library',
     expect(await send({ transfer: 'b', part: 0, text: 'x', last: false })).toEqual({ ok: true, done: false });
     expect(await send({ transfer: 'b', part: 2, text: 'x', last: true })).toEqual({ ok: false, error: expect.stringMatching(/out of order/) });
     const small = backgroundHandlers({ library, transfers: new PackTransfers(Date.now, 10) });
-    const reply = await dispatch('background', { type: 'unspun/pack-import', transfer: 'c', part: 0, text: 'x'.repeat(11), last: true }, page(), ownExtension(), small);
+    const reply = await dispatch(
+      'background',
+      { type: 'unspun/pack-import', transfer: 'c', part: 0, text: 'x'.repeat(11), last: true },
+      page(),
+      ownExtension(),
+      small,
+    );
     expect(reply).toEqual({ ok: false, error: 'the pack is larger than 10 bytes' });
     expect(await store.count()).toBe(0);
   });
@@ -159,17 +182,29 @@ describe('a pack import is a request to the background, which owns the library',
 describe('a pack export is a request to the background', () => {
   beforeEach(freshExtension);
 
-  it('writes the library\'s originals once and hands them out in parts that join to the pack', async () => {
+  it("writes the library's originals once and hands them out in parts that join to the pack", async () => {
     const library = new LibraryService();
     for (const a of originals()) await library.put(a);
     await library.put(libraryArticle('copy', 'https://farm.example/x', 'A rewrite.', { derivedFrom: 'cnbc' }));
     await library.addFeedStubs([feedItem(1)]);
     const handlers = backgroundHandlers({ library, now: () => NOW });
     const parts: string[] = [];
-    let reply = (await dispatch('background', { type: 'unspun/pack-export', part: 0 }, page(), ownExtension(), handlers)) as { ok: true; transfer: string; text: string; last: boolean; articles: number };
+    let reply = (await dispatch('background', { type: 'unspun/pack-export', part: 0 }, page(), ownExtension(), handlers)) as {
+      ok: true;
+      transfer: string;
+      text: string;
+      last: boolean;
+      articles: number;
+    };
     parts.push(reply.text);
     while (!reply.last) {
-      reply = (await dispatch('background', { type: 'unspun/pack-export', transfer: reply.transfer, part: parts.length }, page(), ownExtension(), handlers)) as typeof reply;
+      reply = (await dispatch(
+        'background',
+        { type: 'unspun/pack-export', transfer: reply.transfer, part: parts.length },
+        page(),
+        ownExtension(),
+        handlers,
+      )) as typeof reply;
       parts.push(reply.text);
     }
     expect(reply.articles).toBe(2);

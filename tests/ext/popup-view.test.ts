@@ -179,7 +179,16 @@ describe('popup view', () => {
     expect(statusOf(root).textContent).toBe('Found an earlier version in GDELT: this page rewrites it without credit.');
     expect(root.querySelector('a[data-original-url]')!.getAttribute('href')).toBe('https://www.cnbc.com/a');
     expect(root.querySelector('[data-role=lookup-candidates]')!.textContent).toContain('the source');
-    renderPopup(root, { ...rewrite, verdict: { ...rewriteVerdict, kind: 'credited', credit: { kind: 'link', detail: rewriteVerdict.original.url } }, lookup: done('found-credited') }, {}, NOW);
+    renderPopup(
+      root,
+      {
+        ...rewrite,
+        verdict: { ...rewriteVerdict, kind: 'credited', credit: { kind: 'link', detail: rewriteVerdict.original.url } },
+        lookup: done('found-credited'),
+      },
+      {},
+      NOW,
+    );
     expect(statusOf(root).textContent).toBe('Found the original in GDELT: this page credits it.');
     renderPopup(root, { ...rewrite, lookup: done('disputed') }, {}, NOW);
     expect(statusOf(root).textContent).toBe('Found a copy in GDELT, but which came first is disputed.');
@@ -233,7 +242,7 @@ describe('popup controller', () => {
     vi.spyOn(browser.permissions, 'request').mockImplementation(async (p) => (requested.push(p), grant));
   });
 
-  it('sends the lookup request for its tab, and redraws as the tab\'s record changes', async () => {
+  it("sends the lookup request for its tab, and redraws as the tab's record changes", async () => {
     const root = freshRoot();
     await saveTabVerdict(7, none);
     const received: unknown[] = [];
@@ -291,9 +300,19 @@ describe('popup controller', () => {
 describe('popup: a page too complex to read', () => {
   it('says it was not checked, not that it is no article', () => {
     const root = parseHTML('<div id="app"></div>').document.getElementById('app') as unknown as HTMLElement;
-    renderPopup(root, { url: 'https://x.example/a', checkedAt: '2025-10-22T00:00:00Z', librarySize: 0, verdict: { kind: 'not-article', reason: 'too-complex: this page is too complex to read safely' } });
+    renderPopup(root, {
+      url: 'https://x.example/a',
+      checkedAt: '2025-10-22T00:00:00Z',
+      librarySize: 0,
+      verdict: { kind: 'not-article', reason: 'too-complex: this page is too complex to read safely' },
+    });
     expect(root.textContent).toContain('too deeply to read safely');
-    renderPopup(root, { url: 'https://x.example/a', checkedAt: '2025-10-22T00:00:00Z', librarySize: 0, verdict: { kind: 'not-article', reason: 'not readerable' } });
+    renderPopup(root, {
+      url: 'https://x.example/a',
+      checkedAt: '2025-10-22T00:00:00Z',
+      librarySize: 0,
+      verdict: { kind: 'not-article', reason: 'not readerable' },
+    });
     expect(root.textContent).toContain('Not a news article');
   });
 });

@@ -65,7 +65,7 @@ describe('one protocol: a map from every message type to its sender, receiver, r
 describe('one sender check', () => {
   beforeEach(freshExtension);
 
-  it('tells the extension\'s own pages from its content scripts, and hears no one else', () => {
+  it("tells the extension's own pages from its content scripts, and hears no one else", () => {
     const self = ownExtension();
     expect(senderChannel(page(), self)).toBe('extension');
     expect(senderChannel({ ...page(), tab: { id: 4 } }, self)).toBe('extension'); // the options page in a tab
@@ -76,7 +76,7 @@ describe('one sender check', () => {
     expect(senderChannel({ url: browser.runtime.getURL('/options.html') }, self)).toBeNull(); // a web page has no extension id
   });
 
-  it('a content script that sends a page\'s request (a spoofed sender type) is not heard: the library, settings and feeds stay as they were', async () => {
+  it("a content script that sends a page's request (a spoofed sender type) is not heard: the library, settings and feeds stay as they were", async () => {
     const library = new LibraryService();
     await library.put(libraryArticle('a', CNBC, seedText('original-cnbc')));
     const handlers = backgroundHandlers({ library });
@@ -99,7 +99,7 @@ describe('one sender check', () => {
     expect((await getSubscriptions()).some((s) => s.enabled)).toBe(false);
   });
 
-  it('an extension page cannot send a content script\'s article, nor can the background be asked the offscreen document\'s work', () => {
+  it("an extension page cannot send a content script's article, nor can the background be asked the offscreen document's work", () => {
     expect(acceptMessage(checkMessage(), page(), ownExtension(), 'background')).toBeNull();
     expect(acceptMessage({ type: 'unspun/offscreen-extract', html: '<p>x</p>', url: CNBC }, page(), ownExtension(), 'background')).toBeNull();
     expect(acceptMessage({ type: 'unspun/offscreen-extract', html: '<p>x</p>', url: CNBC }, page(), ownExtension(), 'offscreen')).not.toBeNull();
@@ -110,14 +110,16 @@ describe('one sender check', () => {
     expect(acceptMessage(checkMessage(), contentScript(), ownExtension(), 'background')).not.toBeNull();
     expect(acceptMessage(checkMessage(), contentScript(`${CNBC}#comments`), ownExtension(), 'background')).not.toBeNull();
     expect(acceptMessage(checkMessage(), contentScript('https://elsewhere.example/a'), ownExtension(), 'background')).toBeNull();
-    expect(acceptMessage({ type: 'unspun/not-article', url: CNBC, reason: 'x' }, contentScript('https://elsewhere.example/a'), ownExtension(), 'background')).toBeNull();
+    expect(
+      acceptMessage({ type: 'unspun/not-article', url: CNBC, reason: 'x' }, contentScript('https://elsewhere.example/a'), ownExtension(), 'background'),
+    ).toBeNull();
   });
 });
 
 describe('one validator per shape', () => {
   beforeEach(freshExtension);
 
-  it('a content script\'s message of the wrong shape is refused before any work, and nothing is stored', async () => {
+  it("a content script's message of the wrong shape is refused before any work, and nothing is stored", async () => {
     const library = new LibraryService();
     const handlers = backgroundHandlers({ library });
     const good = checkMessage();
@@ -145,7 +147,7 @@ describe('one validator per shape', () => {
     expect(await library.store.count()).toBe(1);
   });
 
-  it('an extension page\'s request of the wrong shape is refused', () => {
+  it("an extension page's request of the wrong shape is refused", () => {
     const bad: unknown[] = [
       { type: 'unspun/library-remove' },
       { type: 'unspun/library-remove', id: 7 },

@@ -20,7 +20,7 @@ describe('extraction drops the furniture Readability keeps', () => {
     expect(t).not.toMatch(/Facebook|Share on X|daily briefing|delivered weekday|covers transport/);
   });
 
-  it('drops a list of links to the site\'s other stories, but not a list of prose items', () => {
+  it("drops a list of links to the site's other stories, but not a list of prose items", () => {
     const related = `<div><h3>You may also like</h3><ul>
       <li><a href="/2025/03/01/a">Mayor unveils budget for next year</a></li>
       <li><a href="/2025/03/02/b">Transit fares to rise in the autumn</a></li>
@@ -101,7 +101,9 @@ describe('extraction drops the furniture Readability keeps', () => {
     const list = '<p>You may also like...</p><p>Who will make the Rock Hall in 2020?</p><p>Fans really want the Doobie Brothers in the Rock Hall</p>';
     const t = text(page(PROSE + list));
     expect(t).not.toMatch(/You may also like|Rock Hall/);
-    const lone = text(page(`${PROSE}<h3>Related</h3><p>The council will vote again on the second phase of the plan next year, after a public consultation.</p>`));
+    const lone = text(
+      page(`${PROSE}<h3>Related</h3><p>The council will vote again on the second phase of the plan next year, after a public consultation.</p>`),
+    );
     expect(lone).toContain('The council will vote again');
   });
 

@@ -9,7 +9,11 @@ import { extract, page, PROSE } from './page.ts';
 const CNBC = 'https://www.cnbc.com/2025/03/04/bike-lanes.html';
 const A = (text = 'CNBC') => `<a href="${CNBC}">${text}</a>`;
 /** Ten paragraphs, as in the report. */
-const TEN = Array.from({ length: 10 }, (_, i) => `<p>Paragraph ${i + 1}: the council voted on Tuesday to approve a network of protected bike lanes across the downtown core, after a debate that ran late into the evening.</p>`).join('\n');
+const TEN = Array.from(
+  { length: 10 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1}: the council voted on Tuesday to approve a network of protected bike lanes across the downtown core, after a debate that ran late into the evening.</p>`,
+).join('\n');
 
 describe('credit lines around the story are read from the page', () => {
   it('the reported page: a linked "Source:" line in a <div> after ten paragraphs', () => {
@@ -35,7 +39,7 @@ describe('credit lines around the story are read from the page', () => {
     expect(a.paragraphs.filter((p) => p === 'Source: CNBC')).toHaveLength(1);
   });
 
-  it('takes a logo link by its image\'s name, and no link nobody can see', () => {
+  it("takes a logo link by its image's name, and no link nobody can see", () => {
     const logo = `<div><p>Source: <a href="${CNBC}"><img src="https://www.cnbc.com/logo.png" width="120" height="40" alt="CNBC"></a></p></div>`;
     expect(extract(page(PROSE + logo)).links).toEqual([{ href: CNBC, text: 'CNBC' }]);
     const pixel = `<div><p>Source: <a href="${CNBC}"><img src="https://www.cnbc.com/px.gif" width="1" height="1" alt="CNBC"></a></p></div>`;

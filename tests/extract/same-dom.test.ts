@@ -25,24 +25,35 @@ const pages: [string, string][] = [
 ].map(([f, url]) => [join(CORPUS, f!), url!] as [string, string]);
 if (existsSync(BENCH)) {
   // Eight benchmark pages of a modest size (happy-dom is slow on the biggest), in several languages.
-  const small = readdirSync(BENCH).sort().filter((f) => statSync(join(BENCH, f)).size < 40_000);
+  const small = readdirSync(BENCH)
+    .sort()
+    .filter((f) => statSync(join(BENCH, f)).size < 40_000);
   for (const f of small.filter((_, i) => i % Math.ceil(small.length / 8) === 0)) pages.push([join(BENCH, f), `https://example.com/${f}`]);
 }
 
 const window = new Window({
-  settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true } },
+  settings: {
+    disableJavaScriptEvaluation: true,
+    disableJavaScriptFileLoading: true,
+    disableCSSFileLoading: true,
+    navigation: { disableMainFrameNavigation: true },
+  },
 });
 afterAll(() => window.happyDOM.close());
 
 describe.skipIf(!existsSync(CORPUS))('extraction is the same under linkedom and happy-dom', () => {
-  it.each(pages.map(([path, url]) => [path.split('/').pop()!, path, url]))('%s', (_name, path, url) => {
-    const html = readHtmlFile(path);
-    const underLinkedom = extractArticle(parseHtmlDocument(html), url);
-    const parse = () => new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    expect(extractArticle(parse(), url, { useLayout: false })).toEqual(underLinkedom);
-    if (path.includes('/corpus/')) {
-      expect(underLinkedom.ok).toBe(true);
-      expect(extractArticle(parse(), url)).toEqual(underLinkedom);
-    }
-  }, 30_000);
+  it.each(pages.map(([path, url]) => [path.split('/').pop()!, path, url]))(
+    '%s',
+    (_name, path, url) => {
+      const html = readHtmlFile(path);
+      const underLinkedom = extractArticle(parseHtmlDocument(html), url);
+      const parse = () => new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+      expect(extractArticle(parse(), url, { useLayout: false })).toEqual(underLinkedom);
+      if (path.includes('/corpus/')) {
+        expect(underLinkedom.ok).toBe(true);
+        expect(extractArticle(parse(), url)).toEqual(underLinkedom);
+      }
+    },
+    30_000,
+  );
 });

@@ -34,16 +34,33 @@ describe('default feeds', () => {
     expect(new Set(feeds.map((f) => f.outlet)).size).toBe(feeds.length);
   });
 
-  it('asks for a feed\'s host and the sites its articles live on, both schemes, never *://', () => {
+  it("asks for a feed's host and the sites its articles live on, both schemes, never *://", () => {
     const bbc = DEFAULT_FEEDS.find((f) => f.id === 'bbc-top')!;
     expect(feedOrigins(bbc).sort()).toEqual(
-      ['https://feeds.bbci.co.uk/*', 'http://*.bbci.co.uk/*', 'https://*.bbci.co.uk/*', 'http://*.bbc.co.uk/*', 'https://*.bbc.co.uk/*', 'http://*.bbc.com/*', 'https://*.bbc.com/*'].sort(),
+      [
+        'https://feeds.bbci.co.uk/*',
+        'http://*.bbci.co.uk/*',
+        'https://*.bbci.co.uk/*',
+        'http://*.bbc.co.uk/*',
+        'https://*.bbc.co.uk/*',
+        'http://*.bbc.com/*',
+        'https://*.bbc.com/*',
+      ].sort(),
     );
     // A subscription stored before articleSites existed still gets them, by its URL.
     expect(feedOrigins({ url: bbc.url })).toContain('https://*.bbc.com/*');
     const all = bundleOrigins();
     expect(all).toEqual([...new Set(all)].sort());
-    expect(all).toEqual(expect.arrayContaining(['https://feeds.bbci.co.uk/*', 'https://*.bbc.co.uk/*', 'http://*.nytimes.com/*', 'https://*.nytimes.com/*', 'https://*.sky.com/*', 'https://*.npr.org/*']));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'https://feeds.bbci.co.uk/*',
+        'https://*.bbc.co.uk/*',
+        'http://*.nytimes.com/*',
+        'https://*.nytimes.com/*',
+        'https://*.sky.com/*',
+        'https://*.npr.org/*',
+      ]),
+    );
     expect(all.every((o) => /^https?:\/\/[^/]+\/\*$/.test(o))).toBe(true);
   });
 });

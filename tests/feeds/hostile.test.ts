@@ -95,7 +95,12 @@ describe('malformed and hostile input', () => {
   });
 
   it('keeps error messages short, whatever the input', () => {
-    for (const text of ['<rss a=' + '"'.repeat(10_000) + '/>', '<rss>' + '<'.repeat(10_000) + '</rss>', '<rss>' + '<a>'.repeat(90) + 'x', '{"version": ' + '['.repeat(10_000)]) {
+    for (const text of [
+      '<rss a=' + '"'.repeat(10_000) + '/>',
+      '<rss>' + '<'.repeat(10_000) + '</rss>',
+      '<rss>' + '<a>'.repeat(90) + 'x',
+      '{"version": ' + '['.repeat(10_000),
+    ]) {
       const r = parseFeed(text, URL);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.length).toBeLessThan(300);
@@ -114,8 +119,11 @@ describe('malformed and hostile input', () => {
   it('caps string lengths and drops over-long links', () => {
     const long = 'word '.repeat(5000);
     const r = parseFeed(
-      rss(`<item><title>${long}</title><description>${long}</description><link>https://a.example/1</link><guid isPermaLink="false">${'g'.repeat(5000)}</guid></item>` +
-        `<item><title>Long link</title><link>https://a.example/${'x'.repeat(3000)}</link></item>`, `<title>${long}</title>`),
+      rss(
+        `<item><title>${long}</title><description>${long}</description><link>https://a.example/1</link><guid isPermaLink="false">${'g'.repeat(5000)}</guid></item>` +
+          `<item><title>Long link</title><link>https://a.example/${'x'.repeat(3000)}</link></item>`,
+        `<title>${long}</title>`,
+      ),
       URL,
     );
     expect(r.ok).toBe(true);
@@ -130,13 +138,26 @@ describe('malformed and hostile input', () => {
   });
 
   it('keeps only http(s) links without credentials', () => {
-    const links = ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'ftp://a.example/x', 'https://user:pw@a.example/x', 'vbscript:x', ' JaVaScRiPt:alert(1)', 'https://ok.example/x'];
+    const links = [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'ftp://a.example/x',
+      'https://user:pw@a.example/x',
+      'vbscript:x',
+      ' JaVaScRiPt:alert(1)',
+      'https://ok.example/x',
+    ];
     const r = parseFeed(rss(links.map((l, i) => `<item><title>${i}</title><link>${l.replace(/&/g, '&amp;')}</link></item>`).join('')), URL);
     expect(r.ok && r.feed.items.map((i) => i.link)).toEqual(['https://ok.example/x']);
   });
 
   it('parses a feed of about 1 MB', () => {
-    const items = Array.from({ length: 6000 }, (_, i) => `<item><title>T ${i}</title><link>https://a.example/${i}</link><description><![CDATA[<p>Some <b>summary</b> text number ${i} with more words.</p>]]></description></item>`).join('');
+    const items = Array.from(
+      { length: 6000 },
+      (_, i) =>
+        `<item><title>T ${i}</title><link>https://a.example/${i}</link><description><![CDATA[<p>Some <b>summary</b> text number ${i} with more words.</p>]]></description></item>`,
+    ).join('');
     const text = rss(items);
     expect(text.length).toBeGreaterThan(900_000);
     const r = parseFeed(text, URL);

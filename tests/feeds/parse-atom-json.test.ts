@@ -40,7 +40,13 @@ describe('Atom', () => {
   it('reads Atom with a namespace prefix', () => {
     const f = parseOk('atom-prefixed.xml', 'https://wire.example/atom');
     expect(f.items).toEqual([
-      { title: 'Prefixed entry', link: 'https://wire.example/story/1', published: '2025-10-22T12:00:00.000Z', outlet: 'Prefixed Wire', summary: 'Summary text' },
+      {
+        title: 'Prefixed entry',
+        link: 'https://wire.example/story/1',
+        published: '2025-10-22T12:00:00.000Z',
+        outlet: 'Prefixed Wire',
+        summary: 'Summary text',
+      },
     ]);
   });
 
@@ -68,7 +74,13 @@ describe('JSON Feed', () => {
     expect(feed.title).toBe('Indie Newsroom');
     expect(feed.siteUrl).toBe('https://indie.example/');
     expect(feed.items.map((i) => [i.title, i.link, i.published ?? null, i.summary, i.guid])).toEqual([
-      ['Harbor workers strike over pay', 'https://indie.example/2025/10/22/harbor-strike', '2025-10-22T14:00:00.000Z', 'Dock workers walked out at dawn. Talks resume Friday.', 'https://indie.example/2025/10/22/harbor-strike'],
+      [
+        'Harbor workers strike over pay',
+        'https://indie.example/2025/10/22/harbor-strike',
+        '2025-10-22T14:00:00.000Z',
+        'Dock workers walked out at dawn. Talks resume Friday.',
+        'https://indie.example/2025/10/22/harbor-strike',
+      ],
       ['A link post', 'https://elsewhere.example/original-story', '2025-10-21T10:00:00.000Z', 'Worth reading.', '42'],
       ['Relative URL item', 'https://indie.example/2025/10/20/relative', null, 'Plain text content.', 'relative'],
     ]);

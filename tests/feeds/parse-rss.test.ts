@@ -126,7 +126,11 @@ describe('RSS 1.0 / RDF', () => {
     expect(feed.title).toBe('Wave International | All news');
     expect(feed.ttlMinutes).toBe(60); // daily, 24 times
     expect(feed.items.map((i) => [i.title, i.link, i.published])).toEqual([
-      ['Climate talks open with calls for faster cuts', 'https://www.wave.example/en/climate-talks-open/a-74412345?maca=en-rss-en-all-1573-rdf', '2025-10-20T09:15:00.000Z'],
+      [
+        'Climate talks open with calls for faster cuts',
+        'https://www.wave.example/en/climate-talks-open/a-74412345?maca=en-rss-en-all-1573-rdf',
+        '2025-10-20T09:15:00.000Z',
+      ],
       ['Election results delayed by recount', 'https://www.wave.example/en/election-results/a-74412399', '2025-10-20T12:40:00.000Z'],
     ]);
   });

@@ -77,7 +77,12 @@ describe('pickDue and nextAlarmAt', () => {
   });
 
   it('wakes at the earliest due time, or never', () => {
-    expect(nextAlarmAt(feeds.map((f) => f.state), T0)).toBe(T0 - 270 * MIN);
+    expect(
+      nextAlarmAt(
+        feeds.map((f) => f.state),
+        T0,
+      ),
+    ).toBe(T0 - 270 * MIN);
     expect(nextAlarmAt([{ errorCount: 0, lastFetch: T0 }], T0)).toBe(T0 + 30 * MIN);
     expect(nextAlarmAt([{ errorCount: 0, gone: true }], T0)).toBeUndefined();
     expect(nextAlarmAt([], T0)).toBeUndefined();
@@ -96,8 +101,20 @@ describe('conditional requests', () => {
 
 describe('applyOutcome', () => {
   it('200: stores validators and TTL, clears errors', () => {
-    const s = applyOutcome({ errorCount: 3, lastError: 'HTTP 500', etag: '"old"' }, ok({ etag: '"v2"', 'last-modified': 'Wed, 22 Oct 2025 06:47:32 GMT' }, 60), T0);
-    expect(s).toMatchObject({ lastFetch: T0, lastSuccess: T0, errorCount: 0, lastStatus: 200, etag: '"v2"', lastModified: 'Wed, 22 Oct 2025 06:47:32 GMT', ttlMinutes: 60 });
+    const s = applyOutcome(
+      { errorCount: 3, lastError: 'HTTP 500', etag: '"old"' },
+      ok({ etag: '"v2"', 'last-modified': 'Wed, 22 Oct 2025 06:47:32 GMT' }, 60),
+      T0,
+    );
+    expect(s).toMatchObject({
+      lastFetch: T0,
+      lastSuccess: T0,
+      errorCount: 0,
+      lastStatus: 200,
+      etag: '"v2"',
+      lastModified: 'Wed, 22 Oct 2025 06:47:32 GMT',
+      ttlMinutes: 60,
+    });
     expect(s.lastError).toBeUndefined();
     expect(nextDueAt(s, T0)).toBe(T0 + 60 * MIN);
   });
@@ -115,7 +132,11 @@ describe('applyOutcome', () => {
   });
 
   it('200 with an unreadable body is a failure and drops the validators', () => {
-    const s = applyOutcome({ errorCount: 0, etag: '"v1"' }, { kind: 'response', status: 200, headers: { etag: '"v2"' }, parseError: 'not well-formed XML' }, T0);
+    const s = applyOutcome(
+      { errorCount: 0, etag: '"v1"' },
+      { kind: 'response', status: 200, headers: { etag: '"v2"' }, parseError: 'not well-formed XML' },
+      T0,
+    );
     expect(s).toMatchObject({ errorCount: 1, lastStatus: 200, lastError: 'not well-formed XML' });
     expect(s.etag).toBeUndefined();
     expect(s.lastSuccess).toBeUndefined();

@@ -36,13 +36,36 @@ describe('defect 2: a paragraph of `x (` and 200,000 `©`', () => {
   });
 
   it('still reads closing credits', () => {
-    for (const line of ['A man walks by the river. (Image: GETTY)', 'Fans at the game (AP Photo/Alan Diaz, File)', 'The harbour at dawn (© Jane Doe)', 'A view (Getty Images) ']) {
+    for (const line of [
+      'A man walks by the river. (Image: GETTY)',
+      'Fans at the game (AP Photo/Alan Diaz, File)',
+      'The harbour at dawn (© Jane Doe)',
+      'A view (Getty Images) ',
+    ]) {
       expect(isMediaLine(line), line).toBe(true);
     }
     for (const line of ['The mayor (a former teacher) spoke.', 'The photo was taken (in 2019)', '(photo)', 'x (©']) expect(isMediaLine(line), line).toBe(false);
   });
 
-  const piece = fc.constantFrom('(', ')', '©', ':', '/', ' ', 'photo', 'Photos', 'pic', 'picture', 'getty images', 'Getty Images', 'x', 'credit', 'crédito', '\n', '.');
+  const piece = fc.constantFrom(
+    '(',
+    ')',
+    '©',
+    ':',
+    '/',
+    ' ',
+    'photo',
+    'Photos',
+    'pic',
+    'picture',
+    'getty images',
+    'Getty Images',
+    'x',
+    'credit',
+    'crédito',
+    '\n',
+    '.',
+  );
   fcTest.prop([fc.array(piece, { maxLength: 24 }).map((a) => a.join(''))], { numRuns: 1000 })(
     'reads closing credits as the regex did, on any mix of their parts',
     (text) => {

@@ -8,7 +8,14 @@ describe('defect 10: impossible time-zone offsets', () => {
   });
 
   it('refuses minutes over 59 and offsets beyond −12:00 and +14:00, in every form', () => {
-    for (const s of ['2019-11-19T10:00:00+05:60', '2019-11-19T10:00:00+1500', '2019-11-19T10:00:00-13:00', '2019-11-19T10:00:00+99', 'Tue, 19 Nov 2019 08:00:00 +9999', 'November 19, 2019 10:07 -2400']) {
+    for (const s of [
+      '2019-11-19T10:00:00+05:60',
+      '2019-11-19T10:00:00+1500',
+      '2019-11-19T10:00:00-13:00',
+      '2019-11-19T10:00:00+99',
+      'Tue, 19 Nov 2019 08:00:00 +9999',
+      'November 19, 2019 10:07 -2400',
+    ]) {
       expect(parseDate(s), s).toBeUndefined();
     }
   });

@@ -60,7 +60,9 @@ describe('checkPage', () => {
   it('calls a backdated copy disputed, not original, when the library article was seen by an index as it appeared', () => {
     const index = new LibraryIndex();
     const seen = [{ at: '2025-10-22T06:45:00Z', by: 'index' as const, name: 'GDELT' }];
-    index.add(libraryArticle('cnbc', CNBC, seedBodies().original, { siteName: 'CNBC', published: '2025-10-22T06:47:32Z', source: 'lookup', observations: seen }));
+    index.add(
+      libraryArticle('cnbc', CNBC, seedBodies().original, { siteName: 'CNBC', published: '2025-10-22T06:47:32Z', source: 'lookup', observations: seen }),
+    );
     // The farm's markup claims 20 October; nothing but its own markup says so.
     const page = pageToCheck(FARM, seedBodies().rewrite, { published: '2025-10-20T09:00:00Z', firstSeen: '2025-10-23T10:00:00Z' });
     const { verdict } = checkPage(page, index);
@@ -94,7 +96,7 @@ describe('checkPage', () => {
   });
 });
 
-describe('a pasted run of the original\'s sentences', () => {
+describe("a pasted run of the original's sentences", () => {
   const own = [
     'The county board met on Tuesday evening to hear from residents about the plan for the old mill site.',
     'Several speakers asked for more parking near the river trail and for a crossing at Elm Street.',
@@ -111,7 +113,7 @@ describe('a pasted run of the original\'s sentences', () => {
     return sentences.slice(at, at + n);
   }
 
-  it('is caught in a short page of the writer\'s own words, with the right original named', () => {
+  it("is caught in a short page of the writer's own words, with the right original named", () => {
     const body = [...own.slice(0, 2), ...pasted(3), ...own.slice(2)].join('\n');
     const { verdict, matched } = checkPage(pageToCheck(FARM, body), libraryWithSeed());
     expect(verdict.kind).toBe('uncredited-rewrite');
@@ -125,7 +127,7 @@ describe('a pasted run of the original\'s sentences', () => {
     expect(checkPage(pageToCheck(FARM, body), libraryWithSeed()).verdict.kind).toBe('uncredited-rewrite');
   });
 
-  it('is not two pasted sentences among the writer\'s own, nor three pasted out of order', () => {
+  it("is not two pasted sentences among the writer's own, nor three pasted out of order", () => {
     const two = [...own.slice(0, 2), ...pasted(2), ...own.slice(2)].join('\n');
     const { verdict } = checkPage(pageToCheck(FARM, two), libraryWithSeed());
     expect(verdict.kind).toBe('none');

@@ -7,17 +7,25 @@ import { libraryArticle } from '../helpers.ts';
 
 const NOW = new Date('2025-10-23T08:00:00.000Z');
 
-const a1 = libraryArticle('a1', 'https://www.cnbc.com/2025/10/22/summit.html', 'Russia scrambled on Wednesday to salvage talks. "It takes time," Peskov said. The summit was put off.', {
-  siteName: 'CNBC',
-  byline: 'Priya Natarajan',
-  published: '2025-10-22T06:47:32Z',
-  canonicalUrl: 'https://www.cnbc.com/2025/10/22/summit.html',
-});
+const a1 = libraryArticle(
+  'a1',
+  'https://www.cnbc.com/2025/10/22/summit.html',
+  'Russia scrambled on Wednesday to salvage talks. "It takes time," Peskov said. The summit was put off.',
+  {
+    siteName: 'CNBC',
+    byline: 'Priya Natarajan',
+    published: '2025-10-22T06:47:32Z',
+    canonicalUrl: 'https://www.cnbc.com/2025/10/22/summit.html',
+  },
+);
 const a2 = libraryArticle('a2', 'https://news.example.org/floods', 'Floods forced thousands from their homes. Rescue teams used boats.');
 
 /** A pack's lines as objects (header first). */
 function lines(pack: string): Record<string, unknown>[] {
-  return pack.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return pack
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 /** A pack built from raw lines. */
@@ -31,9 +39,30 @@ const line = (a: LibraryArticle, extra: Record<string, unknown> = {}) => ({ ...l
 describe('exportPack', () => {
   it('writes a header and one line per article', () => {
     const [header, ...rest] = lines(exportPack([a1, a2], NOW, { description: 'test pack' }));
-    expect(header).toEqual({ format: 'unspun-pack', version: 1, created: '2025-10-23T08:00:00.000Z', articles: 2, fingerprintVersion: FINGERPRINT_VERSION, generator: 'unspun', description: 'test pack' });
+    expect(header).toEqual({
+      format: 'unspun-pack',
+      version: 1,
+      created: '2025-10-23T08:00:00.000Z',
+      articles: 2,
+      fingerprintVersion: FINGERPRINT_VERSION,
+      generator: 'unspun',
+      description: 'test pack',
+    });
     expect(rest.map((r) => r.id)).toEqual(['a1', 'a2']);
-    expect(Object.keys(rest[0]!)).toEqual(['id', 'url', 'canonicalUrl', 'site', 'siteName', 'title', 'byline', 'published', 'firstSeen', 'source', 'sentences', 'fingerprint']);
+    expect(Object.keys(rest[0]!)).toEqual([
+      'id',
+      'url',
+      'canonicalUrl',
+      'site',
+      'siteName',
+      'title',
+      'byline',
+      'published',
+      'firstSeen',
+      'source',
+      'sentences',
+      'fingerprint',
+    ]);
   });
 
   it('leaves out derived articles and local links, and recomputes stale fingerprints', () => {
@@ -77,7 +106,10 @@ describe('importPack', () => {
   });
 
   it('recomputes site and forces source, and keeps no unknown fields', () => {
-    const raw = JSON.stringify(line(a1, { site: 'innocent.example', source: 'read', derivatives: ['x'], extra: 'field' })).replace(/^\{/, '{"__proto__":{"polluted":true},');
+    const raw = JSON.stringify(line(a1, { site: 'innocent.example', source: 'read', derivatives: ['x'], extra: 'field' })).replace(
+      /^\{/,
+      '{"__proto__":{"polluted":true},',
+    );
     const r = importPack(pack(HEADER, raw));
     const [a] = r.articles;
     expect(a!.site).toBe('cnbc.com');
@@ -102,7 +134,10 @@ describe('importPack', () => {
       { line: 4, reason: 'duplicate URL https://cnbc.com/2025/10/22/summit.html' },
       { line: 5, reason: 'duplicate id a1' },
     ]);
-    const again = importPack(exportPack([a1, a2], NOW), { existingUrls: new Set(['https://www.cnbc.com/2025/10/22/summit.html?utm_medium=rss']), existingIds: new Set(['a2']) });
+    const again = importPack(exportPack([a1, a2], NOW), {
+      existingUrls: new Set(['https://www.cnbc.com/2025/10/22/summit.html?utm_medium=rss']),
+      existingIds: new Set(['a2']),
+    });
     expect(again.articles).toEqual([]);
     expect(again.skipped.map((s) => s.reason)).toEqual(['duplicate URL https://cnbc.com/2025/10/22/summit.html', 'duplicate id a2']);
   });
@@ -162,7 +197,10 @@ describe('importPack', () => {
       [line(a2, { sentences: Array(6000).fill('s.') }), /too many sentences/],
       [line(a2, { fingerprint: 'x' }), /invalid "fingerprint"/],
       [line(a2, { fingerprint: { ...fp, sentences: fp.sentences.slice(1) } }), /one entry per sentence/],
-      [line(a2, { fingerprint: { ...fp, sentences: [{ ...fp.sentences[0]!, terms: [...fp.sentences[0]!.terms].reverse() }, ...fp.sentences.slice(1)] } }), /invalid sentence entry/],
+      [
+        line(a2, { fingerprint: { ...fp, sentences: [{ ...fp.sentences[0]!, terms: [...fp.sentences[0]!.terms].reverse() }, ...fp.sentences.slice(1)] } }),
+        /invalid sentence entry/,
+      ],
       [line(a2, { fingerprint: { ...fp, sentences: [{ ...fp.sentences[0]!, terms: [-1] }, ...fp.sentences.slice(1)] } }), /invalid sentence entry/],
       [line(a2, { fingerprint: { ...fp, sentences: [{ ...fp.sentences[0]!, quoted: [0xffffffff] }, ...fp.sentences.slice(1)] } }), /inconsistent/],
       [line(a2, { fingerprint: { ...fp, terms: fp.terms.slice(1) } }), /union/],
@@ -199,17 +237,20 @@ describe('importPack', () => {
     expect(r.skipped[0]?.reason).toMatch(/url/);
   });
 
-  fcTest.prop([fc.nat(), fc.nat(), fc.string({ maxLength: 10 })], { numRuns: 200 })('never throws on a damaged pack, and what it accepts is valid', (a, b, insert) => {
-    const text = exportPack([a1, a2], NOW);
-    const i = a % text.length;
-    const r = importPack(text.slice(0, i) + insert + text.slice(Math.min(text.length, i + (b % 30))));
-    for (const art of r.articles) {
-      expect(art.source).toBe('pack');
-      expect(art.url).toMatch(/^https?:\/\//);
-      expect(art.fingerprint.version).toBe(FINGERPRINT_VERSION);
-      expect(art.fingerprint.sentences).toHaveLength(art.sentences.length);
-    }
-  });
+  fcTest.prop([fc.nat(), fc.nat(), fc.string({ maxLength: 10 })], { numRuns: 200 })(
+    'never throws on a damaged pack, and what it accepts is valid',
+    (a, b, insert) => {
+      const text = exportPack([a1, a2], NOW);
+      const i = a % text.length;
+      const r = importPack(text.slice(0, i) + insert + text.slice(Math.min(text.length, i + (b % 30))));
+      for (const art of r.articles) {
+        expect(art.source).toBe('pack');
+        expect(art.url).toMatch(/^https?:\/\//);
+        expect(art.fingerprint.version).toBe(FINGERPRINT_VERSION);
+        expect(art.fingerprint.sentences).toHaveLength(art.sentences.length);
+      }
+    },
+  );
 });
 
 describe('utf8Length', () => {

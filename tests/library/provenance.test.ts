@@ -15,10 +15,12 @@ describe('whichCameFirst', () => {
     const page: Appearance = { claimed: '2025-03-10T00:00:00Z', observations: [] };
     const other: Appearance = { claimed: undefined, observations: [at('2025-03-01T00:00:00Z', 'read')] };
     expect(whichCameFirst(page, other)).toBe('other');
-    expect(whichCameFirst({ claimed: undefined, observations: [at('2025-03-01T00:00:00Z', 'read')] }, { claimed: '2025-03-10T00:00:00Z', observations: [] })).toBe('page');
+    expect(
+      whichCameFirst({ claimed: undefined, observations: [at('2025-03-01T00:00:00Z', 'read')] }, { claimed: '2025-03-10T00:00:00Z', observations: [] }),
+    ).toBe('page');
   });
 
-  it('is disputed when only the page\'s own markup says it is older than an article an index saw appear', () => {
+  it("is disputed when only the page's own markup says it is older than an article an index saw appear", () => {
     const page: Appearance = { claimed: '2025-03-01T00:00:00Z', observations: [at('2025-03-09T00:00:00Z', 'read')] };
     const other: Appearance = { claimed: '2025-03-05T00:00:00Z', observations: [at('2025-03-05T00:10:00Z', 'index')] };
     expect(whichCameFirst(page, other)).toBe('disputed');

@@ -35,7 +35,7 @@ describe('short pages (150–350 words), derived from the corpus', () => {
     }
   });
 
-  it('does not flag the opening of a same-facts report, whose lede follows the original\'s by the nature of news', () => {
+  it("does not flag the opening of a same-facts report, whose lede follows the original's by the nature of news", () => {
     const { verdict } = checkPage(shortPage('cbda107776-independent'), library('cbda107776ab9d3db8c155adcdce446c'));
     expect(verdict.kind).toBe('none');
     expect(verdict.nearest?.id).toBe('cbda107776ab9d3db8c155adcdce446c');

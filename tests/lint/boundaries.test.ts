@@ -10,9 +10,15 @@ async function broken(path: string, code: string): Promise<string[]> {
 describe('layer boundaries (eslint.config.js)', () => {
   it('keeps the pure layers free of the extension, the UI and entrypoints', async () => {
     for (const path of ['src/core/x.ts', 'src/extract/x.ts', 'src/feeds/x.ts', 'src/library/x.ts', 'src/lookup/x.ts']) {
-      const rules = await broken(path, "import { browser } from 'wxt/browser';\nimport { a } from '../ext/protocol.ts';\nimport { b } from '../ui/dom.ts';\nexport const x = [browser, a, b, chrome];\n");
+      const rules = await broken(
+        path,
+        "import { browser } from 'wxt/browser';\nimport { a } from '../ext/protocol.ts';\nimport { b } from '../ui/dom.ts';\nexport const x = [browser, a, b, chrome];\n",
+      );
       expect(rules.filter((r) => r.startsWith('no-restricted-imports')).length, path).toBeGreaterThanOrEqual(3);
-      expect(rules.some((r) => r.startsWith('no-restricted-globals')), path).toBe(true);
+      expect(
+        rules.some((r) => r.startsWith('no-restricted-globals')),
+        path,
+      ).toBe(true);
     }
   });
 
@@ -29,6 +35,8 @@ describe('layer boundaries (eslint.config.js)', () => {
   });
 
   it('lets nothing in src/ import entrypoints/', async () => {
-    expect((await broken('src/ext/x.ts', "import { a } from '../../entrypoints/popup/main.ts';\nexport const x = a;\n")).join()).toMatch(/Nothing in src\/ imports entrypoints/);
+    expect((await broken('src/ext/x.ts', "import { a } from '../../entrypoints/popup/main.ts';\nexport const x = a;\n")).join()).toMatch(
+      /Nothing in src\/ imports entrypoints/,
+    );
   });
 });

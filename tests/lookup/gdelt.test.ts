@@ -18,7 +18,11 @@ const QUERY: SearchQuery = {
 const RANGE = { from: new Date('2025-09-22T09:05:07.900Z'), to: new Date('2025-10-23T23:59:59.000Z') };
 const END = gdeltEngine.defaultEndpoint;
 
-const ok = (text: string, headers: HttpAnswer['headers'] = { 'content-type': 'application/json; charset=utf-8' }): HttpAnswer => ({ status: 200, headers, text });
+const ok = (text: string, headers: HttpAnswer['headers'] = { 'content-type': 'application/json; charset=utf-8' }): HttpAnswer => ({
+  status: 200,
+  headers,
+  text,
+});
 const parse = (answer: HttpAnswer) => gdeltEngine.parse(answer, gdeltEngine.requestUrl(QUERY, RANGE, END, 75));
 
 /** The SearchError a parse throws (fails the test if it does not throw one). */
@@ -116,7 +120,11 @@ describe('gdeltEngine.parse', () => {
   });
 
   it('turns a 429 into a rate-limited error carrying Retry-After', () => {
-    const e = errorOf({ status: 429, headers: { 'retry-after': '7' }, text: 'Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.' });
+    const e = errorOf({
+      status: 429,
+      headers: { 'retry-after': '7' },
+      text: 'Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.',
+    });
     expect(e.kind).toBe('rate-limited');
     expect(e.retryAfterMs).toBe(7000);
     expect(e.message).toMatch(/GDELT.*429/);
@@ -140,7 +148,9 @@ describe('gdeltEngine.parse', () => {
   });
 
   it('reads the plain-text rate-limit sentence at HTTP 200 as rate-limited, not refused', () => {
-    const e = errorOf(ok('Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.', { 'content-type': 'text/html' }));
+    const e = errorOf(
+      ok('Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.', { 'content-type': 'text/html' }),
+    );
     expect(e.kind).toBe('rate-limited');
   });
 

@@ -35,7 +35,12 @@ interface Listed {
 const cnbc = cnbcArticle();
 const rewrite = rewriteArticle();
 
-const CNBC_HIT: Listed = { url: CNBC_URL, title: 'Russia was smug about Trump - Putin talks . Now , Moscow anxious', seendate: '20251022T064500Z', domain: 'cnbc.com' };
+const CNBC_HIT: Listed = {
+  url: CNBC_URL,
+  title: 'Russia was smug about Trump - Putin talks . Now , Moscow anxious',
+  seendate: '20251022T064500Z',
+  domain: 'cnbc.com',
+};
 const CNBC_PAGE = articleHtml(cnbc, 'CNBC', '2025-10-22T06:30:00Z');
 
 function page(extra: Partial<PageToCheck> = {}): PageToCheck {
@@ -69,7 +74,16 @@ function fakeWeb(o: { listed?: Listed[]; pages?: Record<string, string>; search?
           const t = a.seendate.replace(/[TZ]/g, '');
           return t >= from && t <= to;
         })
-        .map((a) => ({ url: a.url, url_mobile: '', title: a.title, seendate: a.seendate, socialimage: '', domain: a.domain ?? new URL(a.url).hostname.replace(/^www\./, ''), language: 'English', sourcecountry: 'United States' }));
+        .map((a) => ({
+          url: a.url,
+          url_mobile: '',
+          title: a.title,
+          seendate: a.seendate,
+          socialimage: '',
+          domain: a.domain ?? new URL(a.url).hostname.replace(/^www\./, ''),
+          language: 'English',
+          sourcecountry: 'United States',
+        }));
       return json(articles.length ? { articles } : {});
     }
     const text = o.pages?.[url];
@@ -94,7 +108,11 @@ function deps(web: { get: LookupDeps['get'] }, extra: Partial<LookupDeps> = {}) 
   const d: LookupDeps = {
     engine: gdeltEngine,
     get: web.get,
-    limiter: new RateLimiter(0, () => clock, async (ms) => void (clock += ms)),
+    limiter: new RateLimiter(
+      0,
+      () => clock,
+      async (ms) => void (clock += ms),
+    ),
     extract,
     idf: new LibraryIndex().idf,
     now: () => new Date(NOW),
@@ -135,7 +153,10 @@ describe('lookupOriginal', () => {
     const copy = { title: 'Russia was happy with the Trump-Putin negotiations, now Moscow is worried', paragraphs: cnbc.paragraphs };
     const world = () =>
       fakeWeb({
-        listed: [{ ...CNBC_HIT, queries: [0] }, { url: COPY_URL, title: copy.title, seendate: '20251022T140000Z' }],
+        listed: [
+          { ...CNBC_HIT, queries: [0] },
+          { url: COPY_URL, title: copy.title, seendate: '20251022T140000Z' },
+        ],
         pages: { [CNBC_URL]: CNBC_PAGE, [COPY_URL]: articleHtml(copy, 'Daily Copy') },
       });
     const r = await lookupOriginal(page(), deps(world()).deps);
@@ -174,8 +195,19 @@ describe('lookupOriginal', () => {
   });
 
   it('fetches at most 3 candidates (or maxCandidates) when none verifies', async () => {
-    const other = { title: 'Budapest prepares for a summit', paragraphs: ['Hotels in Budapest were fully booked on Wednesday as the city prepared for a possible summit between two presidents, officials said.', 'The city council said it had not been told of any dates, and that the police would close roads around the Danube embankment if the meeting went ahead.', 'Tourism officials said the bookings were mostly from journalists and security staff, and that they expected the rooms to be released if the meeting was called off.'] };
-    const listed: Listed[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((s, i) => ({ url: `https://www.outlet-${s}.example/story`, title: `Kremlin summit story ${s}`, seendate: `2025102${i}T080000Z` }));
+    const other = {
+      title: 'Budapest prepares for a summit',
+      paragraphs: [
+        'Hotels in Budapest were fully booked on Wednesday as the city prepared for a possible summit between two presidents, officials said.',
+        'The city council said it had not been told of any dates, and that the police would close roads around the Danube embankment if the meeting went ahead.',
+        'Tourism officials said the bookings were mostly from journalists and security staff, and that they expected the rooms to be released if the meeting was called off.',
+      ],
+    };
+    const listed: Listed[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((s, i) => ({
+      url: `https://www.outlet-${s}.example/story`,
+      title: `Kremlin summit story ${s}`,
+      seendate: `2025102${i}T080000Z`,
+    }));
     const pages = Object.fromEntries(listed.filter((_, i) => i % 2 === 0).map((l) => [l.url, articleHtml(other, 'Outlet')]));
     const web = fakeWeb({ listed, pages });
     const r = await lookupOriginal(page(), deps(web).deps);
@@ -230,7 +262,11 @@ describe('lookupOriginal', () => {
   it('stops searching at a rate limit, and says so', async () => {
     const web = fakeWeb({
       listed: [CNBC_HIT],
-      search: () => ({ status: 429, headers: { 'retry-after': '30' }, text: 'Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.' }),
+      search: () => ({
+        status: 429,
+        headers: { 'retry-after': '30' },
+        text: 'Please limit requests to one every 5 seconds or contact kalev.leetaru5@gmail.com for larger queries.',
+      }),
     });
     const { deps: d } = deps(web);
     const r = await lookupOriginal(page(), d);
@@ -369,7 +405,7 @@ describe('checkWithLookup', () => {
       expect(r.lookup?.progress.outcome).toBe('found-uncredited');
     });
 
-    it('is disputed when only the page\'s own date says it is older and GDELT saw CNBC\'s appear', async () => {
+    it("is disputed when only the page's own date says it is older and GDELT saw CNBC's appear", async () => {
       const web = fakeWeb({ listed: [cnbcSeen], pages: { [CNBC_URL]: cnbcClaims } });
       const r = await checkWithLookup(claimsEarlier(), new LibraryIndex(), deps(web).deps);
       expect(r.lookup?.pageObservation).toBeUndefined();

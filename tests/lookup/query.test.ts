@@ -105,7 +105,7 @@ describe('queryText', () => {
 });
 
 describe('rankTerms', () => {
-  it('ranks the story\'s names first, with titles stripped and credit lines skipped', () => {
+  it("ranks the story's names first, with titles stripped and credit lines skipped", () => {
     const ranked = rankTerms(cnbc());
     const top = ranked.slice(0, 6).map((t) => t.term.text);
     expect(top).toContain('Vladimir Putin');
@@ -141,12 +141,15 @@ describe('rankTerms', () => {
   });
 
   it('weighs the lede: a name of the first sentence outranks one of the fourth', () => {
-    const s = subject('t', [
-      'Officials in Kyiv said on Thursday that the exchange had been postponed again.',
-      'The decision was taken late at night after long talks.',
-      'Nobody could say for certain when it would take place.',
-      'A spokesman in Warsaw declined to say more about the delay.',
-    ].join('\n'));
+    const s = subject(
+      't',
+      [
+        'Officials in Kyiv said on Thursday that the exchange had been postponed again.',
+        'The decision was taken late at night after long talks.',
+        'Nobody could say for certain when it would take place.',
+        'A spokesman in Warsaw declined to say more about the delay.',
+      ].join('\n'),
+    );
     const texts = rankTerms(s).map((t) => t.term.text);
     expect(texts.indexOf('Kyiv')).toBeLessThan(texts.indexOf('Warsaw'));
   });
@@ -168,13 +171,18 @@ describe('buildQueries', () => {
           const lower = q.terms.map((t) => t.text.toLowerCase());
           expect(new Set(lower).size).toBe(lower.length);
         }
-        const keys = queries.map((q) => termsOf(q).map((t) => t.toLowerCase()).sort().join('|'));
+        const keys = queries.map((q) =>
+          termsOf(q)
+            .map((t) => t.toLowerCase())
+            .sort()
+            .join('|'),
+        );
         expect(new Set(keys).size).toBe(keys.length);
       }
     }
   });
 
-  it('defaults to 3 queries, and leads with the story\'s main names', () => {
+  it("defaults to 3 queries, and leads with the story's main names", () => {
     const queries = buildQueries(cnbc());
     expect(queries).toHaveLength(3);
     // The lookup asks for a fourth: the main full name alone, which survives a rewrite's respelling of the rest.
@@ -185,7 +193,7 @@ describe('buildQueries', () => {
     expect(queries[0]!.terms.every((t) => /^\p{Lu}/u.test(t.text))).toBe(true);
   });
 
-  it('sends only short search terms: no URL, no long run of the page\'s text, every term searchable', () => {
+  it("sends only short search terms: no URL, no long run of the page's text, every term searchable", () => {
     for (const s of all()) {
       const text = words(s.sentences.join(' '));
       const runs = new Set<string>();
@@ -212,12 +220,20 @@ describe('buildQueries', () => {
   });
 
   it('finds the same names in the rewrite as in the original: what survives a rewrite', () => {
-    const names = (s: LookupSubject) => rankTerms(s).filter((t) => t.kind === 'name').slice(0, 6).map((t) => t.term.text);
+    const names = (s: LookupSubject) =>
+      rankTerms(s)
+        .filter((t) => t.kind === 'name')
+        .slice(0, 6)
+        .map((t) => t.term.text);
     const original = names(cnbc());
     const copy = names(rewrite());
     expect(copy.filter((n) => original.includes(n)).length).toBeGreaterThanOrEqual(5);
     // Each of the rewrite's queries would also match the original: most of its terms are among the original's.
-    const originalTerms = new Set(rankTerms(cnbc()).slice(0, 12).map((t) => t.term.text.toLowerCase()));
+    const originalTerms = new Set(
+      rankTerms(cnbc())
+        .slice(0, 12)
+        .map((t) => t.term.text.toLowerCase()),
+    );
     for (const q of buildQueries(rewrite())) {
       expect(q.terms.filter((t) => originalTerms.has(t.text.toLowerCase())).length, queryText(q)).toBeGreaterThanOrEqual(2);
     }

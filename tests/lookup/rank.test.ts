@@ -14,12 +14,20 @@ const opts = (o: Partial<RankOptions> = {}): RankOptions => ({
   ...o,
 });
 
-const CNBC = hit('https://www.cnbc.com/2025/10/22/russia-trump-putin-summit.html', 'Russia was smug about Trump-Putin talks. Now, Moscow anxious', '2025-10-22T06:45:00Z');
+const CNBC = hit(
+  'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit.html',
+  'Russia was smug about Trump-Putin talks. Now, Moscow anxious',
+  '2025-10-22T06:45:00Z',
+);
 
 describe('rankCandidates', () => {
   it('never offers the page itself (however its address is dressed) nor another article of its site', () => {
     const hits = [
-      hit('https://newsnetdaily.example/2025/10/22/russia-was-happy-with-the-trump-putin-negotiations?utm_source=gdelt#top', PAGE_TITLE, '2025-10-22T12:00:00Z'),
+      hit(
+        'https://newsnetdaily.example/2025/10/22/russia-was-happy-with-the-trump-putin-negotiations?utm_source=gdelt#top',
+        PAGE_TITLE,
+        '2025-10-22T12:00:00Z',
+      ),
       hit('https://m.newsnetdaily.example/2025/10/21/an-earlier-version/', PAGE_TITLE, '2025-10-21T00:00:00Z'),
       hit('http://NEWSNETDAILY.example/other', 'Another story', '2025-10-20T00:00:00Z'),
       CNBC,
@@ -85,7 +93,13 @@ describe('pageSeenByIndex', () => {
   it("returns the index's earliest sighting of the page, whatever query returned it", () => {
     const hits = [
       [CNBC, hit(PAGE, PAGE_TITLE, '2025-10-24T06:45:00.000Z')],
-      [hit('https://newsnetdaily.example/2025/10/22/russia-was-happy-with-the-trump-putin-negotiations?utm_campaign=x', PAGE_TITLE, '2025-10-23T18:00:00.000Z')],
+      [
+        hit(
+          'https://newsnetdaily.example/2025/10/22/russia-was-happy-with-the-trump-putin-negotiations?utm_campaign=x',
+          PAGE_TITLE,
+          '2025-10-23T18:00:00.000Z',
+        ),
+      ],
       [hit(PAGE, PAGE_TITLE)],
     ];
     expect(pageSeenByIndex(hits, PAGE)).toBe('2025-10-23T18:00:00.000Z');

@@ -41,7 +41,9 @@ describe('rssSearchEngine.requestUrl', () => {
   });
 
   it('uses UTC days for the range', () => {
-    const q = new URL(rssSearchEngine.requestUrl(QUERY, { from: new Date('2025-09-30T23:30:00-02:00'), to: new Date('2025-10-31T23:59:59Z') }, END, 10)).searchParams.get('q');
+    const q = new URL(
+      rssSearchEngine.requestUrl(QUERY, { from: new Date('2025-09-30T23:30:00-02:00'), to: new Date('2025-10-31T23:59:59Z') }, END, 10),
+    ).searchParams.get('q');
     expect(q).toMatch(/ after:2025-10-01 before:2025-11-01$/);
   });
 

@@ -8,7 +8,11 @@ export interface SeedArticle {
   body: string;
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** CNBC's article: its headline, then its paragraphs up to the comment form. */
 export function cnbcArticle(): SeedArticle {

@@ -19,14 +19,19 @@ const WORDS = 'Café résumé: naïve façade, señor Müller';
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const LIMITS = { timeoutMs: 5_000, maxBytes: 1_000_000 };
-const serve = (bytes: Uint8Array, contentType: string) => async () => new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { status: 200, headers: { 'content-type': contentType } });
+const serve = (bytes: Uint8Array, contentType: string) => async () =>
+  new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { status: 200, headers: { 'content-type': contentType } });
 
 const rss = (prolog: string) =>
   `${prolog}<rss version="2.0"><channel><title>Le Journal</title><link>https://www.journal.example/</link>` +
   `<item><title>${WORDS}</title><link>https://www.journal.example/cafe</link><description>${WORDS} à Paris.</description></item></channel></rss>`;
 
-const PROSE = Array.from({ length: 6 }, (_, i) => `<p>${WORDS}, paragraphe ${i + 1}: le café du coin a rouvert après des travaux de rénovation qui ont duré près de deux années entières.</p>`).join('');
-const html = (head: string) => `<!doctype html><html lang="fr"><head>${head}<title>${WORDS}</title></head><body><article><h1>${WORDS}</h1>${PROSE}</article></body></html>`;
+const PROSE = Array.from(
+  { length: 6 },
+  (_, i) => `<p>${WORDS}, paragraphe ${i + 1}: le café du coin a rouvert après des travaux de rénovation qui ont duré près de deux années entières.</p>`,
+).join('');
+const html = (head: string) =>
+  `<!doctype html><html lang="fr"><head>${head}<title>${WORDS}</title></head><body><article><h1>${WORDS}</h1>${PROSE}</article></body></html>`;
 
 describe('fetchText decodes by the declared character encoding', () => {
   it.each([
@@ -75,7 +80,17 @@ describe('the feed poller and the original fetcher get the right text', () => {
       extract: async (text, url) => extractArticle(parseHtmlDocument(text), url, { force: true, useLayout: false }),
       fetcher: serve(latin1(page), contentType),
     };
-    const stub = { id: 'https://www.journal.example/cafe', url: 'https://www.journal.example/cafe', site: 'journal.example', title: 'x', firstSeen: '2025-03-01T00:00:00Z', source: 'feed' as const, sentences: [], fingerprint: { version: 0, sentences: [], terms: [], minhash: [] }, stub: true };
+    const stub = {
+      id: 'https://www.journal.example/cafe',
+      url: 'https://www.journal.example/cafe',
+      site: 'journal.example',
+      title: 'x',
+      firstSeen: '2025-03-01T00:00:00Z',
+      source: 'feed' as const,
+      sentences: [],
+      fingerprint: { version: 0, sentences: [], terms: [], minhash: [] },
+      stub: true,
+    };
     const full = await fetchOriginal(stub, deps);
     expect(full?.sentences.join(' ')).toContain('le café du coin a rouvert après');
     expect(full?.title).toBe(WORDS);

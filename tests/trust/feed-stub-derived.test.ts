@@ -31,7 +31,15 @@ function message(url: string, published: string): CheckArticleMessage {
   const { sentences, fingerprint } = fingerprintText(STORY);
   return {
     type: 'unspun/check-article',
-    article: { url, title: 'Harbor bridge closed', paragraphs: STORY.split('\n'), links: [], declaredSources: [], siteName: url === ORIGINAL ? 'CNBC' : 'Trendwire', published },
+    article: {
+      url,
+      title: 'Harbor bridge closed',
+      paragraphs: STORY.split('\n'),
+      links: [],
+      declaredSources: [],
+      siteName: url === ORIGINAL ? 'CNBC' : 'Trendwire',
+      published,
+    },
     sentences,
     fingerprint,
   };
@@ -67,7 +75,11 @@ describe('a feed item never replaces an article found to be derived', () => {
   }
 
   it('addFeedStubs skips the stored derived article', async () => {
-    const stub = feedItemToStub({ title: 'Harbor bridge closed', link: COPY, outlet: 'Trendwire', summary: 'Port officials closed the bridge.' }, 'trendwire', new Date('2025-03-06T00:00:00Z'));
+    const stub = feedItemToStub(
+      { title: 'Harbor bridge closed', link: COPY, outlet: 'Trendwire', summary: 'Port officials closed the bridge.' },
+      'trendwire',
+      new Date('2025-03-06T00:00:00Z'),
+    );
     expect(await library.addFeedStubs([stub])).toBe(0);
     await expectCopyStillDerived();
   });
@@ -75,7 +87,10 @@ describe('a feed item never replaces an article found to be derived', () => {
   it('polling a feed that lists the copy keeps it derived, and a page re-reading the original still gets the copy as a derivative', async () => {
     const sub = await addSubscription(FEED, 'Trendwire');
     await updateSubscription(sub.id, (s) => ({ ...s, enabled: true }));
-    const report = await pollFeeds(library, new Date('2025-03-06T00:00:00Z'), { canFetch: async () => true, fetcher: async () => new Response(rss(COPY), { status: 200 }) });
+    const report = await pollFeeds(library, new Date('2025-03-06T00:00:00Z'), {
+      canFetch: async () => true,
+      fetcher: async () => new Response(rss(COPY), { status: 200 }),
+    });
     expect(report.newItems).toBe(0);
     await expectCopyStillDerived();
     // A third site copying the same story is matched to the original, never to the copy.
@@ -84,7 +99,8 @@ describe('a feed item never replaces an article found to be derived', () => {
   });
 
   it('still stores a new item, once even when the feed lists it twice', async () => {
-    const make = (link: string) => feedItemToStub({ title: 'Other story', link, outlet: 'Trendwire', summary: 'Something else happened.' }, 'trendwire', new Date('2025-03-06T00:00:00Z'));
+    const make = (link: string) =>
+      feedItemToStub({ title: 'Other story', link, outlet: 'Trendwire', summary: 'Something else happened.' }, 'trendwire', new Date('2025-03-06T00:00:00Z'));
     expect(await library.addFeedStubs([make('https://www.dailytrendwire.net/other/'), make('https://www.dailytrendwire.net/other/')])).toBe(1);
   });
 });

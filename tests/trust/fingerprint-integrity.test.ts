@@ -70,7 +70,11 @@ describe('a content message whose fingerprint is not its sentences is refused', 
 
 describe('a pack article whose fingerprint is not its sentences is skipped', () => {
   const NOW = new Date('2025-06-01T12:00:00.000Z');
-  const article = libraryArticle('cnbc', ORIGINAL, STORY.join('\n'), { siteName: 'CNBC', published: '2025-03-04T08:00:00Z', firstSeen: '2025-03-04T09:00:00Z' });
+  const article = libraryArticle('cnbc', ORIGINAL, STORY.join('\n'), {
+    siteName: 'CNBC',
+    published: '2025-03-04T08:00:00Z',
+    firstSeen: '2025-03-04T09:00:00Z',
+  });
   const packWith = (edit: (line: Record<string, unknown>) => Record<string, unknown>) => {
     const [header, line] = exportPack([article], NOW).trim().split('\n');
     return `${header}\n${JSON.stringify(edit(JSON.parse(line!) as Record<string, unknown>))}\n`;
@@ -90,17 +94,29 @@ describe('a pack article whose fingerprint is not its sentences is skipped', () 
     const forged = { ...article, sentences: MADE_UP };
     const index = new LibraryIndex();
     index.add(forged);
-    const shown = checkPage(pageToCheck('https://www.dailytrendwire.net/bridge', STORY.join('\n')), index).verdict.evidence?.pairs.map((p) => p.originalText) ?? [];
+    const shown =
+      checkPage(pageToCheck('https://www.dailytrendwire.net/bridge', STORY.join('\n')), index).verdict.evidence?.pairs.map((p) => p.originalText) ?? [];
     expect(shown.some((t) => t.includes('secret recordings'))).toBe(true);
-    expect(importPack(packWith((l) => ({ ...l, sentences: MADE_UP })), { now: NOW }).articles).toEqual([]);
+    expect(
+      importPack(
+        packWith((l) => ({ ...l, sentences: MADE_UP })),
+        { now: NOW },
+      ).articles,
+    ).toEqual([]);
   });
 
   it('takes a consistent article, recomputes an old-version fingerprint, and dates it by the import, not by its claim', () => {
-    const claimed = importPack(packWith((l) => ({ ...l, firstSeen: '2001-01-01T00:00:00Z' })), { now: NOW });
+    const claimed = importPack(
+      packWith((l) => ({ ...l, firstSeen: '2001-01-01T00:00:00Z' })),
+      { now: NOW },
+    );
     expect(claimed.articles).toHaveLength(1);
     expect(claimed.articles[0]!.firstSeen).toBe(NOW.toISOString());
     expect(claimed.articles[0]!.published).toBe('2025-03-04T08:00:00Z');
-    const old = importPack(packWith((l) => ({ ...l, sentences: swapped(l['sentences'] as string[]), fingerprint: { version: 1 } })), { now: NOW });
+    const old = importPack(
+      packWith((l) => ({ ...l, sentences: swapped(l['sentences'] as string[]), fingerprint: { version: 1 } })),
+      { now: NOW },
+    );
     expect(old.articles[0]!.fingerprint).toEqual(fingerprintSentences(swapped(STORY)));
     // Without a time given, the import's own time.
     const before = Date.now();
@@ -153,4 +169,3 @@ describe('the options page checks a pack file by its size before reading it', ()
     expect((await library.index()).get('cnbc')).toBeDefined();
   });
 });
-

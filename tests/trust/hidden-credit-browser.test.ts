@@ -61,14 +61,20 @@ describe.skipIf(!existsSync(CHROMIUM))('hidden credit in Chromium (computed styl
     await tab.setContent(html);
     await tab.addScriptTag({ content: bundle });
     const r = await tab.evaluate(
-      ([url]) => (globalThis as unknown as { UnspunExtract: typeof import('../../src/extract/extract-article.ts') }).UnspunExtract.extractArticle(document, url!, { force: true }),
+      ([url]) =>
+        (globalThis as unknown as { UnspunExtract: typeof import('../../src/extract/extract-article.ts') }).UnspunExtract.extractArticle(document, url!, {
+          force: true,
+        }),
       [FARM],
     );
     if (!r.ok) throw new Error(`extraction failed: ${r.reason} ${r.detail ?? ''}`);
     return r.article;
   }
 
-  const credits = (a: ExtractedArticle) => ({ links: a.links.filter((l) => l.href === ORIGINAL), line: a.paragraphs.some((p) => p.includes('Originally published')) });
+  const credits = (a: ExtractedArticle) => ({
+    links: a.links.filter((l) => l.href === ORIGINAL),
+    line: a.paragraphs.some((p) => p.includes('Originally published')),
+  });
 
   it.each(STYLES)('drops a line and a link hidden with %s', async (style) => {
     const line = await extract(page(`<p style="${style}">${LINE}</p>`));
@@ -90,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM))('hidden credit in Chromium (computed styl
     expect(credits(a)).toEqual({ links: [], line: false });
   });
 
-  it('keeps a link in a transparent paragraph: it has the browser\'s link colour', async () => {
+  it("keeps a link in a transparent paragraph: it has the browser's link colour", async () => {
     const a = await extract(page(`<p style="color:transparent">More: <a href="${ORIGINAL}">the original report</a></p>`));
     expect(credits(a).links.map((l) => l.text)).toEqual(['the original report']);
   });
@@ -102,7 +108,10 @@ describe.skipIf(!existsSync(CHROMIUM))('hidden credit in Chromium (computed styl
       `<div><div><p>Via <a href="${ORIGINAL}">CNBC</a></p></div></div>`,
       `<footer><p>Source: <a href="${ORIGINAL}">CNBC</a></p></footer>`,
     ]) {
-      expect(credits(await extract(page(credit))).links.map((l) => l.text), credit).toEqual(['CNBC']);
+      expect(
+        credits(await extract(page(credit))).links.map((l) => l.text),
+        credit,
+      ).toEqual(['CNBC']);
     }
   });
 
@@ -115,8 +124,13 @@ describe.skipIf(!existsSync(CHROMIUM))('hidden credit in Chromium (computed styl
   });
 
   it('keeps a visible credit: a line, a link, a logo link named by its alt text', async () => {
-    const logo = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40"/></svg>');
-    const a = await extract(page(`<p>${LINE}</p><p>Read <a href="${ORIGINAL}">the original report</a>.</p><p><a href="${ORIGINAL}"><img src="${logo}" width="120" height="40" alt="CNBC"></a></p>`));
+    const logo =
+      'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40"/></svg>');
+    const a = await extract(
+      page(
+        `<p>${LINE}</p><p>Read <a href="${ORIGINAL}">the original report</a>.</p><p><a href="${ORIGINAL}"><img src="${logo}" width="120" height="40" alt="CNBC"></a></p>`,
+      ),
+    );
     expect(credits(a).line).toBe(true);
     expect(credits(a).links.map((l) => l.text)).toEqual(['the original report', 'CNBC']);
   });

@@ -139,17 +139,25 @@ describe('a credit a reader can see still counts', () => {
     ['a line in the summary of a closed <details>', `<details><summary>${LINE}</summary><p>More notes.</p></details>`, 'attribution'],
     ['a line whose box has a height and clips nothing of it', `<p style="height:2em;overflow:hidden">${LINE}</p>`, 'attribution'],
     ['a line with an inline style that hides nothing', `<p style="color:#333;font-size:0.9em;text-indent:1em;opacity:0.8">${LINE}</p>`, 'attribution'],
-    ['a line in a zero-height box with padding (the aspect-ratio box)', `<div style="height:0;padding-bottom:30%;overflow:hidden"><p>${LINE}</p></div>`, 'attribution'],
+    [
+      'a line in a zero-height box with padding (the aspect-ratio box)',
+      `<div style="height:0;padding-bottom:30%;overflow:hidden"><p>${LINE}</p></div>`,
+      'attribution',
+    ],
     ['a line whose font-size:0 parent (from a style sheet) is reset by the line', `<div class="row"><p class="cell">${LINE}</p></div>`, 'attribution'],
     ['a line a style sheet hides and a later rule shows again', `<p class="src-note other">${LINE}</p>`, 'attribution'],
-    ['transparent text showing a background through it', `<p style="color:transparent;background:linear-gradient(red,blue);background-clip:text">${LINE}</p>`, 'attribution'],
+    [
+      'transparent text showing a background through it',
+      `<p style="color:transparent;background:linear-gradient(red,blue);background-clip:text">${LINE}</p>`,
+      'attribution',
+    ],
   ])('%s', (_name, credit, kind) => {
     const verdict = verdictOf(extractCli(farmPage(credit, SHEET)));
     expect(verdict.kind).toBe('credited');
     expect(verdict.credit?.kind).toBe(kind);
   });
 
-  it('a link keeps the browser\'s link colour inside a transparent paragraph, unless the page makes it inherit', () => {
+  it("a link keeps the browser's link colour inside a transparent paragraph, unless the page makes it inherit", () => {
     expect(verdictOf(extractCli(farmPage(`<p style="color:transparent">More: ${link()}</p>`))).credit?.kind).toBe('link');
     const inherit = '<style>a { color: inherit }</style>';
     expect(verdictOf(extractCli(farmPage(`<p style="color:transparent">More: ${link()}</p>`, inherit))).kind).toBe('uncredited-rewrite');
@@ -191,7 +199,18 @@ describe('with layout, computed styles decide (values as Chromium computes them)
     'text-indent': { display: 'block', textIndent: '-9999px' },
   };
   const INHERITED = new Set(['fontSize', 'color', 'webkitTextFillColor', 'textIndent']);
-  const VISIBLE = { display: 'block', height: '24px', overflowX: 'visible', overflowY: 'visible', fontSize: '16px', color: 'rgb(0, 0, 0)', opacity: '1', position: 'static', transform: 'none', textIndent: '0px' };
+  const VISIBLE = {
+    display: 'block',
+    height: '24px',
+    overflowX: 'visible',
+    overflowY: 'visible',
+    fontSize: '16px',
+    color: 'rgb(0, 0, 0)',
+    opacity: '1',
+    position: 'static',
+    transform: 'none',
+    textIndent: '0px',
+  };
 
   function withFakeLayout(html: string, styleOf: (el: Element) => Record<string, string>): Document {
     const doc = parseHtmlDocument(html);
@@ -202,7 +221,10 @@ describe('with layout, computed styles decide (values as Chromium computes them)
       });
     }
     Object.assign(doc.documentElement, { getBoundingClientRect: () => ({ left: 0, top: 0, right: 1280, bottom: 4000, width: 1280, height: 4000 }) });
-    Object.defineProperty(doc, 'defaultView', { value: { getComputedStyle: (el: Element) => ({ ...VISIBLE, ...styleOf(el) }), scrollX: 0, scrollY: 0 }, configurable: true });
+    Object.defineProperty(doc, 'defaultView', {
+      value: { getComputedStyle: (el: Element) => ({ ...VISIBLE, ...styleOf(el) }), scrollX: 0, scrollY: 0 },
+      configurable: true,
+    });
     return doc;
   }
 

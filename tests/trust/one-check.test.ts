@@ -30,7 +30,12 @@ describe('one "is this an http(s) URL"', () => {
     const sentences = ['Port officials closed the Harbor Street bridge on Tuesday.'];
     for (const url of ['https://user:secret@example.com/a', 'ftp://example.com/a', 'https://example.com/a']) {
       const ok = isHttpUrl(url);
-      const message = { type: 'unspun/check-article', article: { url, title: 't', paragraphs: sentences, links: [], declaredSources: [] }, sentences, fingerprint: fingerprintSentences(sentences) };
+      const message = {
+        type: 'unspun/check-article',
+        article: { url, title: 't', paragraphs: sentences, links: [], declaredSources: [] },
+        sentences,
+        fingerprint: fingerprintSentences(sentences),
+      };
       expect(parseContentMessage(message) !== null, `message ${url}`).toBe(ok);
       expect(checkArticle({ id: 'a', url, title: 't', firstSeen: '2025-01-01T00:00:00Z', sentences }).ok, `pack ${url}`).toBe(ok);
       expect(resolveHttpUrl(url) !== undefined, `feed ${url}`).toBe(ok);
@@ -58,7 +63,7 @@ describe('one fingerprint check for messages and packs', () => {
     ['unsorted terms', { ...fp, sentences: [{ ...fp.sentences[0]!, terms: [...fp.sentences[0]!.terms].reverse() }, fp.sentences[1]] }],
     ['terms not the union', { ...fp, terms: fp.terms.slice(1) }],
     ['a short MinHash', { ...fp, minhash: fp.minhash.slice(1) }],
-    ['another text\'s fingerprint', fingerprintSentences(['Something else entirely happened in another city.', 'Nobody was there.'])],
+    ["another text's fingerprint", fingerprintSentences(['Something else entirely happened in another city.', 'Nobody was there.'])],
   ];
 
   it.each(defects)('%s: refused by both, for the same reason', (_name, fingerprint) => {
@@ -66,7 +71,12 @@ describe('one fingerprint check for messages and packs', () => {
     expect(one.ok).toBe(false);
     const line = checkArticle({ id: 'a', url: 'https://example.com/a', title: 't', firstSeen: '2025-01-01T00:00:00Z', sentences, fingerprint });
     expect(line).toEqual({ ok: false, reason: one.ok ? '' : one.reason });
-    const message = { type: 'unspun/check-article', article: { url: 'https://example.com/a', title: 't', paragraphs: sentences, links: [], declaredSources: [] }, sentences, fingerprint };
+    const message = {
+      type: 'unspun/check-article',
+      article: { url: 'https://example.com/a', title: 't', paragraphs: sentences, links: [], declaredSources: [] },
+      sentences,
+      fingerprint,
+    };
     expect(parseContentMessage(message)).toBeNull();
   });
 
@@ -74,6 +84,9 @@ describe('one fingerprint check for messages and packs', () => {
     const old = { ...fp, version: FINGERPRINT_VERSION - 1 };
     expect(checkFingerprint(old, sentences, { otherVersion: 'recompute' })).toEqual({ ok: true, value: fp });
     expect(checkFingerprint(old, sentences, { otherVersion: 'refuse' }).ok).toBe(false);
-    expect(checkArticle({ id: 'a', url: 'https://example.com/a', title: 't', firstSeen: '2025-01-01T00:00:00Z', sentences, fingerprint: old })).toMatchObject({ ok: true, value: { fingerprint: fp } });
+    expect(checkArticle({ id: 'a', url: 'https://example.com/a', title: 't', firstSeen: '2025-01-01T00:00:00Z', sentences, fingerprint: old })).toMatchObject({
+      ok: true,
+      value: { fingerprint: fp },
+    });
   });
 });

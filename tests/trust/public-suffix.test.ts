@@ -93,7 +93,7 @@ describe.each(SUFFIXES)('two sites under %s', (_suffix, victim, attacker) => {
     expect(own?.url).toBe(attacker);
   });
 
-  it("a copy on one is flagged against the other's original (it is no longer \"the same site\")", () => {
+  it('a copy on one is flagged against the other\'s original (it is no longer "the same site")', () => {
     const index = new LibraryIndex();
     index.add(libraryArticle('victim', victim, VICTIM_TEXT));
     const { verdict } = checkPage(pageToCheck(attacker, VICTIM_TEXT), index);

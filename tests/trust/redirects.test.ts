@@ -36,7 +36,9 @@ const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Permitted</
 describe('fetchText checks where a redirect ends', () => {
   it('refuses a redirect to a host it may not read, without reading the body', async () => {
     const fetcher = redirectingTo('https://evil.example/steal', 'secret');
-    await expect(fetchText(FEED, LIMITS, fetcher, permitted)).rejects.toThrow(/feeds\.permitted\.example redirected to https:\/\/evil\.example, which Unspun has no permission to read/);
+    await expect(fetchText(FEED, LIMITS, fetcher, permitted)).rejects.toThrow(
+      /feeds\.permitted\.example redirected to https:\/\/evil\.example, which Unspun has no permission to read/,
+    );
   });
 
   it('follows a redirect to a permitted host', async () => {
@@ -77,7 +79,9 @@ describe('real HTTP redirects (a local server)', () => {
   const only127 = (url: string) => new URL(url).hostname === '127.0.0.1';
 
   it('refuses a redirect to another host', async () => {
-    await expect(fetchText(`${base}/to-other-host`, LIMITS, fetch, only127)).rejects.toThrow(/redirected to http:\/\/localhost:\d+, which Unspun has no permission to read/);
+    await expect(fetchText(`${base}/to-other-host`, LIMITS, fetch, only127)).rejects.toThrow(
+      /redirected to http:\/\/localhost:\d+, which Unspun has no permission to read/,
+    );
   });
 
   it('follows a redirect to a permitted host', async () => {
@@ -92,7 +96,10 @@ describe('the feed poller and the original fetcher pass the permission check on'
     const library = new LibraryService();
     const sub = await addSubscription(FEED, 'Permitted');
     await updateSubscription(sub.id, (s) => ({ ...s, enabled: true }));
-    const report = await pollFeeds(library, new Date('2025-03-01T00:00:00Z'), { canFetch: permitted, fetcher: redirectingTo('https://evil.example/rss', rss, 'application/rss+xml') });
+    const report = await pollFeeds(library, new Date('2025-03-01T00:00:00Z'), {
+      canFetch: permitted,
+      fetcher: redirectingTo('https://evil.example/rss', rss, 'application/rss+xml'),
+    });
     expect(report.newItems).toBe(0);
     expect((await getSubscriptions()).find((s) => s.id === sub.id)?.state.lastError).toMatch(/redirected to https:\/\/evil\.example/);
     expect(await library.store.count()).toBe(0);
@@ -102,7 +109,10 @@ describe('the feed poller and the original fetcher pass the permission check on'
     const library = new LibraryService();
     const sub = await addSubscription(FEED, 'Permitted');
     await updateSubscription(sub.id, (s) => ({ ...s, enabled: true }));
-    const report = await pollFeeds(library, new Date('2025-03-01T00:00:00Z'), { canFetch: permitted, fetcher: redirectingTo('https://www.permitted.example/rss.xml', rss, 'application/rss+xml') });
+    const report = await pollFeeds(library, new Date('2025-03-01T00:00:00Z'), {
+      canFetch: permitted,
+      fetcher: redirectingTo('https://www.permitted.example/rss.xml', rss, 'application/rss+xml'),
+    });
     expect(report.newItems).toBe(1);
   });
 
@@ -120,7 +130,9 @@ describe('the feed poller and the original fetcher pass the permission check on'
       stub: true,
     };
     const page = `<html><body><article>${'<p>Port officials closed the Harbor Street bridge to freight traffic after inspectors found cracks in two girders.</p>'.repeat(6)}</article></body></html>`;
-    await expect(fetchOriginal(stub, { canFetch: permitted, extract, fetcher: redirectingTo('https://evil.example/bridge', page) })).rejects.toThrow(/no permission/);
+    await expect(fetchOriginal(stub, { canFetch: permitted, extract, fetcher: redirectingTo('https://evil.example/bridge', page) })).rejects.toThrow(
+      /no permission/,
+    );
     expect(extract).not.toHaveBeenCalled();
     const full = await fetchOriginal(stub, { canFetch: permitted, extract, fetcher: redirectingTo('https://permitted.example/bridge/', page) });
     expect(full?.sentences.length).toBeGreaterThan(0);

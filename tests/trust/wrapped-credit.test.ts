@@ -136,7 +136,11 @@ describe('a visible credit line in a block of its own around the story counts', 
   });
 
   it('an attribution line without a link, nested in blocks, names the outlet', () => {
-    for (const after of ['<div><div><p>Originally published by CNBC.</p></div></div>', '<section><div><p>Source: CNBC</p></div></section>', '<footer><div>© 2025 CNBC LLC. All rights reserved.</div></footer>']) {
+    for (const after of [
+      '<div><div><p>Originally published by CNBC.</p></div></div>',
+      '<section><div><p>Source: CNBC</p></div></section>',
+      '<footer><div>© 2025 CNBC LLC. All rights reserved.</div></footer>',
+    ]) {
       const verdict = verdictOf(farmPage({ after }));
       expect(verdict.kind, after).toBe('credited');
       expect(verdict.credit?.kind, after).toBe('attribution');
@@ -160,7 +164,9 @@ describe('the site around the story gives no credit', () => {
     const outlets = ['www.cnbc.com/2025/03/04/harbor-bridge-closure-freight.html', 'www.reuters.com/', 'apnews.com/', 'www.bbc.com/news'];
     const list = `<div><ul>${outlets.map((o) => `<li>Source: <a href="https://${o}">${o.split('/')[0]}</a></li>`).join('')}</ul></div>`;
     expect(verdictOf(farmPage({ outside: list })).kind).toBe('uncredited-rewrite');
-    expect(verdictOf(farmPage({ outside: `<div><p>Sources: ${outlets.map((o) => `<a href="https://${o}">${o.split('/')[0]}</a>`).join(', ')}</p></div>` })).kind).toBe('uncredited-rewrite');
+    expect(
+      verdictOf(farmPage({ outside: `<div><p>Sources: ${outlets.map((o) => `<a href="https://${o}">${o.split('/')[0]}</a>`).join(', ')}</p></div>` })).kind,
+    ).toBe('uncredited-rewrite');
   });
 
   it('the sidebar, the comments and the page footer, linked or not', () => {
@@ -180,7 +186,7 @@ describe('the site around the story gives no credit', () => {
     expect(verdictOf(html).kind).toBe('uncredited-rewrite');
   });
 
-  it('the site\'s own notice under the story, which Readability drops, is not added to the text', () => {
+  it("the site's own notice under the story, which Readability drops, is not added to the text", () => {
     const a = extractCli(farmPage({ after: '<div><div><p>© 2024 <a href="/">Farm Daily</a>.</p></div></div>' }));
     expect(a.paragraphs.join('\n')).not.toMatch(/Farm Daily/);
     // The same line naming another outlet is a credit line.

@@ -22,7 +22,15 @@ function runtimeImports(file: string): string[] {
     if (m[1]) continue;
     const names = (m[2] ?? '').trim();
     const list = /^\{([^}]*)\}$/.exec(names)?.[1];
-    if (list !== undefined && list.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type '))) continue;
+    if (
+      list !== undefined &&
+      list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .every((s) => s.startsWith('type '))
+    )
+      continue;
     out.push(m[3] ?? m[4]!);
   }
   return out;

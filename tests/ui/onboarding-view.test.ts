@@ -19,7 +19,11 @@ const mount = async () => {
 };
 const input = (root: HTMLElement, role: string) => root.querySelector<HTMLInputElement>(`input[data-role=${role}]`)!;
 const status = (root: HTMLElement) => root.querySelector('[role=status]')!.textContent;
-const enabledIds = async () => (await getSubscriptions()).filter((s) => s.enabled).map((s) => s.id).sort();
+const enabledIds = async () =>
+  (await getSubscriptions())
+    .filter((s) => s.enabled)
+    .map((s) => s.id)
+    .sort();
 
 describe('first-run setup', () => {
   let request: ReturnType<typeof vi.fn>;
@@ -79,22 +83,24 @@ describe('first-run setup', () => {
     expect(await enabledIds()).toEqual([]);
   });
 
-  it('feeds switch: one request covering the bundle\'s feed hosts and article sites, then exactly the bundle on and polled', async () => {
+  it("feeds switch: one request covering the bundle's feed hosts and article sites, then exactly the bundle on and polled", async () => {
     const root = await mount();
     const sw = input(root, 'onboarding-feeds');
     sw.click();
     expect(request).toHaveBeenCalledTimes(1);
     const { origins } = request.mock.calls[0]![0] as { origins: string[] };
-    expect(origins).toEqual(expect.arrayContaining([
-      'https://feeds.bbci.co.uk/*',
-      'http://*.bbc.co.uk/*',
-      'https://*.bbc.co.uk/*',
-      'https://*.bbc.com/*',
-      'https://rss.nytimes.com/*',
-      'https://*.nytimes.com/*',
-      'https://*.cnbc.com/*',
-      'https://*.sky.com/*',
-    ]));
+    expect(origins).toEqual(
+      expect.arrayContaining([
+        'https://feeds.bbci.co.uk/*',
+        'http://*.bbc.co.uk/*',
+        'https://*.bbc.co.uk/*',
+        'https://*.bbc.com/*',
+        'https://rss.nytimes.com/*',
+        'https://*.nytimes.com/*',
+        'https://*.cnbc.com/*',
+        'https://*.sky.com/*',
+      ]),
+    );
     expect(origins.some((o) => o.startsWith('*://'))).toBe(false);
     await vi.waitFor(() => expect(polled).toHaveLength(1));
     expect(await enabledIds()).toEqual([...FEED_BUNDLE].sort());
@@ -119,4 +125,3 @@ describe('first-run setup', () => {
     expect(await onboardingItem.getValue()).toMatchObject({ done: true, at: expect.any(String) });
   });
 });
-
