@@ -10,6 +10,7 @@ import { corpusLibrary } from './corpus-library.ts';
 import { extractFile } from './load.ts';
 import { httpGetter, LOOKUP_HELP, LOOKUP_OPTIONS, lookupDeps } from './lookup-options.ts';
 import { parseHtmlDocument } from './node-dom.ts';
+import { isHttpUrl } from '../core/url.ts';
 
 const USAGE = 'check needs <page.html> --url URL, or an http(s) URL; --library <corpus folder> and/or --lookup';
 
@@ -41,7 +42,7 @@ export async function runCheckCommand(args: string[]): Promise<number> {
   });
   const target = positionals[0];
   if (!target || (!values.library && !values.lookup)) throw new Error(USAGE);
-  const isUrl = /^https?:\/\//i.test(target);
+  const isUrl = isHttpUrl(target);
   const url = values.url ?? (isUrl ? target : undefined);
   if (!url) throw new Error(USAGE);
   let r;

@@ -1,6 +1,6 @@
 import { fingerprintText } from '../core/fingerprint.ts';
 import { siteOf } from '../core/site.ts';
-import type { ExtractedArticle } from '../extract/extract-article.ts';
+import type { ExtractedArticle } from '../extract/types.ts';
 import type { ArticleSource, LibraryArticle } from './article.ts';
 
 /** An extracted article as a library entry (fingerprinted, with its site). */

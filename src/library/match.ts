@@ -18,6 +18,7 @@ import {
 import { appearedAt, observationsOf, type LibraryArticle } from './article.ts';
 import { appearanceTimes, whichCameFirst, type Appearance, type Observation } from './provenance.ts';
 import type { LibraryIndex } from './library-index.ts';
+import { sameAddress } from '../core/url.ts';
 
 export { CLAIM_TOLERANCE_MS as ORDER_TOLERANCE_MS } from './provenance.ts';
 
@@ -114,7 +115,7 @@ export function selfOrSameSite(page: Pick<PageToCheck, 'url' | 'canonicalUrl'>):
   // A canonical URL on another site declares a source (syndication), so it is not the page itself.
   const ownCanonical = page.canonicalUrl && siteOf(page.canonicalUrl) === pageSite ? [normalizeUrl(page.canonicalUrl)] : [];
   const self = new Set([normalizeUrl(page.url), ...ownCanonical]);
-  return (a) => a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && normalizeUrl(a.canonicalUrl) === normalizeUrl(page.url));
+  return (a) => a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && sameAddress(a.canonicalUrl, page.url));
 }
 
 function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOptions): { best?: Derivation; nearest?: Derivation } {

@@ -1,7 +1,7 @@
 import { fingerprintText, type Fingerprint } from '../core/fingerprint.ts';
 import { normalizeUrl, siteOf } from '../core/site.ts';
 import { isHttpUrl } from '../core/url.ts';
-import type { ExtractedArticle } from '../extract/extract-article.ts';
+import type { ExtractedArticle } from '../extract/types.ts';
 import type { PageToCheck } from './match.ts';
 import type { Observation } from './provenance.ts';
 

@@ -1,7 +1,7 @@
 import { alignSentences, DEFAULT_ALIGN } from '../core/align.ts';
 import { memoizeWeight } from '../core/similarity.ts';
 import { isDerived } from '../core/verdict.ts';
-import type { ExtractResult } from '../extract/extract-article.ts';
+import type { ExtractResult } from '../extract/types.ts';
 import { appearedAt, type LibraryArticle } from '../library/article.ts';
 import { toLibraryArticle } from '../library/ingest.ts';
 import { isCopyOf, type PageToCheck } from '../library/match.ts';

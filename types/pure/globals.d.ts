@@ -40,3 +40,7 @@ declare var URL: {
 interface ImportMeta {
   readonly env?: Record<string, string | boolean | undefined>;
 }
+
+declare function structuredClone<T>(value: T): T;
+declare function setTimeout(handler: () => void, ms?: number): unknown;
+declare function clearTimeout(id: unknown): void;
