@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Verdict } from '../core/verdict.ts';
+import { isVerdict } from '../core/verdict-shape.ts';
 import type { LookupProgress } from '../lookup/progress.ts';
 
 /** A tab's verdict, kept in session storage so a restarted MV3 service worker still answers the popup. */
@@ -28,7 +29,26 @@ export async function saveTabVerdict(tabId: number, value: TabVerdict): Promise<
 
 export async function getTabVerdict(tabId: number): Promise<TabVerdict | undefined> {
   const got = await sessionArea().get(key(tabId));
-  return got[key(tabId)] as TabVerdict | undefined;
+  return asTabVerdict(got[key(tabId)]);
+}
+
+/**
+ * A stored tab record, if it has the shape this version writes; else undefined (the tab reads as not
+ * checked, and the next check writes it anew): a record of an older version or a corrupted one is
+ * never shown half-read.
+ */
+export function asTabVerdict(v: unknown): TabVerdict | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const r = v as Record<string, unknown>;
+  const ok =
+    typeof r.url === 'string' &&
+    typeof r.checkedAt === 'string' &&
+    typeof r.librarySize === 'number' &&
+    isVerdict(r.verdict) &&
+    (r.title === undefined || typeof r.title === 'string') &&
+    (r.articleId === undefined || typeof r.articleId === 'string') &&
+    (r.lookup === undefined || (typeof r.lookup === 'object' && r.lookup !== null));
+  return ok ? (v as TabVerdict) : undefined;
 }
 
 export async function clearTabVerdict(tabId: number): Promise<void> {
@@ -38,7 +58,7 @@ export async function clearTabVerdict(tabId: number): Promise<void> {
 /** Calls `onChange` with a tab's record whenever it changes (the background rewrites it as a check or lookup goes on); returns a function that stops. */
 export function watchTabVerdict(tabId: number, onChange: (value: TabVerdict | undefined) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>) => {
-    if (key(tabId) in changes) onChange((changes[key(tabId)]!.newValue ?? undefined) as TabVerdict | undefined);
+    if (key(tabId) in changes) onChange(asTabVerdict(changes[key(tabId)]!.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

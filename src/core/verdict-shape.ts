@@ -1,0 +1,54 @@
+import type { ArticleRef, Evidence, Verdict } from './verdict.ts';
+
+/**
+ * Whether a value read back from storage is a verdict of a known shape: each kind with the fields it
+ * needs (a record from an older version, or a corrupted one, is refused rather than shown half-read).
+ */
+export function isVerdict(v: unknown): v is Verdict {
+  if (!isRecord(v)) return false;
+  switch (v.kind) {
+    case 'uncredited-rewrite':
+      return isDerivation(v);
+    case 'credited':
+      return isDerivation(v) && isRecord(v.credit) && typeof v.credit.kind === 'string' && typeof v.credit.detail === 'string';
+    case 'disputed':
+      return isDerivation(v) && isRecord(v.dispute) && typeof v.dispute.why === 'string' && isRecord(v.dispute.page) && isRecord(v.dispute.other);
+    case 'original':
+      return Array.isArray(v.derivatives) && v.derivatives.every(isArticleRef) && optional(v.evidence, isEvidence) && optional(v.score, isScore);
+    case 'none':
+      return typeof v.reason === 'string' && optional(v.nearest, isArticleRef) && optional(v.evidence, isEvidence);
+    case 'not-article':
+      return typeof v.reason === 'string';
+    default:
+      return false;
+  }
+}
+
+function isDerivation(v: Record<string, unknown>): boolean {
+  return isScore(v.score) && isArticleRef(v.original) && isEvidence(v.evidence) && optional(v.reason, (r) => typeof r === 'string');
+}
+
+export function isArticleRef(v: unknown): v is ArticleRef {
+  return isRecord(v) && typeof v.id === 'string' && typeof v.url === 'string' && typeof v.title === 'string' && typeof v.site === 'string';
+}
+
+function isEvidence(v: unknown): v is Evidence {
+  if (!isRecord(v) || !Array.isArray(v.pairs)) return false;
+  const shares = ['pageCoverage', 'originalCoverage', 'orderedCoverage', 'chainedCoverage', 'novelNameShare'] as const;
+  return (
+    shares.every((k) => typeof v[k] === 'number') &&
+    v.pairs.every(
+      (p) =>
+        isRecord(p) &&
+        typeof p.page === 'number' &&
+        typeof p.original === 'number' &&
+        typeof p.similarity === 'number' &&
+        typeof p.pageText === 'string' &&
+        typeof p.originalText === 'string',
+    )
+  );
+}
+
+const isScore = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
+const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
