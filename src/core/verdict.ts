@@ -221,7 +221,7 @@ export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRE
 export function explainDerivation(a: Alignment, pageSentences: number, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
   const m = ruleMargins(a, t);
   const whole = m.whole >= 1;
-  const verbatim = a.copiedPairs > 0 ? `, ${a.copiedPairs} of them word for word` : '';
+  const verbatim = a.copiedPairs > 0 ? `, ${a.copiedPairs} of them word for word or nearly` : '';
   if (whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) {
     return `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`;
   }
@@ -232,7 +232,7 @@ export function explainDerivation(a: Alignment, pageSentences: number, outlet: s
     return `${a.strongChainedPairs} of its ${pageSentences} sentences closely follow ${outlet}'s in the same order${verbatim}, among text of its own`;
   }
   const more = a.copiedPairs > a.copiedRun ? ` (${a.copiedPairs} copied in all)` : '';
-  return `copies ${a.copiedRun} of ${outlet}'s sentences word for word, one after another${more}`;
+  return `copies ${a.copiedRun} of ${outlet}'s sentences word for word or nearly, one after another${more}`;
 }
 
 /** Share of the page's content in chained pairs above which the page as a whole retells the other. */
@@ -244,8 +244,8 @@ export function explainNotDerived(a: Alignment, outlet: string, t: DerivationThr
   if (a.copiedPairs > 0) {
     const copied =
       a.copiedPairs === 1
-        ? `1 of its sentences matches ${outlet}'s article word for word`
-        : `${a.copiedPairs} of its sentences match ${outlet}'s article word for word`;
+        ? `1 of its sentences matches ${outlet}'s article word for word or nearly`
+        : `${a.copiedPairs} of its sentences match ${outlet}'s article word for word or nearly`;
     const why = a.copiedPairs >= t.copiedRun ? 'but not one after another' : 'too few for a copy';
     const more = n > a.copiedPairs ? `; ${n - a.copiedPairs} more resemble it` : '';
     return `${copied}: ${why}${more}`;

@@ -93,7 +93,7 @@ describe('isDerived', () => {
 describe('explainDerivation', () => {
   it('says what was found, in plain words', () => {
     expect(explainDerivation({ ...rewrite, copiedPairs: 2 }, 22, 'CNBC')).toBe(
-      "retells CNBC's article in its order: 18 of its 22 sentences follow the original's, 2 of them word for word",
+      "retells CNBC's article in its order: 18 of its 22 sentences follow the original's, 2 of them word for word or nearly",
     );
     const inside = {
       ...rewrite,
@@ -107,6 +107,6 @@ describe('explainDerivation', () => {
     };
     expect(explainDerivation(inside, 34, 'CNBC')).toBe("retells 44% of CNBC's article in its order (8 sentences), among text of its own");
     const pasted = { ...rewrite, chainedCoverage: 0.1, chainedPairs: 3, novelNameShare: 0.3, strongChainedPairs: 3, copiedRun: 3, copiedPairs: 4 };
-    expect(explainDerivation(pasted, 12, 'CNBC')).toBe("copies 3 of CNBC's sentences word for word, one after another (4 copied in all)");
+    expect(explainDerivation(pasted, 12, 'CNBC')).toBe("copies 3 of CNBC's sentences word for word or nearly, one after another (4 copied in all)");
   });
 });

@@ -100,12 +100,12 @@ describe('popup view', () => {
     const { original, evidence } = rewrite.verdict;
     renderPopup(root, {
       ...rewrite,
-      verdict: { kind: 'none', nearest: original, evidence, reason: "2 of its sentences match CNBC's article word for word: too few for a copy" },
+      verdict: { kind: 'none', nearest: original, evidence, reason: "2 of its sentences match CNBC's article word for word or nearly: too few for a copy" },
     });
     expect(root.dataset.verdict).toBe('none');
     expect(root.textContent).toContain('Nothing to report');
     expect(root.querySelector('.nearest a')!.getAttribute('href')).toBe('https://www.cnbc.com/a');
-    expect(root.querySelector('.reason')!.textContent).toBe("2 of its sentences match CNBC's article word for word: too few for a copy.");
+    expect(root.querySelector('.reason')!.textContent).toBe("2 of its sentences match CNBC's article word for word or nearly: too few for a copy.");
     const details = root.querySelector<HTMLDetailsElement>('details.evidence')!;
     expect(details.open).toBe(false);
     expect(details.textContent).toContain('Russia scrambled.');

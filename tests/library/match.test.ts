@@ -29,7 +29,7 @@ describe('checkPage', () => {
     expect(verdict.original?.url).toBe(CNBC);
     expect(verdict.evidence!.pairs.length).toBeGreaterThan(20);
     expect(verdict.evidence!.chainedCoverage).toBeGreaterThan(0.8);
-    expect(verdict.reason).toMatch(/^retells CNBC's article in its order: \d+ of its \d+ sentences follow the original's, 13 of them word for word$/);
+    expect(verdict.reason).toMatch(/^retells CNBC's article in its order: \d+ of its \d+ sentences follow the original's, 13 of them word for word or nearly$/);
   });
 
   it('never matches a page with itself or with its own site', () => {
@@ -132,20 +132,20 @@ describe("a pasted run of the original's sentences", () => {
     const { verdict } = checkPage(pageToCheck(FARM, two), libraryWithSeed());
     expect(verdict.kind).toBe('none');
     // The reason says what was seen, not that nothing was, and the nearest article is named.
-    expect(verdict.reason).toBe("2 of its sentences match CNBC's article word for word: too few for a copy");
+    expect(verdict.reason).toBe("2 of its sentences match CNBC's article word for word or nearly: too few for a copy");
     expect(verdict.nearest?.id).toBe('cnbc');
     expect(verdict.evidence!.pairs.map((p) => p.originalText)).toEqual(pasted(2));
     const [a, b, c] = pasted(3);
     const scattered = [own[0], c, own[1], own[2], a, own[3], own[4], b].join('\n');
     const out = checkPage(pageToCheck(FARM, scattered), libraryWithSeed()).verdict;
     expect(out.kind).toBe('none');
-    expect(out.reason).toBe("3 of its sentences match CNBC's article word for word: but not one after another");
+    expect(out.reason).toBe("3 of its sentences match CNBC's article word for word or nearly: but not one after another");
   });
 
   it('says what it found: a run copied word for word', () => {
     const body = [...own.slice(0, 2), ...pasted(3), ...own.slice(2)].join('\n');
     const { verdict } = checkPage(pageToCheck(FARM, body), libraryWithSeed());
-    expect(verdict.reason).toBe("copies 3 of CNBC's sentences word for word, one after another");
+    expect(verdict.reason).toBe("copies 3 of CNBC's sentences word for word or nearly, one after another");
   });
 
   it('says nothing shares its sentences only when nothing does', () => {
