@@ -56,6 +56,7 @@ export function readEntries(
  * derive from is their original. `derivatives` are the entry's derivatives the library still holds.
  */
 export function verdictForRead(verdict: Verdict, entry: LibraryArticle, derivatives: LibraryArticle[]): Verdict {
-  if (verdict.kind === 'none' && entry.derivatives?.length) return originalVerdict(derivatives.map(toRef));
+  // Only copies still in the library are named: with none left, there is nothing to show the reader.
+  if (verdict.kind === 'none' && entry.derivatives?.length && derivatives.length) return originalVerdict(derivatives.map(toRef));
   return verdict;
 }

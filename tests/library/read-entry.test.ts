@@ -221,8 +221,8 @@ describe('verdictForRead', () => {
     const v = verdictForRead(nearest, entryWith([copy1.id, 'https://gone.example/x']), [copy1]);
     expect(v.kind).toBe('original');
     expect(v.derivatives?.map((d) => d.id)).toEqual(['https://copy.example/1']);
-    // All gone: still the original, with no copy to name.
-    expect(verdictForRead(none, entryWith(['https://gone.example/x']), [])).toStrictEqual({ kind: 'original', derivatives: [] });
+    // All gone: nothing to name, so the verdict stays as the check found it.
+    expect(verdictForRead(none, entryWith(['https://gone.example/x']), [])).toBe(none);
   });
 
   it('leaves a none verdict alone when the entry has no derivatives', () => {
