@@ -22,6 +22,21 @@ const NO_LIMITS: TextLimits = { paragraphs: Infinity, paragraphChars: Infinity, 
 export const tagOf = (node: Node) => (node.nodeType === 1 ? (node as Element).tagName.toLowerCase() : '');
 
 /**
+ * The node after `node` in document order inside `root` (null at its end), without recursion: its
+ * first child when `descend`, else the next sibling of it or of its nearest ancestor that has one.
+ * `leavingBlock` is called for each block element left on the way up.
+ */
+export function nextInDocument(node: Node, root: Node, descend: boolean, leavingBlock: (block: Node) => void): Node | null {
+  if (descend && node.firstChild) return node.firstChild;
+  let n: Node | null = node;
+  while (n && n !== root && !n.nextSibling) {
+    n = n.parentNode;
+    if (n && n !== root && BLOCK.has(tagOf(n))) leavingBlock(n);
+  }
+  return n && n !== root ? n.nextSibling : null;
+}
+
+/**
  * The text of an element as paragraphs: one entry per block, inline markup flattened,
  * whitespace collapsed. Works on any DOM (browser, linkedom) without layout. Walks the tree
  * without recursion (any depth) and stops once `limits` are reached.
@@ -59,16 +74,8 @@ export function blockTexts(root: Element, limits: Partial<TextLimits> = {}): str
         descend = true;
       }
     }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    // Next in document order; leaving a block ends its paragraph.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && BLOCK.has(tagOf(node))) flush();
-    }
-    node = node && node !== root ? node.nextSibling : null;
+    // Leaving a block ends its paragraph.
+    node = nextInDocument(node, root, descend, flush);
   }
   flush();
   return out;

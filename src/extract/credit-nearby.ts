@@ -25,7 +25,7 @@
  */
 
 import { hasVisibleText, isAttributionLine } from '../core/credit.ts';
-import { BLOCK, SKIP, tagOf } from './blocks.ts';
+import { BLOCK, nextInDocument, SKIP, tagOf } from './blocks.ts';
 import { furniture, nameWords, wrapsPage } from './boilerplate.ts';
 import type { ArticleLink } from './extract-article.ts';
 import { filterParagraphs, isDateline, type ParagraphContext } from './text-rules.ts';
@@ -382,15 +382,7 @@ function walkLines(
         descend = true;
       }
     }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && BLOCK.has(tagOf(node))) flush(node);
-    }
-    node = node && node !== root ? node.nextSibling : null;
+    node = nextInDocument(node, root, descend, flush);
   }
   flush(root);
 }
