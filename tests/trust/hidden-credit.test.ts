@@ -8,6 +8,7 @@ import { toPageToCheck } from '../../src/library/page.ts';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { libraryArticle } from '../helpers.ts';
+import { HARBOR_PARAGRAPHS, ORIGINAL_URL } from './harbor-story.ts';
 
 /**
  * Defect 5: a verbatim copy with a credit a reader cannot see escaped the warning. Every page here
@@ -15,20 +16,10 @@ import { libraryArticle } from '../helpers.ts';
  * credit to the original (a link, or an attribution line naming the outlet), hidden one way or another.
  */
 
-const ORIGINAL_URL = 'https://www.cnbc.com/2025/03/04/harbor-bridge-closure-freight.html';
 const FARM_URL = 'https://www.dailytrendwire.net/harbor-bridge-closure/';
 
-/** The original's story, generated: twelve sentences of a report a farm would copy. */
-const PARAGRAPHS = [
-  'Port officials closed the Harbor Street bridge to freight traffic on Tuesday after inspectors found cracks in two of its steel girders, diverting hundreds of trucks a day onto residential roads.',
-  'The 61-year-old bridge carries about 14,000 vehicles on a typical weekday, roughly a fifth of them heavy trucks bound for the container terminals on the east bank of the river.',
-  'Inspectors from the state transportation department discovered the damage during a routine review last week and recommended an immediate weight limit of three tons.',
-  'Terminal operators said the detour adds between 40 and 70 minutes to each round trip, and warned that shipping schedules for the holiday season could slip by several days.',
-  'Mayor Teresa Okafor called the closure a painful but necessary step and promised that repair crews would begin work within a month, pending approval of emergency funding by the council.',
-  'Residents along Maple Avenue, where most of the diverted trucks now travel, complained of noise and vibration through the night and asked the city to post traffic officers at the school crossing.',
-  'Engineers estimate that replacing the damaged girders will cost about $18 million and take at least nine months, during which the bridge would remain open only to cars and buses.',
-  'The council is expected to vote on the emergency funding at a special session on Friday, and several members have already said they will support the request.',
-];
+/** The original's story: the first eight paragraphs of the report a farm would copy. */
+const PARAGRAPHS = HARBOR_PARAGRAPHS.slice(0, 8);
 
 const STORY = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
 
