@@ -19,6 +19,19 @@ const rewrite: Alignment = {
   pageSentences: 22,
 };
 
+/** A partial rewrite inside a longer page (be2cf43d2c-partial's statistics). */
+const inside: Alignment = {
+  ...rewrite,
+  chainedCoverage: 0.27,
+  chainedPairs: 8,
+  chainedOriginalShare: 0.44,
+  novelNameShare: 0.22,
+  pageCoverage: 0.46,
+  orderedCoverage: 0.41,
+  strongChainedPairs: 2,
+  strongOwnWordsInOrder: 3,
+};
+
 describe('isDerived', () => {
   it('takes a page that walks the original in order and adds no facts as a rewrite', () => {
     expect(isDerived(rewrite)).toBe(true);
@@ -71,17 +84,6 @@ describe('isDerived', () => {
   it('takes much of the original retold in step inside a longer page of its own as a partial rewrite', () => {
     // Regression: be2cf43d2c-partial retold 8 of the original's 18 sentences in order among 34 of its
     // own (own names 22%, chained 27% of the page: the whole-page test cannot see it).
-    const inside = {
-      ...rewrite,
-      chainedCoverage: 0.27,
-      chainedPairs: 8,
-      chainedOriginalShare: 0.44,
-      novelNameShare: 0.22,
-      pageCoverage: 0.46,
-      orderedCoverage: 0.41,
-      strongChainedPairs: 2,
-      strongOwnWordsInOrder: 3,
-    };
     expect(isDerived(inside)).toBe(true);
     // Same-event coverage walks at most a few sentences in step, and not in the original's order throughout.
     expect(isDerived({ ...inside, chainedPairs: 5 })).toBe(false);
@@ -95,16 +97,6 @@ describe('explainDerivation', () => {
     expect(explainDerivation({ ...rewrite, copiedPairs: 2 }, 22, 'CNBC')).toBe(
       "retells CNBC's article in its order: 18 of its 22 sentences follow the original's, 2 of them word for word or nearly",
     );
-    const inside = {
-      ...rewrite,
-      chainedCoverage: 0.27,
-      chainedPairs: 8,
-      chainedOriginalShare: 0.44,
-      novelNameShare: 0.22,
-      pageCoverage: 0.46,
-      orderedCoverage: 0.41,
-      strongChainedPairs: 2,
-    };
     expect(explainDerivation(inside, 34, 'CNBC')).toBe("retells 44% of CNBC's article in its order (8 sentences), among text of its own");
     const pasted = { ...rewrite, chainedCoverage: 0.1, chainedPairs: 3, novelNameShare: 0.3, strongChainedPairs: 3, copiedRun: 3, copiedPairs: 4 };
     expect(explainDerivation(pasted, 12, 'CNBC')).toBe("copies 3 of CNBC's sentences word for word or nearly, one after another (4 copied in all)");
