@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { normalizeUrl } from '../core/site.ts';
 import { toPageToCheck } from '../library/page.ts';
-import { scoreOf } from '../core/verdict.ts';
 import { LibraryIndex } from '../library/library-index.ts';
 import { checkWithLookup } from '../lookup/check-with-lookup.ts';
 import type { LookupDeps } from '../lookup/lookup.ts';
 import { readManifest } from './corpus.ts';
 import { corpusLibrary } from './corpus-library.ts';
-import { summarize, type EvalLine, type EvalReport } from './eval.ts';
+import { evalLine, summarize, type EvalLine, type EvalReport } from './eval.ts';
 import { extractFile } from './load.ts';
 
 export interface LookupEvalReport extends EvalReport {
@@ -46,9 +45,8 @@ export async function runLookupEval(
       const index = library ?? new LibraryIndex();
       const result = await checkWithLookup(toPageToCheck(r.article, now), index, counting);
       if (library) for (const f of result.lookup?.found ?? []) library.remove(f.id);
-      const kind = result.verdict.kind === 'uncredited-rewrite' || result.verdict.kind === 'credited' ? result.verdict.kind : 'none';
-      const matchedId = result.matched ? (idByUrl.get(normalizeUrl(result.matched.url)) ?? result.matched.id) : null;
-      line = { id: d.id, verdict: kind, original: kind === 'none' ? null : matchedId, score: Math.round(scoreOf(result.verdict) * 100) / 100 };
+      const matchedId = result.matched ? (idByUrl.get(normalizeUrl(result.matched.url)) ?? result.matched.id) : undefined;
+      line = evalLine(d.id, result.verdict, matchedId, 0);
       lookupFound[d.id] = !!d.original && !!result.lookup?.found.some((f) => idByUrl.get(normalizeUrl(f.url)) === d.original);
     }
     lines.push({ ...line, ms: Math.round((performance.now() - start) * 100) / 100 });

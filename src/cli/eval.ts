@@ -1,7 +1,8 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { toPageToCheck } from '../library/page.ts';
-import { scoreOf } from '../core/verdict.ts';
+import { scoreOf, type Verdict } from '../core/verdict.ts';
+import type { ExtractedArticle } from '../extract/types.ts';
 import { checkPage, DEFAULT_MATCH, type MatchOptions } from '../library/match.ts';
 import { readManifest, type CorpusDoc } from './corpus.ts';
 import { corpusLibrary } from './corpus-library.ts';
@@ -44,19 +45,20 @@ export function runEval(corpusDir: string, options: MatchOptions = DEFAULT_MATCH
   const buildMs = performance.now() - t0;
   const now = new Date().toISOString();
   const lines: EvalLine[] = [];
+  const read: ReadPage[] = [];
   for (const d of docs.filter((x) => x.role === 'page')) {
     const start = performance.now();
     const r = extractFile(join(corpusDir, d.file), d.url);
-    let line: Omit<EvalLine, 'ms'> = { id: d.id, verdict: 'none', original: null, score: 0 };
-    if (r.ok) {
-      const { verdict, matched } = checkPage(toPageToCheck(r.article, now), index, options);
-      const kind = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? verdict.kind : 'none';
-      line = { id: d.id, verdict: kind, original: kind === 'none' ? null : (matched?.id ?? null), score: round(scoreOf(verdict)) };
+    if (!r.ok) {
+      lines.push({ id: d.id, verdict: 'none', original: null, score: 0, ms: round(performance.now() - start) });
+      continue;
     }
-    lines.push({ ...line, ms: round(performance.now() - start) });
+    read.push({ doc: d, article: r.article });
+    const { verdict, matched } = checkPage(toPageToCheck(r.article, now), index, options);
+    lines.push(evalLine(d.id, verdict, matched?.id, performance.now() - start));
   }
   const ms = lines.map((l) => l.ms).sort((a, b) => a - b);
-  const short = shortPages(corpusDir, docs, index, options, now);
+  const short = shortPages(read, index, options, now);
   return {
     lines,
     kinds: [...summarize(docs, lines), ...summarize(short.docs, short.lines)],
@@ -76,28 +78,31 @@ export const SHORT_PAGE = { minWords: 150, maxWords: 350 };
  * most 350 words, at least 150), checked like any page; reported as kinds `short-<kind>`, never
  * written to the verdicts file (the corpus protocol knows only its own pages).
  */
-function shortPages(corpusDir: string, docs: CorpusDoc[], index: ReturnType<typeof corpusLibrary>, options: MatchOptions, now: string) {
+function shortPages(read: ReadPage[], index: ReturnType<typeof corpusLibrary>, options: MatchOptions, now: string) {
   const shortDocs: CorpusDoc[] = [];
   const lines: EvalLine[] = [];
-  for (const d of docs.filter((x) => x.role === 'page' && SHORT_KINDS.has(x.kind))) {
-    const r = extractFile(join(corpusDir, d.file), d.url);
-    if (!r.ok) continue;
-    const paragraphs = opening(r.article.paragraphs, SHORT_PAGE.maxWords);
+  for (const { doc: d, article } of read.filter((x) => SHORT_KINDS.has(x.doc.kind))) {
+    const paragraphs = opening(article.paragraphs, SHORT_PAGE.maxWords);
     if (words(paragraphs) < SHORT_PAGE.minWords) continue;
     const start = performance.now();
-    const { verdict, matched } = checkPage(toPageToCheck({ ...r.article, paragraphs }, now), index, options);
-    const kind = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? verdict.kind : 'none';
+    const { verdict, matched } = checkPage(toPageToCheck({ ...article, paragraphs }, now), index, options);
     const id = `${d.id}#short`;
     shortDocs.push({ ...d, id, kind: `short-${d.kind}` });
-    lines.push({
-      id,
-      verdict: kind,
-      original: kind === 'none' ? null : (matched?.id ?? null),
-      score: round(scoreOf(verdict)),
-      ms: round(performance.now() - start),
-    });
+    lines.push(evalLine(id, verdict, matched?.id, performance.now() - start));
   }
   return { docs: shortDocs, lines };
+}
+
+/** A page of the corpus as extracted in the eval, kept for the derived short pages. */
+interface ReadPage {
+  doc: CorpusDoc;
+  article: ExtractedArticle;
+}
+
+/** A verdict as the corpus protocol records it: only the three scored kinds, and the matched original's id. */
+export function evalLine(id: string, verdict: Verdict, originalId: string | undefined, ms: number): EvalLine {
+  const kind = verdict.kind === 'uncredited-rewrite' || verdict.kind === 'credited' ? verdict.kind : 'none';
+  return { id, verdict: kind, original: kind === 'none' ? null : (originalId ?? null), score: round(scoreOf(verdict)), ms: round(ms) };
 }
 
 /** The first paragraphs of an article, as many as fit in `maxWords` (a long first one is cut at a sentence). */
