@@ -1,4 +1,5 @@
 import type { Fingerprint, SentenceFingerprint } from './fingerprint.ts';
+import { PHRASE_WORDS } from './phrases.ts';
 import { sentenceSimilarity, weighSentence, type TermWeight, type WeightedSentence } from './similarity.ts';
 
 export interface AlignedPair {
@@ -34,8 +35,10 @@ export interface Alignment {
    * (not quotation), one after another on both sides: what a phrase checker catches.
    */
   copiedRun: number;
-  /** Pairs copied word for word, or nearly, in the writer's own words, wherever they stand. */
-  copiedPairs: number;
+  /** The original's sentences copied word for word, or nearly, in the writer's own words, wherever they stand. */
+  copiedSentences: number;
+  /** Words of the page copied word for word, or nearly, from the original outside quotations. */
+  copiedWords: number;
   /** Sentences of the page (what the shares above are estimated from). */
   pageSentences: number;
 }
@@ -95,7 +98,7 @@ export function alignSentences(
       options.chainGap,
     ),
     novelNameShare: novelNameShare(page, original),
-    ...copied(pairs, page, original),
+    ...copied(page, original),
     pageSentences: P.length,
   };
 }
@@ -181,47 +184,68 @@ function strongChains(strong: AlignedPair[], page: Fingerprint, original: Finger
   };
 }
 
-/** A pair this similar is the same sentence, give or take a word or its spelling. */
-export const COPIED_SIMILARITY = 0.9;
-/** Content terms a copied sentence must have: a short line ("Read more.", a dateline) proves nothing. */
-const MIN_COPIED_TERMS = 6;
+/** Least phrases a sentence needs for a verbatim copy of it to count (eight words): a short line proves nothing. */
+const MIN_COPIED_PHRASES = 5;
+/**
+ * Share of the shorter sentence's phrases that the other must hold for a verbatim copy: the same
+ * words in the same order, give or take a word changed in a long sentence.
+ */
+export const COPIED_CONTAINMENT = 0.8;
+
+interface Copy {
+  page: number;
+  original: number;
+  /** Words copied: those of the shorter of the two sentences. */
+  words: number;
+}
 
 /**
- * Copied sentences: pairs at least COPIED_SIMILARITY similar (or one holding the other), in the
- * writer's own words. Their number, and their longest run, where each next page sentence copies the
- * next sentence of the original (a sentence may be skipped on either side: a caption, an inserted line).
+ * Verbatim copies, found from the words themselves (phrases, `phraseHashes`) rather than from the
+ * one-to-one alignment: a page sentence and an original sentence where the shorter one's phrases
+ * stand almost all in the other. A pasted sentence that the page runs into its neighbour (a missing
+ * full stop), a list pasted as one line, a long sentence split in two are all found; words inside
+ * quotation marks are not phrases, so quoting the same people is no copy.
  */
-function copied(pairs: AlignedPair[], page: Fingerprint, original: Fingerprint): { copiedRun: number; copiedPairs: number } {
-  const copies = pairs.filter((p) => {
-    const ps = page.sentences[p.page]!;
-    const os = original.sentences[p.original]!;
-    if (mostlyQuoted(ps) || ps.terms.length < MIN_COPIED_TERMS || os.terms.length < MIN_COPIED_TERMS) return false;
-    return p.similarity >= COPIED_SIMILARITY || contains(ps, os);
+function copied(page: Fingerprint, original: Fingerprint): { copiedRun: number; copiedSentences: number; copiedWords: number } {
+  const index = new Map<number, number[]>();
+  original.sentences.forEach((s, j) => {
+    if (s.phrases.length < MIN_COPIED_PHRASES) return;
+    for (const h of s.phrases) {
+      const list = index.get(h);
+      if (list) list.push(j);
+      else index.set(h, [j]);
+    }
   });
+  const copies: Copy[] = [];
+  page.sentences.forEach((s, i) => {
+    if (s.phrases.length < MIN_COPIED_PHRASES) return;
+    const shared = new Map<number, number>();
+    for (const h of s.phrases) for (const j of index.get(h) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, n] of shared) {
+      const smaller = Math.min(s.phrases.length, original.sentences[j]!.phrases.length);
+      if (n >= COPIED_CONTAINMENT * smaller) copies.push({ page: i, original: j, words: smaller + PHRASE_WORDS - 1 });
+    }
+  });
+  return { copiedRun: longestCopiedRun(copies), copiedSentences: new Set(copies.map((c) => c.original)).size, copiedWords: sum(copies.map((c) => c.words)) };
+}
+
+/**
+ * Longest run of the original's sentences copied one after another: each next original sentence
+ * (one may be skipped: a caption, a line left out) copied at or shortly after the previous one's place.
+ */
+function longestCopiedRun(copies: Copy[]): number {
+  const first = new Map<number, number>(); // original sentence -> first page sentence copying it
+  for (const c of copies) first.set(c.original, Math.min(first.get(c.original) ?? Infinity, c.page));
+  const ordered = [...first].sort((a, b) => a[0] - b[0]);
   let best = 0;
   let run = 0;
-  copies.forEach((p, i) => {
-    const prev = copies[i - 1];
-    const follows = !!prev && p.page - prev.page <= 2 && p.original - prev.original >= 1 && p.original - prev.original <= 2;
+  ordered.forEach(([j, i], n) => {
+    const prev = ordered[n - 1];
+    const follows = !!prev && j - prev[0] <= 2 && i - prev[1] >= 0 && i - prev[1] <= 2;
     run = follows ? run + 1 : 1;
     best = Math.max(best, run);
   });
-  return { copiedRun: best, copiedPairs: copies.length };
-}
-
-/** Content terms the shorter sentence needs for containment to count. */
-const MIN_CONTAINED_TERMS = 6;
-
-/**
- * One sentence holds the other whole: a pasted sentence that the page's text run into its neighbour
- * (a caption or a missing full stop), so that the two read as one.
- */
-function contains(a: SentenceFingerprint, b: SentenceFingerprint): boolean {
-  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
-  if (small.terms.length < MIN_CONTAINED_TERMS) return false;
-  const inLarge = new Set(large.terms);
-  const shared = small.terms.filter((t) => inLarge.has(t)).length;
-  return shared >= COPIED_SIMILARITY * small.terms.length;
+  return best;
 }
 
 /** Sentences shorter than this (a caption, a name) say too little to count as the writer's own words. */

@@ -114,14 +114,25 @@ export function findCredit(page: CreditSignals, original: CreditTarget): Credit 
  * ("CNBC contributed to this report. © 2025"). A paragraph that only mentions the outlet is no credit.
  */
 function namesOutlet(text: string, names: RegExp[]): boolean {
-  const short = wordCount(text) <= LINE_WORDS;
+  if (wordCount(text) <= LINE_WORDS && CREDIT_LINE.test(text) && names.some((n) => n.test(text))) return true;
   ATTRIBUTION.lastIndex = 0;
   for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
-    if (short && names.some((n) => n.test(text))) return true;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + NAME_REACH);
-    if (names.some((n) => n.test(after) && (n.exec(after)?.index ?? NAME_REACH) < NAME_REACH / 2)) return true;
+    if (names.some((n) => namedRightAfter(after, n))) return true;
   }
   return false;
+}
+
+/**
+ * The outlet is what the phrase attributes to: its name comes right after ("according to CNBC",
+ * "according to a CNBC report"), not as a person's affiliation after their name ("according to Jane
+ * Doe, a CNBC producer": a source quoted, as any report of the event may, not the article credited).
+ */
+function namedRightAfter(after: string, name: RegExp): boolean {
+  const m = name.exec(after);
+  if (!m) return false;
+  const at = m.index + (m[1]?.length ?? 0); // the name itself, after the character before it
+  return at < NAME_REACH / 2 && !/[,;(]/.test(after.slice(0, at));
 }
 
 /** Ways a page may name the outlet: its own name and its domain label ("cnbc" of cnbc.com). */

@@ -21,7 +21,7 @@ export interface FingerprintCheckOptions {
 /**
  * The one check of a fingerprint that came from outside (a content script's message, a pack line)
  * with the sentences it claims to be of. Its shape first (one entry per sentence; sorted unique
- * unsigned 32-bit terms; quoted and name terms inside their sentence's terms; the article's terms
+ * unsigned 32-bit terms and phrases; quoted and name terms inside their sentence's terms; the article's terms
  * the union of the sentences'; a full MinHash signature), then its content: it must be the
  * fingerprint `fingerprintSentences(sentences)` gives, recomputed here, else the matching would
  * find one text and the evidence show another. On success the value is the recomputed fingerprint,
@@ -52,7 +52,7 @@ export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
     same(a.minhash, b.minhash) &&
     a.sentences.every((s, i) => {
       const t = b.sentences[i]!;
-      return same(s.terms, t.terms) && same(s.quoted, t.quoted) && same(s.names, t.names);
+      return same(s.terms, t.terms) && same(s.quoted, t.quoted) && same(s.names, t.names) && same(s.phrases, t.phrases);
     })
   );
 }
@@ -65,14 +65,14 @@ function checkShape(x: Record<string, unknown>, sentenceCount: number): Fingerpr
   const sentences: SentenceFingerprint[] = [];
   for (const s of list as unknown[]) {
     const max = FINGERPRINT_LIMITS.termsPerSentence;
-    if (!isRecord(s) || !isTermList(s['terms'], max) || !isTermList(s['quoted'], max) || !isTermList(s['names'], max)) {
+    if (!isRecord(s) || !isTermList(s['terms'], max) || !isTermList(s['quoted'], max) || !isTermList(s['names'], max) || !isTermList(s['phrases'], max)) {
       return fail('fingerprint has an invalid sentence entry');
     }
     const terms = s['terms'];
     const own = new Set(terms);
     if (!s['quoted'].every((t) => own.has(t)) || !s['names'].every((t) => own.has(t))) return fail('fingerprint sentence entry is inconsistent');
     for (const t of terms) union.add(t);
-    sentences.push({ terms: [...terms], quoted: [...s['quoted']], names: [...s['names']] });
+    sentences.push({ terms: [...terms], quoted: [...s['quoted']], names: [...s['names']], phrases: [...s['phrases']] });
   }
   const terms = x['terms'];
   if (!isTermList(terms, FINGERPRINT_LIMITS.termsPerArticle) || terms.length !== union.size || !terms.every((t) => union.has(t))) {

@@ -1,5 +1,6 @@
 import { fnv1a32 } from './hash.ts';
 import { minhash } from './minhash.ts';
+import { phraseHashes } from './phrases.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 
@@ -7,7 +8,7 @@ import { tokenize } from './tokens.ts';
  * Bump whenever normalisation, tokenising, stemming, synonym classes or hashing change:
  * stored fingerprints with another version are recomputed from their stored text.
  */
-export const FINGERPRINT_VERSION = 4;
+export const FINGERPRINT_VERSION = 5;
 
 /**
  * SHA-256 of `src/core/data/synonyms.json`, the synonym classes every term is mapped through
@@ -24,6 +25,8 @@ export interface SentenceFingerprint {
   quoted: number[];
   /** The subset of `terms` that occur only as names or numbers. */
   names: number[];
+  /** Hashes of its word phrases outside quotation marks (`phraseHashes`): what a verbatim copy shares. */
+  phrases: number[];
 }
 
 export interface Fingerprint {
@@ -57,6 +60,7 @@ export function fingerprintSentences(sentences: readonly string[]): Fingerprint 
       terms: sorted,
       quoted: sorted.filter((t) => !plain.has(t)),
       names: sorted.filter((t) => !word.has(t)),
+      phrases: phraseHashes(tokenized.plainWords),
     };
   });
   const terms = [...all].sort((a, b) => a - b);

@@ -38,9 +38,18 @@ const isBareHost = (host: string) => /^[\d.]+$/.test(host) || host.startsWith('[
 export function registrableDomain(host: string): string | undefined {
   const h = host.toLowerCase().replace(/\.$/, '');
   if (!h || isBareHost(h)) return undefined;
+  if (RESERVED.test(h)) return h.replace(/^www\./, '');
   if (LEAN_BUILD) return approximateSite(h);
   return getDomain(h, PSL) ?? undefined;
 }
+
+/**
+ * The domains reserved for documentation (RFC 2606: example.com, .net, .org) belong to no outlet:
+ * test pages and corpora stand a host under them for each outlet ("outlet498.example.com"), so under
+ * them each host is a site of its own, as under a private suffix. (Under the reserved top-level
+ * names, .example and .test, "news.example" is a domain like any other.)
+ */
+const RESERVED = /\.example\.(?:com|net|org)$/;
 
 /** Second-level labels under which registrable domains sit one level deeper (bbc.co.uk, abc.net.au). */
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go']);

@@ -56,12 +56,16 @@ function normalizeNumber(n: string): string {
 }
 
 /**
- * Content tokens of a normalised sentence, in order, each marked as quoted or not.
+ * Content tokens of a normalised sentence, in order, each marked as quoted or not, and its words
+ * outside quotation marks (for the phrases a verbatim copy shares, see `phraseHashes`).
  * `quoteOpen` says whether the sentence starts inside a quotation (one opened in an
  * earlier sentence); the returned `quoteOpen` is the state after it.
  */
-export function tokenize(sentence: string, quoteOpen = false): { tokens: Token[]; quoteOpen: boolean } {
+export function tokenize(sentence: string, quoteOpen = false): { tokens: Token[]; plainWords: (string | null)[]; quoteOpen: boolean } {
   const tokens: Token[] = [];
+  // Every word outside quotation marks, stop words included, lower-cased; null where a quotation
+  // interrupts them (a phrase never runs across one).
+  const plainWords: (string | null)[] = [];
   // A quotation running over paragraphs reopens each one with a quote mark: still open.
   let open = quoteOpen;
   let last = quoteOpen && sentence.startsWith('"') ? 1 : 0;
@@ -74,8 +78,10 @@ export function tokenize(sentence: string, quoteOpen = false): { tokens: Token[]
     const name = /^\p{N}/u.test(word) || (!first && /^\p{Lu}/u.test(word));
     first = false;
     if (term) tokens.push({ term, quoted: open, name });
+    if (!open) plainWords.push(word.toLowerCase());
+    else if (plainWords.length && plainWords[plainWords.length - 1] !== null) plainWords.push(null);
   }
-  return { tokens, quoteOpen: toggleQuotes(sentence, last, sentence.length, open) };
+  return { tokens, plainWords, quoteOpen: toggleQuotes(sentence, last, sentence.length, open) };
 }
 
 function toggleQuotes(text: string, from: number, to: number, open: boolean): boolean {

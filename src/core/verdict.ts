@@ -140,8 +140,10 @@ export interface DerivationThresholds {
   strongOwnWords: number;
   /** ...unless there are this many: a long run of the same quotes in the same order is no coincidence. */
   strongPairsAnyWords: number;
-  /** A run of this many of the original's own sentences copied word for word (or nearly), one after another. */
-  copiedRun: number;
+  /** This many of the original's own sentences copied word for word (or nearly), wherever they stand... */
+  copiedSentences: number;
+  /** ...or two of them, at least this many words in all (two long sentences). */
+  copiedWords: number;
   /** A block of the original retold inside a longer page: this many chained pairs... */
   walkedPairs: number;
   /** ...walking through at least this share of the original's sentences. */
@@ -160,7 +162,8 @@ export const DEFAULT_THRESHOLDS: DerivationThresholds = {
   strongPairs: 5,
   strongOwnWords: 3,
   strongPairsAnyWords: 8,
-  copiedRun: 3,
+  copiedSentences: 3,
+  copiedWords: 45,
   walkedPairs: 8,
   walkedOriginalShare: 0.4,
 };
@@ -205,8 +208,10 @@ export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRE
     // Part of the page walks closely through the original (a partial copy inside other text): a long
     // run of close pairs, or a shorter one in the writer's own words (not quotation).
     part: Math.max(a.strongChainedPairs / t.strongPairsAnyWords, Math.min(a.strongChainedPairs / t.strongPairs, a.strongOwnWordsInOrder / t.strongOwnWords)),
-    // The original's own sentences pasted one after another: no coincidence, whatever surrounds them.
-    copied: a.copiedRun / t.copiedRun,
+    // The original's own sentences pasted word for word: no coincidence, whatever surrounds them.
+    // Three sentences, or two long ones: independent reports of one event share at most a line or
+    // two of a common source; any one sentence may be a stock phrase.
+    copied: Math.max(a.copiedSentences / t.copiedSentences, Math.min(a.copiedSentences / 2, a.copiedWords / t.copiedWords)),
     // Containment seen from the original's side: much of it retold in the page, in step, whatever the
     // page adds of its own (a partial rewrite brings its own names, which the whole-page rule refuses).
     walk: Math.min(a.chainedPairs / t.walkedPairs, a.chainedOriginalShare / t.walkedOriginalShare, ordered / t.minOrderedShare),
@@ -221,7 +226,7 @@ export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRE
 export function explainDerivation(a: Alignment, pageSentences: number, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
   const m = ruleMargins(a, t);
   const whole = m.whole >= 1;
-  const verbatim = a.copiedPairs > 0 ? `, ${a.copiedPairs} of them word for word or nearly` : '';
+  const verbatim = a.copiedSentences > 0 ? `, ${a.copiedSentences} of them word for word or nearly` : '';
   if (whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) {
     return `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`;
   }
@@ -231,24 +236,26 @@ export function explainDerivation(a: Alignment, pageSentences: number, outlet: s
   if (a.strongChainedPairs >= t.strongPairs) {
     return `${a.strongChainedPairs} of its ${pageSentences} sentences closely follow ${outlet}'s in the same order${verbatim}, among text of its own`;
   }
-  const more = a.copiedPairs > a.copiedRun ? ` (${a.copiedPairs} copied in all)` : '';
-  return `copies ${a.copiedRun} of ${outlet}'s sentences word for word or nearly, one after another${more}`;
+  if (a.copiedRun >= t.copiedSentences) {
+    const more = a.copiedSentences > a.copiedRun ? ` (${a.copiedSentences} copied in all)` : '';
+    return `copies ${a.copiedRun} of ${outlet}'s sentences word for word or nearly, one after another${more}`;
+  }
+  return `copies ${a.copiedSentences} of ${outlet}'s sentences word for word or nearly (${a.copiedWords} words), among text of its own`;
 }
 
 /** Share of the page's content in chained pairs above which the page as a whole retells the other. */
 const MOST_OF_THE_PAGE = 0.5;
 
 /** Why an alignment that did not decide "derived" is not enough, in plain words. */
-export function explainNotDerived(a: Alignment, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
+export function explainNotDerived(a: Alignment, outlet: string): string {
   const n = a.pairs.length;
-  if (a.copiedPairs > 0) {
+  if (a.copiedSentences > 0) {
     const copied =
-      a.copiedPairs === 1
+      a.copiedSentences === 1
         ? `1 of its sentences matches ${outlet}'s article word for word or nearly`
-        : `${a.copiedPairs} of its sentences match ${outlet}'s article word for word or nearly`;
-    const why = a.copiedPairs >= t.copiedRun ? 'but not one after another' : 'too few for a copy';
-    const more = n > a.copiedPairs ? `; ${n - a.copiedPairs} more resemble it` : '';
-    return `${copied}: ${why}${more}`;
+        : `${a.copiedSentences} of its sentences match ${outlet}'s article word for word or nearly`;
+    const more = n > a.copiedSentences ? `; ${n - a.copiedSentences} more resemble it` : '';
+    return `${copied} (${a.copiedWords} words): too little for a copy${more}`;
   }
   return `${n} of its sentences resemble ${outlet}'s article, too few or too scattered to call this page a rewrite of it`;
 }

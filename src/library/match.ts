@@ -95,7 +95,7 @@ function noneVerdict(page: PageToCheck, nearest: Derivation | undefined, options
   return {
     verdict: {
       kind: 'none',
-      reason: explainNotDerived(alignment, outletOf(article), options.thresholds),
+      reason: explainNotDerived(alignment, outletOf(article)),
       nearest: toRef(article),
       evidence: toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs),
     },

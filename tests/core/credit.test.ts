@@ -38,6 +38,14 @@ describe('findCredit', () => {
     expect(findCredit(signals({ paragraphs: ['CNBC and Reuters reported similar figures last year.'] }), original)).toBeUndefined();
     expect(findCredit(signals({ links: [{ href: 'https://www.reuters.com/x', text: 'Reuters' }] }), original)).toBeUndefined();
   });
+  it("does not take a source quoted as an outlet's employee for credit to the outlet's article", () => {
+    // Regression (0853c6d83c-excerpt): four pasted sentences of a NASA article passed as credited for
+    // "according to David Israel, a NASA communications architect".
+    expect(attribution('Experiments are now under way, according to Jane Doe, a CNBC producer.')).toBeUndefined();
+    expect(attribution('Prices rose, according to Jane Doe (CNBC).')).toBeUndefined();
+    expect(attribution('Prices rose 3%, according to a CNBC report.')).toBe('attribution');
+    expect(attribution("Prices rose 3%, according to CNBC's Jane Doe.")).toBe('attribution');
+  });
   it('does not take an attribution phrase far from a passing mention in a long paragraph', () => {
     const long =
       'CNBC was among the outlets at the briefing, where the minister spoke for an hour about the budget, the deficit, the pension reform and the long delays on the new rail line that has been promised to the northern towns for a decade, according to people who attended.';

@@ -15,7 +15,8 @@ const rewrite: Alignment = {
   strongOwnWordsInOrder: 3,
   novelNameShare: 0.02,
   copiedRun: 0,
-  copiedPairs: 0,
+  copiedSentences: 0,
+  copiedWords: 0,
   pageSentences: 22,
 };
 
@@ -56,11 +57,15 @@ describe('isDerived', () => {
     expect(isDerived(quotes)).toBe(false);
     expect(isDerived({ ...quotes, strongChainedPairs: 8 })).toBe(true);
   });
-  it("takes three of the original's sentences pasted one after another as a copy, whatever surrounds them", () => {
+  it("takes three of the original's sentences pasted word for word, or two long ones, as a copy, whatever surrounds them", () => {
     const own = { ...rewrite, chainedCoverage: 0.1, novelNameShare: 0.3, orderedCoverage: 0.2, strongChainedPairs: 3, strongOwnWordsInOrder: 3 };
     expect(isDerived(own)).toBe(false);
-    expect(isDerived({ ...own, copiedRun: 3 })).toBe(true);
-    expect(isDerived({ ...own, copiedRun: 2 })).toBe(false);
+    expect(isDerived({ ...own, copiedSentences: 3, copiedWords: 30 })).toBe(true);
+    expect(isDerived({ ...own, copiedSentences: 2, copiedWords: 45 })).toBe(true);
+    // Regression (same-event, ecb-14_4ecb): two lines of 18 and 14 words shared with another report of the fire.
+    expect(isDerived({ ...own, copiedSentences: 2, copiedWords: 32 })).toBe(false);
+    // One long sentence may be a common source's line.
+    expect(isDerived({ ...own, copiedSentences: 1, copiedWords: 60 })).toBe(false);
   });
   it('demands that the order hold beyond chance when it rests on few pairs', () => {
     // Regression: the 350-word opening of cbda107776-independent (same-facts): 8 pairs, 69% of them
@@ -94,11 +99,23 @@ describe('isDerived', () => {
 
 describe('explainDerivation', () => {
   it('says what was found, in plain words', () => {
-    expect(explainDerivation({ ...rewrite, copiedPairs: 2 }, 22, 'CNBC')).toBe(
+    expect(explainDerivation({ ...rewrite, copiedSentences: 2 }, 22, 'CNBC')).toBe(
       "retells CNBC's article in its order: 18 of its 22 sentences follow the original's, 2 of them word for word or nearly",
     );
     expect(explainDerivation(inside, 34, 'CNBC')).toBe("retells 44% of CNBC's article in its order (8 sentences), among text of its own");
-    const pasted = { ...rewrite, chainedCoverage: 0.1, chainedPairs: 3, novelNameShare: 0.3, strongChainedPairs: 3, copiedRun: 3, copiedPairs: 4 };
+    const pasted = {
+      ...rewrite,
+      chainedCoverage: 0.1,
+      chainedPairs: 3,
+      novelNameShare: 0.3,
+      strongChainedPairs: 3,
+      copiedRun: 3,
+      copiedSentences: 4,
+      copiedWords: 80,
+    };
     expect(explainDerivation(pasted, 12, 'CNBC')).toBe("copies 3 of CNBC's sentences word for word or nearly, one after another (4 copied in all)");
+    expect(explainDerivation({ ...pasted, copiedRun: 1, copiedSentences: 2, copiedWords: 61 }, 12, 'CNBC')).toBe(
+      "copies 2 of CNBC's sentences word for word or nearly (61 words), among text of its own",
+    );
   });
 });

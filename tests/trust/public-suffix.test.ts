@@ -57,6 +57,12 @@ describe('siteOf uses the Public Suffix List', () => {
     ['http://127.0.0.1:8080/a', '127.0.0.1'],
     ['http://localhost/a', 'localhost'],
     ['not a url', ''],
+    // The documentation domains (RFC 2606) belong to no outlet: each host under them is a site (the
+    // corpus stands outlet498.example.com and outlet891.example.com for two outlets).
+    ['https://outlet498.example.com/story/a', 'outlet498.example.com'],
+    ['https://www.news.example.org/a', 'news.example.org'],
+    ['https://m.cnbc.test/a', 'cnbc.test'],
+    ['https://example.com/a', 'example.com'],
   ])('%s → %s', (url, site) => {
     expect(siteOf(url)).toBe(site);
   });
