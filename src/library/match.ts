@@ -17,7 +17,7 @@ import {
 } from '../core/verdict.ts';
 import { appearedAt, observationsOf, type LibraryArticle } from './article.ts';
 import { appearanceTimes, whichCameFirst, type Appearance, type Observation } from './provenance.ts';
-import type { LibraryIndex } from './library-index.ts';
+import type { CandidateSource } from './library-index.ts';
 import { sameAddress } from '../core/url.ts';
 
 export { CLAIM_TOLERANCE_MS as ORDER_TOLERANCE_MS } from './provenance.ts';
@@ -61,7 +61,7 @@ export interface MatchResult {
 }
 
 /** Checks one page against the library and decides its verdict. */
-export function checkPage(page: PageToCheck, index: LibraryIndex, options: MatchOptions = DEFAULT_MATCH): MatchResult {
+export function checkPage(page: PageToCheck, index: CandidateSource, options: MatchOptions = DEFAULT_MATCH): MatchResult {
   const { best, nearest } = bestDerivation(page, index, options);
   if (!best) return noneVerdict(page, nearest, options);
   const { article, alignment, score } = best;
@@ -110,7 +110,7 @@ export interface Derivation {
 }
 
 /** Library articles a page must never be matched with: itself (URL or own canonical) and its own site's. */
-export function selfOrSameSite(page: Pick<PageToCheck, 'url' | 'canonicalUrl'>): (a: LibraryArticle) => boolean {
+export function selfOrSameSite(page: Pick<PageToCheck, 'url' | 'canonicalUrl'>): (a: Pick<LibraryArticle, 'site' | 'url' | 'canonicalUrl'>) => boolean {
   const pageSite = siteOf(page.url);
   // A canonical URL on another site declares a source (syndication), so it is not the page itself.
   const ownCanonical = page.canonicalUrl && siteOf(page.canonicalUrl) === pageSite ? [normalizeUrl(page.canonicalUrl)] : [];
@@ -118,7 +118,7 @@ export function selfOrSameSite(page: Pick<PageToCheck, 'url' | 'canonicalUrl'>):
   return (a) => a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && sameAddress(a.canonicalUrl, page.url));
 }
 
-function bestDerivation(page: PageToCheck, index: LibraryIndex, options: MatchOptions): { best?: Derivation; nearest?: Derivation } {
+function bestDerivation(page: PageToCheck, index: CandidateSource, options: MatchOptions): { best?: Derivation; nearest?: Derivation } {
   const isSelfOrSameSite = selfOrSameSite(page);
   const weight = memoizeWeight(index.idf);
   const weighedPage = page.fingerprint.sentences.map((s) => weighSentence(s, weight));

@@ -1,5 +1,5 @@
 import type { LibraryArticle } from './article.ts';
-import type { LibraryIndex } from './library-index.ts';
+import type { CandidateSource } from './library-index.ts';
 import { selfOrSameSite, type PageToCheck } from './match.ts';
 
 /**
@@ -17,7 +17,7 @@ export const MAX_FETCHES = 2;
 export const RETRY_FAILED_FETCH_MS = 24 * 3600_000;
 
 /** The feed stubs whose full articles to fetch before checking the page, at most MAX_FETCHES. */
-export function stubsToFetch(page: PageToCheck, index: LibraryIndex, now: Date): LibraryArticle[] {
+export function stubsToFetch(page: PageToCheck, index: CandidateSource, now: Date): LibraryArticle[] {
   const terms = new Set(page.fingerprint.terms);
   return index
     .candidates(page.fingerprint, 8, selfOrSameSite(page))

@@ -1,0 +1,362 @@
+import { FINGERPRINT_VERSION, type Fingerprint } from '../core/fingerprint.ts';
+import { normalizeUrl } from '../core/site.ts';
+import { priorShare } from '../core/term-prior.ts';
+import type { LibraryArticle } from './article.ts';
+
+/**
+ * What retrieval keeps of an article: who it is and which site it is on (to leave out the page
+ * itself and its own site), no text and no fingerprint. Those stay in the store and are read for the
+ * few candidates retrieval returns.
+ */
+export interface ArticleKey {
+  id: string;
+  site: string;
+  /** `normalizeUrl` of its URL. */
+  url: string;
+  /** `normalizeUrl` of its canonical URL, when it has one. */
+  canonicalUrl?: string;
+  /** A site that publishes originals: others were found to copy this article, or it came from a feed. */
+  publishesOriginals: boolean;
+  /** A feed item known only by headline and summary. */
+  stub: boolean;
+}
+
+/** Terms of an article posted for retrieval, at most: its rarest and most repeated names and words. */
+export const POSTED_TERMS = 64;
+/** Rarest page terms used for retrieval: enough to find a rewrite, bounded work on a huge library. */
+const QUERY_TERMS = 40;
+/** Longest posting list walked per term, whatever the library size. */
+const MAX_POSTING = 1000;
+/** Weight of the general-English prior, in documents. */
+const PRIOR_DOCS = 5000;
+/**
+ * Postings added since the last merge, at most, before they are merged into the compact arrays: a
+ * quarter of those merged already (so merging costs a constant amortised time per posting), at least 20,000.
+ */
+const mergeAfter = (merged: number) => Math.max(20_000, merged >> 2);
+
+/** The index as stored (IndexedDB keeps typed arrays as they are: loading it is one read). */
+export interface RetrievalSnapshot {
+  format: 1;
+  fingerprintVersion: number;
+  keys: ArticleKey[];
+  /** Sorted terms, document frequencies. */
+  dfTerms: Uint32Array;
+  dfCounts: Uint32Array;
+  /** Sorted posted terms; documents of term i are postDocs[postStart[i] .. postStart[i + 1]). */
+  postTerms: Uint32Array;
+  postStart: Uint32Array;
+  postDocs: Int32Array;
+}
+
+/**
+ * The library's retrieval index, compact enough for 100,000 articles in a service worker: for each
+ * article its key and its `POSTED_TERMS` rarest terms in an inverted index, and the document frequency
+ * of every term (for IDF weights). Postings and frequencies live in sorted typed arrays (a few bytes
+ * a posting) with a small map of recent changes merged in from time to time; the whole can be stored
+ * and read back as one snapshot, so a restarted worker does not rebuild it.
+ */
+export class RetrievalIndex {
+  private keys: (ArticleKey | undefined)[] = [];
+  private readonly numberOf = new Map<string, number>();
+  private live = 0;
+  private dead = 0;
+  private dfTerms: Uint32Array = new Uint32Array(0);
+  private dfCounts: Uint32Array = new Uint32Array(0);
+  private readonly dfDelta = new Map<number, number>();
+  private postTerms: Uint32Array = new Uint32Array(0);
+  private postStart: Uint32Array = new Uint32Array(1);
+  private postDocs: Int32Array = new Int32Array(0);
+  private readonly recentPosts = new Map<number, number[]>();
+  private recentCount = 0;
+  /** Terms each document contributed to document frequencies (needed to take them back). */
+  private readonly termsOf: (Uint32Array | undefined)[] = [];
+  private readonly originalSites = new Map<string, number>();
+  /** Scores of one query, by document number (reused: zero between queries). */
+  private scores = new Float64Array(0);
+
+  constructor(private readonly maxPostingShare = 0.05) {}
+
+  get size(): number {
+    return this.live;
+  }
+
+  has(id: string): boolean {
+    return this.numberOf.has(id);
+  }
+
+  key(id: string): ArticleKey | undefined {
+    const n = this.numberOf.get(id);
+    return n === undefined ? undefined : this.keys[n];
+  }
+
+  /** True when a library article on this site was copied by others, or came from a feed. */
+  publishesOriginals(site: string): boolean {
+    return (this.originalSites.get(site) ?? 0) > 0;
+  }
+
+  add(article: Pick<LibraryArticle, 'id' | 'site' | 'url' | 'canonicalUrl' | 'derivatives' | 'source' | 'stub' | 'fingerprint'>): void {
+    if (this.numberOf.has(article.id)) this.remove(article.id);
+    const key = keyOf(article);
+    const n = this.keys.push(key) - 1;
+    this.numberOf.set(article.id, n);
+    this.live++;
+    const terms = Uint32Array.from(article.fingerprint.terms);
+    this.termsOf[n] = terms;
+    for (const t of terms) this.dfDelta.set(t, (this.dfDelta.get(t) ?? 0) + 1);
+    for (const t of postedTerms(article.fingerprint)) {
+      const list = this.recentPosts.get(t);
+      if (list) list.push(n);
+      else this.recentPosts.set(t, [n]);
+      this.recentCount++;
+    }
+    if (key.publishesOriginals) this.originalSites.set(key.site, (this.originalSites.get(key.site) ?? 0) + 1);
+    if (this.recentCount > mergeAfter(this.postDocs.length)) this.merge();
+  }
+
+  remove(id: string): void {
+    const n = this.numberOf.get(id);
+    if (n === undefined) return;
+    const key = this.keys[n]!;
+    this.numberOf.delete(id);
+    this.keys[n] = undefined;
+    this.live--;
+    this.dead++;
+    for (const t of this.termsOf[n] ?? []) this.dfDelta.set(t, (this.dfDelta.get(t) ?? 0) - 1);
+    this.termsOf[n] = undefined;
+    if (key.publishesOriginals) this.originalSites.set(key.site, (this.originalSites.get(key.site) ?? 1) - 1);
+    if (this.dead > Math.max(1000, this.live)) this.compact();
+  }
+
+  /** Document frequency of a term in the library. */
+  df(term: number): number {
+    return lookup(this.dfTerms, this.dfCounts, term) + (this.dfDelta.get(term) ?? 0);
+  }
+
+  /**
+   * Inverse document frequency with a prior: PRIOR_DOCS documents of general English (term shares from
+   * `term-prior.ts`) stand beside the library's own. A small library (a fresh install, one looked-up
+   * article) still tells "said" from "Denicola"; a large one is weighed by its own counts.
+   */
+  readonly idf = (term: number): number => Math.log((this.live + PRIOR_DOCS) / (this.df(term) + PRIOR_DOCS * priorShare(term) + 1));
+
+  /**
+   * The `limit` articles sharing the most rare-term weight with a page, best first, leaving out those
+   * `exclude` refuses (the page itself, its own site).
+   */
+  candidates(fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (key: ArticleKey) => boolean): { key: ArticleKey; score: number }[] {
+    const maxDf = Math.min(MAX_POSTING, Math.max(20, this.live * this.maxPostingShare));
+    const rarest = fingerprint.terms
+      .map((t) => [t, this.df(t)] as const)
+      .filter(([, df]) => df > 0 && df <= maxDf)
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+      .slice(0, QUERY_TERMS);
+    if (this.scores.length < this.keys.length) this.scores = new Float64Array(Math.max(1024, this.keys.length * 2));
+    const scores = this.scores;
+    const touched: number[] = [];
+    for (const [t] of rarest) {
+      const w = this.idf(t);
+      const add = (n: number) => {
+        if (!this.keys[n]) return;
+        if (scores[n] === 0) touched.push(n);
+        scores[n] = scores[n]! + w;
+      };
+      const i = indexOf(this.postTerms, t);
+      if (i >= 0) for (let p = this.postStart[i]!; p < this.postStart[i + 1]!; p++) add(this.postDocs[p]!);
+      for (const n of this.recentPosts.get(t) ?? []) add(n);
+    }
+    const ranked = touched.map((n) => [n, scores[n]!] as const);
+    for (const n of touched) scores[n] = 0;
+    ranked.sort((a, b) => b[1] - a[1] || (this.keys[a[0]]!.id < this.keys[b[0]]!.id ? -1 : 1));
+    const out: { key: ArticleKey; score: number }[] = [];
+    for (const [n, score] of ranked) {
+      const key = this.keys[n]!;
+      if (exclude(key)) continue;
+      out.push({ key, score });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** The index as one storable value (recent changes merged first). */
+  snapshot(): RetrievalSnapshot {
+    if (this.dead) this.compact();
+    else this.merge();
+    return {
+      format: 1,
+      fingerprintVersion: FINGERPRINT_VERSION,
+      keys: this.keys as ArticleKey[],
+      dfTerms: this.dfTerms,
+      dfCounts: this.dfCounts,
+      postTerms: this.postTerms,
+      postStart: this.postStart,
+      postDocs: this.postDocs,
+    };
+  }
+
+  /**
+   * The index a snapshot holds, or null when it is of another format or fingerprint version, or
+   * inconsistent (then the caller rebuilds it from the articles).
+   */
+  static fromSnapshot(s: RetrievalSnapshot | undefined, maxPostingShare?: number): RetrievalIndex | null {
+    if (!s || s.format !== 1 || s.fingerprintVersion !== FINGERPRINT_VERSION || !Array.isArray(s.keys)) return null;
+    const ok =
+      s.dfTerms instanceof Uint32Array &&
+      s.dfCounts instanceof Uint32Array &&
+      s.dfTerms.length === s.dfCounts.length &&
+      s.postTerms instanceof Uint32Array &&
+      s.postStart instanceof Uint32Array &&
+      s.postDocs instanceof Int32Array &&
+      s.postStart.length === s.postTerms.length + 1 &&
+      s.postStart[s.postTerms.length] === s.postDocs.length &&
+      s.postDocs.every((n) => n >= 0 && n < s.keys.length);
+    if (!ok) return null;
+    const index = new RetrievalIndex(maxPostingShare);
+    index.keys = [...s.keys];
+    index.keys.forEach((k, n) => {
+      if (!k) return;
+      index.numberOf.set(k.id, n);
+      if (k.publishesOriginals) index.originalSites.set(k.site, (index.originalSites.get(k.site) ?? 0) + 1);
+    });
+    index.live = index.numberOf.size;
+    index.dfTerms = s.dfTerms;
+    index.dfCounts = s.dfCounts;
+    index.postTerms = s.postTerms;
+    index.postStart = s.postStart;
+    index.postDocs = s.postDocs;
+    return index;
+  }
+
+  /** Ids of the indexed articles. */
+  ids(): IterableIterator<string> {
+    return this.numberOf.keys();
+  }
+
+  /**
+   * A document a snapshot brought cannot be taken back out of the frequencies without its terms; the
+   * caller gives them when it removes one (see `LibraryService`), or they are recounted at compaction.
+   */
+  forget(id: string, fingerprint: Pick<Fingerprint, 'terms'>): void {
+    const n = this.numberOf.get(id);
+    if (n === undefined) return;
+    this.termsOf[n] ??= Uint32Array.from(fingerprint.terms);
+    this.remove(id);
+  }
+
+  /** Merges recent postings and frequency changes into the compact arrays. */
+  private merge(): void {
+    if (!this.recentCount && !this.dfDelta.size) return;
+    [this.dfTerms, this.dfCounts] = mergeCounts(this.dfTerms, this.dfCounts, this.dfDelta);
+    this.dfDelta.clear();
+    const posts = new Map<number, number[]>();
+    for (let i = 0; i < this.postTerms.length; i++) {
+      const docs: number[] = [];
+      for (let p = this.postStart[i]!; p < this.postStart[i + 1]!; p++) if (this.keys[this.postDocs[p]!]) docs.push(this.postDocs[p]!);
+      if (docs.length) posts.set(this.postTerms[i]!, docs);
+    }
+    for (const [t, docs] of this.recentPosts) {
+      const live = docs.filter((n) => this.keys[n]);
+      if (!live.length) continue;
+      const list = posts.get(t);
+      if (list) list.push(...live);
+      else posts.set(t, live);
+    }
+    this.recentPosts.clear();
+    this.recentCount = 0;
+    [this.postTerms, this.postStart, this.postDocs] = packPostings(posts);
+  }
+
+  /** Renumbers the live documents without the removed ones. */
+  private compact(): void {
+    this.merge();
+    const renumber = new Int32Array(this.keys.length).fill(-1);
+    const keys: ArticleKey[] = [];
+    const termsOf: (Uint32Array | undefined)[] = [];
+    this.keys.forEach((k, n) => {
+      if (!k) return;
+      renumber[n] = keys.length;
+      termsOf.push(this.termsOf[n]);
+      keys.push(k);
+    });
+    const posts = new Map<number, number[]>();
+    for (let i = 0; i < this.postTerms.length; i++) {
+      const docs: number[] = [];
+      for (let p = this.postStart[i]!; p < this.postStart[i + 1]!; p++) {
+        const m = renumber[this.postDocs[p]!]!;
+        if (m >= 0) docs.push(m);
+      }
+      if (docs.length) posts.set(this.postTerms[i]!, docs);
+    }
+    [this.postTerms, this.postStart, this.postDocs] = packPostings(posts);
+    this.keys = keys;
+    this.termsOf.length = 0;
+    this.termsOf.push(...termsOf);
+    this.numberOf.clear();
+    keys.forEach((k, n) => this.numberOf.set(k.id, n));
+    this.dead = 0;
+  }
+}
+
+function keyOf(a: Pick<LibraryArticle, 'id' | 'site' | 'url' | 'canonicalUrl' | 'derivatives' | 'source' | 'stub'>): ArticleKey {
+  return {
+    id: a.id,
+    site: a.site,
+    url: normalizeUrl(a.url),
+    ...(a.canonicalUrl ? { canonicalUrl: normalizeUrl(a.canonicalUrl) } : {}),
+    publishesOriginals: !!a.derivatives?.length || a.source === 'feed',
+    stub: !!a.stub,
+  };
+}
+
+/**
+ * The terms an article is found by: its rarest in general English (names and numbers first), the
+ * ones it repeats first among equals (a story's subject survives a condensed rewrite), at most
+ * POSTED_TERMS.
+ */
+export function postedTerms(fingerprint: Pick<Fingerprint, 'sentences' | 'terms'>): number[] {
+  if (fingerprint.terms.length <= POSTED_TERMS) return [...fingerprint.terms];
+  const repeats = new Map<number, number>();
+  for (const s of fingerprint.sentences) for (const t of s.terms) repeats.set(t, (repeats.get(t) ?? 0) + 1);
+  return [...fingerprint.terms].sort((a, b) => priorShare(a) - priorShare(b) || repeats.get(b)! - repeats.get(a)! || a - b).slice(0, POSTED_TERMS);
+}
+
+/** Binary search in a sorted array; -1 when absent. */
+function indexOf(sorted: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === x) return mid;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function lookup(terms: Uint32Array, counts: Uint32Array, t: number): number {
+  const i = indexOf(terms, t);
+  return i < 0 ? 0 : counts[i]!;
+}
+
+function mergeCounts(terms: Uint32Array, counts: Uint32Array, delta: Map<number, number>): [Uint32Array, Uint32Array] {
+  const all = new Map<number, number>();
+  for (let i = 0; i < terms.length; i++) all.set(terms[i]!, counts[i]!);
+  for (const [t, d] of delta) all.set(t, (all.get(t) ?? 0) + d);
+  const kept = [...all].filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0]);
+  return [Uint32Array.from(kept, ([t]) => t), Uint32Array.from(kept, ([, c]) => c)];
+}
+
+function packPostings(posts: Map<number, number[]>): [Uint32Array, Uint32Array, Int32Array] {
+  const terms = [...posts.keys()].sort((a, b) => a - b);
+  const start = new Uint32Array(terms.length + 1);
+  let total = 0;
+  terms.forEach((t, i) => {
+    start[i] = total;
+    total += posts.get(t)!.length;
+  });
+  start[terms.length] = total;
+  const docs = new Int32Array(total);
+  terms.forEach((t, i) => docs.set(posts.get(t)!, start[i]!));
+  return [Uint32Array.from(terms), start, docs];
+}

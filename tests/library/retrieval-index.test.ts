@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { fnv1a32 } from '../../src/core/hash.ts';
+import { termOf } from '../../src/core/tokens.ts';
+import { POSTED_TERMS, postedTerms, RetrievalIndex, type RetrievalSnapshot } from '../../src/library/retrieval-index.ts';
+import { libraryArticle } from '../helpers.ts';
+
+/** A distinct name for each number ("Qbc"): words with digits split into a word and a number. */
+const name = (i: number) => 'Q' + [...String(i)].map((d) => 'abcdefghij'[Number(d)]).join('');
+const story = (i: number) =>
+  `Officials in ${name(i)}ton said the ${name(i)} Bridge project would cost ${1000 + i} million. The mayor of ${name(i)}ton defended the plan on Monday. Critics of the ${name(i)} Bridge called it wasteful.`;
+const article = (i: number, extra = {}) => libraryArticle(`a${i}`, `https://site${i % 50}.example/${i}`, story(i), extra);
+const query = (i: number) => libraryArticle('q', 'https://other.example/q', story(i)).fingerprint;
+const none = () => false;
+const term = (word: string) => fnv1a32(termOf(word)!);
+
+function filled(n: number): RetrievalIndex {
+  const index = new RetrievalIndex();
+  for (let i = 0; i < n; i++) index.add(article(i));
+  return index;
+}
+
+describe('RetrievalIndex', () => {
+  it('reads back from its snapshot, as IndexedDB returns it, with the same candidates and weights', () => {
+    const index = filled(500);
+    index.remove('a3');
+    const copy = RetrievalIndex.fromSnapshot(structuredClone(index.snapshot()))!;
+    expect(copy.size).toBe(499);
+    expect(copy.has('a3')).toBe(false);
+    for (const i of [0, 42, 499]) {
+      expect(copy.candidates(query(i), 3, none).map((c) => c.key.id)).toEqual(index.candidates(query(i), 3, none).map((c) => c.key.id));
+    }
+    expect(copy.idf(term('mayor'))).toBe(index.idf(term('mayor')));
+    // Articles added after loading join the same postings.
+    copy.add(article(900));
+    expect(copy.candidates(query(900), 1, none)[0]?.key.id).toBe('a900');
+  });
+
+  it('refuses a snapshot of another fingerprint version, or one that does not hold together', () => {
+    const good = filled(20).snapshot();
+    expect(RetrievalIndex.fromSnapshot({ ...good, fingerprintVersion: good.fingerprintVersion - 1 })).toBeNull();
+    expect(RetrievalIndex.fromSnapshot({ ...good, postDocs: Int32Array.from([...good.postDocs].map(() => 10_000)) })).toBeNull();
+    expect(RetrievalIndex.fromSnapshot({ ...good, postStart: good.postStart.slice(1) })).toBeNull();
+    expect(RetrievalIndex.fromSnapshot({ ...good, dfCounts: [1, 2] } as unknown as RetrievalSnapshot)).toBeNull();
+    expect(RetrievalIndex.fromSnapshot(undefined)).toBeNull();
+  });
+
+  it('takes an article back out of the frequencies it added, before and after merging', () => {
+    const index = filled(30);
+    const town = term(name(7).toLowerCase() + 'ton');
+    expect(index.df(town)).toBe(1);
+    index.snapshot(); // merges
+    index.remove('a7');
+    expect(index.df(town)).toBe(0);
+    expect(index.candidates(query(7), 3, none).map((c) => c.key.id)).not.toContain('a7');
+    // After a reload the terms are not kept: `forget` gives them.
+    const reloaded = RetrievalIndex.fromSnapshot(structuredClone(filled(30).snapshot()))!;
+    reloaded.forget('a8', article(8).fingerprint);
+    expect(reloaded.df(term(name(8).toLowerCase() + 'ton'))).toBe(0);
+  });
+
+  it('never lets the page itself or its own site be a candidate', () => {
+    const index = filled(100);
+    expect(index.candidates(query(12), 3, (k) => k.site === 'site12.example').map((c) => c.key.id)).not.toContain('a12');
+  });
+
+  it('knows the sites that publish originals: copied by others, or read through a feed', () => {
+    const index = new RetrievalIndex();
+    index.add(article(1, { derivatives: ['copy'] }));
+    index.add(article(2, { source: 'feed' }));
+    index.add(article(3));
+    expect(index.publishesOriginals('site1.example')).toBe(true);
+    expect(index.publishesOriginals('site2.example')).toBe(true);
+    expect(index.publishesOriginals('site3.example')).toBe(false);
+    index.remove('a1');
+    expect(index.publishesOriginals('site1.example')).toBe(false);
+  });
+
+  it('posts at most POSTED_TERMS terms of an article, names and repeated terms first', () => {
+    const long = libraryArticle(
+      'long',
+      'https://a.example/l',
+      Array.from({ length: 40 }, (_, i) => `Zelenskyy met people about ${name(i)} and ${name(i + 100)}ville today.`).join('\n'),
+    ).fingerprint;
+    const posted = postedTerms(long);
+    expect(posted).toHaveLength(POSTED_TERMS);
+    expect(posted).toContain(term('zelenskyy'));
+    expect(posted).not.toContain(term('people'));
+  });
+});
