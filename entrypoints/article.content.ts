@@ -1,10 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { capArticle } from '@/src/extract/cap-article';
 import { BROWSER_TIME_BUDGET_MS, extractArticle, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-article';
 import { sendMessage } from '@/src/ext/messaging';
 import type { ContentMessage } from '@/src/ext/protocol';
 import { getSettings, isExcludedHost } from '@/src/ext/settings';
-import { readArticle } from '@/src/library/page';
 
+/**
+ * Runs on every page the user opens, so it stays lean: it extracts the article and caps it, nothing
+ * more. Splitting into sentences and fingerprinting (the stemmer, the synonym table, MinHash) happen
+ * in the background, on the article sent (`readArticle`), as the CLI does them.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -31,6 +36,6 @@ function readPage(): ContentMessage {
     const reason = result.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : result.reason;
     return { type: 'unspun/not-article', url, reason };
   }
-  // Capped and fingerprinted as the CLI's eval and check do (`readArticle`): one path from page to verdict.
-  return { type: 'unspun/check-article', ...readArticle(result.article) };
+  // Capped to what the background accepts; the background reads it as the CLI's eval and check do (`readArticle`).
+  return { type: 'unspun/check-article', article: capArticle(result.article) };
 }

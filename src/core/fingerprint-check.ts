@@ -12,15 +12,16 @@ export type FingerprintCheck = { ok: true; value: Fingerprint } | { ok: false; r
 export interface FingerprintCheckOptions {
   /**
    * What to do with a fingerprint that is absent or of another `FINGERPRINT_VERSION`: recompute it
-   * from the sentences (a pack: sentences are its source of truth), or refuse it (a content
-   * script's message: the extension's own content script always sends the current version).
+   * from the sentences (a pack: sentences are its source of truth), or refuse it (a caller that
+   * takes only the current version).
    */
   otherVersion: 'recompute' | 'refuse';
 }
 
 /**
- * The one check of a fingerprint that came from outside (a content script's message, a pack line)
- * with the sentences it claims to be of. Its shape first (one entry per sentence; sorted unique
+ * The one check of a fingerprint that came from outside (a pack line) with the sentences it claims
+ * to be of; a content script's message carries none (the background fingerprints the article it
+ * sends). Its shape first (one entry per sentence; sorted unique
  * unsigned 32-bit terms and phrases; quoted and name terms inside their sentence's terms; the article's terms
  * the union of the sentences'; a full MinHash signature), then its content: it must be the
  * fingerprint `fingerprintSentences(sentences)` gives, recomputed here, else the matching would

@@ -3,31 +3,31 @@ import { observationsOf, type LibraryArticle } from '../library/article.ts';
 import { withOriginalText } from '../library/evidence-text.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
 import { checkPage, type PageToCheck } from '../library/match.ts';
-import { articleIdFor, pageToCheck } from '../library/page.ts';
+import { articleIdFor, pageToCheck, type ReadArticle } from '../library/page.ts';
 import { mergeObservations, type Observation } from '../library/provenance.ts';
 import { readEntries, verdictForRead } from '../library/read-entry.ts';
 import { fetchFailed, stubsToFetch } from '../library/stub-fetch.ts';
 import { fetchOriginal, type OriginalsDeps } from './originals.ts';
-import type { CheckArticleMessage } from './protocol.ts';
 import type { LibraryService } from './library-service.ts';
 
 /**
  * Checks an article the reader opened against the library, then remembers it (`readEntries`): the
- * page joins the library, and an original learns of its new derivative. This file is the I/O: the
- * decisions are src/library's.
+ * page joins the library, and an original learns of its new derivative. `read` is the article a
+ * content script sent, as `readArticle` reads it (split into sentences and fingerprinted here, in
+ * the background). This file is the I/O: the decisions are src/library's.
  */
 export async function checkReadArticle(
-  msg: CheckArticleMessage,
+  read: ReadArticle,
   library: LibraryService,
   now: Date,
   originals?: OriginalsDeps,
   /** Sightings of the page by others (a search index), from a lookup. */
   seenBy: Observation[] = [],
 ): Promise<Verdict> {
-  const known = await library.get(articleIdFor(msg.article.url, msg.article.canonicalUrl));
+  const known = await library.get(articleIdFor(read.article.url, read.article.canonicalUrl));
   const firstSeen = known?.firstSeen ?? now.toISOString();
   const observations = mergeObservations(observationsOf(known ?? { source: 'read', firstSeen }), seenBy);
-  const page = pageToCheck(msg, firstSeen, observations);
+  const page = pageToCheck(read, firstSeen, observations);
   const index = await library.index();
   if (originals) await fetchMatchingOriginals(page, index, library, originals, now);
   const result = checkPage(page, index);
@@ -35,7 +35,7 @@ export async function checkReadArticle(
   const matched = result.matched && ((await library.get(result.matched.id)) ?? result.matched);
   const shown = matched ?? (result.nearest && ((await library.get(result.nearest.id)) ?? result.nearest));
   const verdict = withOriginalText(result.verdict, shown?.sentences ?? []);
-  const { entry, original } = readEntries(msg, page, known, verdict, matched);
+  const { entry, original } = readEntries(read, page, known, verdict, matched);
   await library.put(entry);
   if (original) await library.put(original);
   const derivatives = verdict.kind === 'none' && entry.derivatives?.length ? await present(entry.derivatives, library) : [];

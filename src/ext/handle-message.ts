@@ -1,7 +1,7 @@
 import type { Verdict } from '../core/verdict.ts';
 import { setBadge } from './badge.ts';
 import { checkReadArticle } from './check-article.ts';
-import { articleIdFor } from '../library/page.ts';
+import { articleIdFor, readArticle } from '../library/page.ts';
 import type { OriginalsDeps } from './originals.ts';
 import type { LibraryService } from './library-service.ts';
 import { ownExtension } from './messaging.ts';
@@ -56,7 +56,8 @@ async function checkTabPage(parsed: ContentMessage, tabId: number, library: Libr
         ? { kind: 'not-article', reason: parsed.reason }
         : skip
           ? { kind: 'none', reason: skip }
-          : await checkReadArticle(parsed, library, now(), originals);
+          : // The article as the page sent it, split into sentences and fingerprinted here (`readArticle`).
+            await checkReadArticle(readArticle(parsed.article), library, now(), originals);
   } catch (e) {
     console.error('Unspun: checking', pageUrl, 'failed:', e);
     verdict = { kind: 'none', reason: 'the check failed; see the extension console' };

@@ -9,7 +9,7 @@ import type { LookupProgress } from '../lookup/progress.ts';
 import { RateLimiter, SearchCache } from '../lookup/rate-limit.ts';
 import { setBadge } from './badge.ts';
 import { checkReadArticle } from './check-article.ts';
-import { articleIdFor, pageToCheck } from '../library/page.ts';
+import { articleIdFor, pageToCheck, readArticle } from '../library/page.ts';
 import { mergeObservations } from '../library/provenance.ts';
 import { fetchText } from '../net/fetch-text.ts';
 import type { LibraryService } from './library-service.ts';
@@ -87,7 +87,9 @@ async function runLookup(
   limiters.set(engine.id, limiter);
   const index = await library.index();
   const known = await library.get(articleIdFor(msg.article.url, msg.article.canonicalUrl));
-  const page = pageToCheck(msg, known?.firstSeen ?? new Date().toISOString());
+  // The stored message holds the article as the page sent it: read once, for the lookup and the check after it.
+  const read = readArticle(msg.article);
+  const page = pageToCheck(read, known?.firstSeen ?? new Date().toISOString());
   const result = await lookupOriginal(
     page,
     {
@@ -111,7 +113,7 @@ async function runLookup(
   );
   await keepFound(result, library);
   const seenBy = result.pageObservation ? [result.pageObservation] : [];
-  const verdict = await checkReadArticle(msg, library, new Date(), originals, seenBy);
+  const verdict = await checkReadArticle(read, library, new Date(), originals, seenBy);
   const outcome = outcomeOf({ verdict, matched: isDerivedVerdict(verdict) ? await library.get(verdict.original.id) : undefined }, result);
   await finishLookup(tabId, msg.article.url, verdict, { ...result.progress, outcome, message: messageFor(outcome, verdict, result) });
 }

@@ -1,10 +1,8 @@
-import { checkFingerprint } from '../core/fingerprint-check.ts';
-import type { Fingerprint } from '../core/fingerprint.ts';
 import { isHttpUrl, sameAddress } from '../core/url.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { ExtractedArticle, ExtractResult } from '../extract/extract-article.ts';
 import type { LibraryArticle } from '../library/article.ts';
-import { ARTICLE_LIMITS } from '../library/page.ts';
+import { ARTICLE_LIMITS } from '../extract/cap-article.ts';
 import type { FeedSubscription } from './feed-subscriptions.ts';
 import { LOOKUP_ENGINE_IDS, type Settings } from './settings-schema.ts';
 
@@ -33,12 +31,14 @@ export type Ok<T extends object = object> = { ok: true } & T;
 export type Failed = { ok: false; error: string };
 export type Result<T extends object = object> = Ok<T> | Failed;
 
-/** Content script → background: the article on this tab, extracted and fingerprinted. */
+/**
+ * Content script → background: the article on this tab, extracted and capped (`capArticle`). The
+ * background splits it into sentences and fingerprints it (`readArticle`): the content script loads
+ * neither the fingerprint nor its synonym table, and a page cannot bring a fingerprint of its own.
+ */
 export interface CheckArticleMessage {
   type: 'unspun/check-article';
   article: ExtractedArticle;
-  sentences: string[];
-  fingerprint: Fingerprint;
 }
 
 /** Content script → background: this tab's page is not an article. */
@@ -167,7 +167,6 @@ export function senderChannel(sender: Sender, self: Self): Channel | null {
 export const LIMITS = {
   /** An article's own bounds (`capArticle` trims a page's article to them before it is sent). */
   ...ARTICLE_LIMITS,
-  sentences: 400,
   /** Ids in one request (feeds, library entries). */
   ids: 500,
   idChars: 4_000,
@@ -311,9 +310,9 @@ export function dispatch<R extends Receiver>(
 }
 
 /**
- * Validates a content script's article message; null for anything malformed or oversized, or
- * whose fingerprint is not that of its sentences (`checkFingerprint`, the same check a pack line
- * gets: the library matches by the fingerprint and shows the sentences, so the two must agree).
+ * Validates a content script's message; null for anything malformed or oversized. An article
+ * message is its article alone (any other field, such as a fingerprint, is dropped): the
+ * background fingerprints the article itself.
  */
 export function parseContentMessage(msg: unknown): ContentMessage | null {
   if (!isObject(msg)) return null;
@@ -324,11 +323,7 @@ export function parseContentMessage(msg: unknown): ContentMessage | null {
 
 function parseCheckArticle(m: Record<string, unknown>): CheckArticleMessage | null {
   const article = parseArticle(m['article']);
-  const sentences = m['sentences'];
-  if (!article || !isStringArray(sentences, LIMITS.sentences, LIMITS.paragraphChars)) return null;
-  const fingerprint = checkFingerprint(m['fingerprint'], sentences, { otherVersion: 'refuse' });
-  if (!fingerprint.ok) return null;
-  return { type: 'unspun/check-article', article, sentences: [...sentences], fingerprint: fingerprint.value };
+  return article ? { type: 'unspun/check-article', article } : null;
 }
 
 function parseArticle(a: unknown): ExtractedArticle | null {

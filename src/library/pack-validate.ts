@@ -47,7 +47,7 @@ export function checkArticle(x: unknown, now: Date = new Date()): Checked<Librar
   if (!Array.isArray(sentences) || sentences.length === 0) return fail('missing or empty "sentences"');
   if (sentences.length > PACK_LIMITS.sentences) return fail(`too many sentences (${sentences.length})`);
   if (!sentences.every((s) => isText(s, PACK_LIMITS.sentenceChars))) return fail('"sentences" must be strings of reasonable length');
-  // The same check as a content script's message gets; a pack's fingerprint of another version is recomputed.
+  // The one fingerprint check (`checkFingerprint`); a pack's fingerprint of another version is recomputed from its sentences.
   const fp = checkFingerprint(x.fingerprint, sentences as string[], { otherVersion: 'recompute' });
   if (!fp.ok) return fp;
   const article: LibraryArticle = {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { pollFeeds } from '../../src/ext/feed-poller.ts';
@@ -37,8 +36,7 @@ async function enabledFeed() {
 function rewriteMessage() {
   const r = extractArticle(parseHtmlDocument(page('seed-rewrite')), FARM);
   if (!r.ok) throw new Error(r.reason);
-  const { sentences, fingerprint } = fingerprintText(r.article.paragraphs.join('\n'));
-  return { type: 'unspun/check-article', article: r.article, sentences, fingerprint };
+  return { type: 'unspun/check-article', article: r.article };
 }
 
 /** Node's stand-in for the browser's DOM extraction (linkedom instead of DOMParser). */

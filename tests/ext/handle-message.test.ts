@@ -14,8 +14,7 @@ const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-puti
 
 function checkMessage(url: string, body: string, extra: Partial<CheckArticleMessage['article']> = {}): CheckArticleMessage {
   const paragraphs = body.split(/\n+/).filter(Boolean);
-  const { sentences, fingerprint } = fingerprintText(paragraphs.join('\n'));
-  return { type: 'unspun/check-article', article: { url, title: 'title', paragraphs, links: [], declaredSources: [], ...extra }, sentences, fingerprint };
+  return { type: 'unspun/check-article', article: { url, title: 'title', paragraphs, links: [], declaredSources: [], ...extra } };
 }
 
 const fromTab = (id: number, url: string) => ({ id: browser.runtime.id, tab: { id } as never, url });
@@ -83,9 +82,9 @@ describe('background message handling', () => {
       { type: 'unspun/check-article' },
       { ...good, article: { ...good.article, url: 'javascript:alert(1)' } },
       { ...good, article: { ...good.article, paragraphs: Array(10_000).fill('x') } },
-      { ...good, fingerprint: { ...good.fingerprint, version: 999 } },
-      { ...good, sentences: good.sentences.slice(1) },
-      { ...good, fingerprint: { ...good.fingerprint, terms: [-1] } },
+      { ...good, article: { ...good.article, paragraphs: ['x'.repeat(LIMITS.paragraphChars + 1)] } },
+      { ...good, article: { ...good.article, links: [{ href: 'javascript:alert(1)', text: 'x' }] } },
+      { ...good, article: undefined },
     ];
     for (const m of bad) expect(await handleMessage(m, fromTab(1, CNBC), library)).toBeUndefined();
     expect(await getTabVerdict(1)).toBeUndefined();
@@ -105,8 +104,11 @@ describe('capArticle', () => {
     const article = capArticle({ url: CNBC, title: 't'.repeat(5000), paragraphs: huge, links: [], declaredSources: [] });
     expect(article.paragraphs.length).toBeLessThanOrEqual(LIMITS.paragraphs);
     expect(article.paragraphs[0]).toBe(huge[0]);
-    const { sentences, fingerprint } = fingerprintText(article.paragraphs.join('\n'));
-    const msg = { type: 'unspun/check-article', article, sentences, fingerprint };
-    expect(await handleMessage(msg, fromTab(9, CNBC), new LibraryService())).toMatchObject({ kind: 'none' });
+    const library = new LibraryService();
+    expect(await handleMessage({ type: 'unspun/check-article', article }, fromTab(9, CNBC), library)).toMatchObject({ kind: 'none' });
+    // The background split and fingerprinted the article itself, as readArticle does for the CLI.
+    const stored = await library.get(articleIdFor(CNBC));
+    expect(stored?.sentences).toEqual(fingerprintText(article.paragraphs.join('\n')).sentences);
+    expect(stored?.fingerprint).toEqual(fingerprintText(article.paragraphs.join('\n')).fingerprint);
   });
 });

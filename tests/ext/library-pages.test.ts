@@ -83,8 +83,6 @@ describe('privacy settings', () => {
     const msg = {
       type: 'unspun/check-article',
       article: { url: CNBC, title: 't', paragraphs: ['x'], links: [], declaredSources: [] },
-      sentences: [],
-      fingerprint: libraryArticle('x', CNBC, '').fingerprint,
     };
     const tab = { id: browser.runtime.id, tab: { id: 3 } as never, url: CNBC };
     await saveSettings({ excludedSites: ['cnbc.com'] });

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { handleMessage } from '../../src/ext/handle-message.ts';
@@ -19,13 +18,7 @@ const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-puti
 const ENDPOINT = 'http://search.test/api/v2/doc/doc';
 
 function message(url: string, a: { title: string; paragraphs: string[] }, published: string): CheckArticleMessage {
-  const { sentences, fingerprint } = fingerprintText(a.paragraphs.join('\n'));
-  return {
-    type: 'unspun/check-article',
-    article: { url, title: a.title, paragraphs: a.paragraphs, links: [], declaredSources: [], published },
-    sentences,
-    fingerprint,
-  };
+  return { type: 'unspun/check-article', article: { url, title: a.title, paragraphs: a.paragraphs, links: [], declaredSources: [], published } };
 }
 
 const fromTab = (id: number, url: string) => ({ id: browser.runtime.id, tab: { id } as never, url });

@@ -2,12 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fingerprintText } from '../../src/core/fingerprint.ts';
+import { fingerprintSentences, fingerprintText } from '../../src/core/fingerprint.ts';
 import { backgroundHandlers } from '../../src/ext/background-messages.ts';
 import { offscreenHandlers } from '../../src/ext/html-extract.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
 import { ownExtension } from '../../src/ext/messaging.ts';
-import { acceptMessage, dispatch, MESSAGE_TYPES, ROUTES, senderChannel, type CheckArticleMessage, type Sender } from '../../src/ext/protocol.ts';
+import { acceptMessage, dispatch, LIMITS, MESSAGE_TYPES, ROUTES, senderChannel, type CheckArticleMessage, type Sender } from '../../src/ext/protocol.ts';
+import { articleIdFor } from '../../src/library/page.ts';
 import { getSubscriptions } from '../../src/ext/feed-subscriptions.ts';
 import { getSettings } from '../../src/ext/settings.ts';
 import { libraryArticle, seedText } from '../helpers.ts';
@@ -21,8 +22,7 @@ const contentScript = (url = CNBC, tabId = 1): Sender => ({ id: browser.runtime.
 
 function checkMessage(url = CNBC): CheckArticleMessage {
   const paragraphs = seedText('original-cnbc').split(/\n+/).filter(Boolean);
-  const { sentences, fingerprint } = fingerprintText(paragraphs.join('\n'));
-  return { type: 'unspun/check-article', article: { url, title: 'title', paragraphs, links: [], declaredSources: [] }, sentences, fingerprint };
+  return { type: 'unspun/check-article', article: { url, title: 'title', paragraphs, links: [], declaredSources: [] } };
 }
 
 /** Every `'unspun/…'` string literal in the extension's code (src/ and entrypoints/) but the map itself: every message type sent anywhere. */
@@ -123,20 +123,32 @@ describe('one validator per shape', () => {
     const library = new LibraryService();
     const handlers = backgroundHandlers({ library });
     const good = checkMessage();
+    const article = good.article;
     const bad: unknown[] = [
       null,
       'unspun/check-article',
       [],
       { type: 'unspun/check-article' },
       { ...good, type: 'unspun/check-articles' },
-      { ...good, sentences: 'not a list' },
-      { ...good, sentences: [...good.sentences, 'one more sentence than the fingerprint has.'] },
-      { ...good, fingerprint: { ...good.fingerprint, version: good.fingerprint.version - 1 } },
-      { ...good, fingerprint: { ...good.fingerprint, minhash: good.fingerprint.minhash.slice(1) } },
-      { ...good, article: { ...good.article, url: 'javascript:alert(1)' } },
-      { ...good, article: { ...good.article, url: 'https://user:secret@www.cnbc.com/a' } },
-      { ...good, article: { ...good.article, paragraphs: ['x'.repeat(9_000)] } },
-      { ...good, article: { ...good.article, links: [{ href: 'file:///etc/passwd', text: 'x' }] } },
+      { ...good, article: [] },
+      { ...good, article: 'the article' },
+      { ...good, article: { ...article, url: 'javascript:alert(1)' } },
+      { ...good, article: { ...article, url: 'https://user:secret@www.cnbc.com/a' } },
+      { ...good, article: { ...article, title: undefined } },
+      { ...good, article: { ...article, title: 't'.repeat(LIMITS.shortString + 1) } },
+      { ...good, article: { ...article, paragraphs: 'one paragraph' } },
+      { ...good, article: { ...article, paragraphs: [42] } },
+      { ...good, article: { ...article, paragraphs: ['x'.repeat(LIMITS.paragraphChars + 1)] } },
+      { ...good, article: { ...article, paragraphs: Array(LIMITS.paragraphs + 1).fill('A short paragraph.') } },
+      { ...good, article: { ...article, paragraphs: Array(LIMITS.totalChars / 5_000 + 1).fill('x'.repeat(5_000)) } },
+      { ...good, article: { ...article, links: [{ href: 'file:///etc/passwd', text: 'x' }] } },
+      { ...good, article: { ...article, links: Array(LIMITS.links + 1).fill({ href: CNBC, text: 'x' }) } },
+      { ...good, article: { ...article, links: [{ href: CNBC, text: 'x'.repeat(LIMITS.shortString + 1) }] } },
+      { ...good, article: { ...article, declaredSources: ['ftp://wire.example/a'] } },
+      { ...good, article: { ...article, declaredSources: Array(LIMITS.declaredSources + 1).fill(CNBC) } },
+      { ...good, article: { ...article, canonicalUrl: 'javascript:alert(1)' } },
+      { ...good, article: { ...article, byline: 42 } },
+      { ...good, article: { ...article, published: 'p'.repeat(LIMITS.shortString + 1) } },
       { type: 'unspun/not-article', url: CNBC },
       { type: 'unspun/not-article', url: CNBC, reason: 'r'.repeat(3_000) },
     ];
@@ -145,6 +157,30 @@ describe('one validator per shape', () => {
     // The same message, well-formed, is heard.
     await expect(dispatch('background', good, contentScript(), ownExtension(), handlers)).resolves.toMatchObject({ kind: 'none' });
     expect(await library.store.count()).toBe(1);
+  });
+
+  it('an article at its limits is heard', () => {
+    const article = {
+      ...checkMessage().article,
+      paragraphs: Array(LIMITS.paragraphs).fill('x'.repeat(LIMITS.totalChars / LIMITS.paragraphs)),
+      links: Array(LIMITS.links).fill({ href: CNBC, text: 'x'.repeat(LIMITS.shortString) }),
+      declaredSources: Array(LIMITS.declaredSources).fill(CNBC),
+      title: 't'.repeat(LIMITS.shortString),
+    };
+    expect(acceptMessage({ type: 'unspun/check-article', article }, contentScript(), ownExtension(), 'background')).not.toBeNull();
+  });
+
+  it('an article message is its article alone: sentences or a fingerprint sent with it are dropped, and the background fingerprints the article itself', async () => {
+    const library = new LibraryService();
+    const good = checkMessage();
+    const madeUp = ['The mayor admitted in secret recordings that the bridge was never inspected.', 'Nobody was told.'];
+    const forged = { ...good, sentences: madeUp, fingerprint: fingerprintSentences(madeUp), extra: 'dropped' };
+    expect(acceptMessage(forged, contentScript(), ownExtension(), 'background')).toEqual(good);
+    await expect(dispatch('background', forged, contentScript(), ownExtension(), backgroundHandlers({ library }))).resolves.toMatchObject({ kind: 'none' });
+    const stored = await library.get(articleIdFor(CNBC));
+    const own = fingerprintText(good.article.paragraphs.join('\n'));
+    expect(stored?.sentences).toEqual(own.sentences);
+    expect(stored?.fingerprint).toEqual(own.fingerprint);
   });
 
   it("an extension page's request of the wrong shape is refused", () => {

@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
 import { checkReadArticle } from '../../src/ext/check-article.ts';
 import { pollFeeds } from '../../src/ext/feed-poller.ts';
 import { addSubscription, updateSubscription } from '../../src/ext/feed-subscriptions.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
-import type { CheckArticleMessage } from '../../src/ext/protocol.ts';
 import { feedItemToStub } from '../../src/library/feed-stub.ts';
+import { readArticle, type ReadArticle } from '../../src/library/page.ts';
 import { freshExtension } from '../setup-extension.ts';
 
 /**
@@ -27,22 +26,17 @@ const STORY = [
   'Engineers estimate that replacing the damaged girders will cost about $18 million and take at least nine months to complete.',
 ].join('\n');
 
-function message(url: string, published: string): CheckArticleMessage {
-  const { sentences, fingerprint } = fingerprintText(STORY);
-  return {
-    type: 'unspun/check-article',
-    article: {
-      url,
-      title: 'Harbor bridge closed',
-      paragraphs: STORY.split('\n'),
-      links: [],
-      declaredSources: [],
-      siteName: url === ORIGINAL ? 'CNBC' : 'Trendwire',
-      published,
-    },
-    sentences,
-    fingerprint,
-  };
+/** The article a content script sends, as the background reads it. */
+function message(url: string, published: string): ReadArticle {
+  return readArticle({
+    url,
+    title: 'Harbor bridge closed',
+    paragraphs: STORY.split('\n'),
+    links: [],
+    declaredSources: [],
+    siteName: url === ORIGINAL ? 'CNBC' : 'Trendwire',
+    published,
+  });
 }
 
 const rss = (link: string) =>

@@ -8,6 +8,7 @@ import { parseContentMessage, type CheckArticleMessage } from '../../src/ext/pro
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { exportPack, importPack } from '../../src/library/pack.ts';
+import { articleIdFor } from '../../src/library/page.ts';
 import { PACK_LIMITS } from '../../src/library/pack-format.ts';
 import { isFingerprintOf } from '../../src/library/pack-validate.ts';
 import { browserUiHost } from '../../src/ext/ui-host.ts';
@@ -19,7 +20,9 @@ import { freshExtension } from '../setup-extension.ts';
 /**
  * Defect 9: a fingerprint was never checked against its sentences, so a message or a pack could
  * match by one text and show another as the evidence; a pack could claim any `firstSeen`; the
- * options page read a whole pack file before checking its size. Inputs built in code.
+ * options page read a whole pack file before checking its size. Since issue 12 a content script
+ * sends its article only and the background fingerprints it, so a message has no fingerprint to
+ * check: one sent along is dropped. Inputs built in code.
  */
 
 const ORIGINAL = 'https://www.cnbc.com/2025/03/04/harbor-bridge.html';
@@ -35,36 +38,35 @@ const MADE_UP = STORY.map((_, i) => `The mayor admitted in secret recordings num
 
 const swapped = (s: string[]) => [s[1]!, s[0]!, ...s.slice(2)];
 
-function message(sentences = STORY, fingerprint = fingerprintSentences(STORY)): CheckArticleMessage {
+const PAGE = 'https://www.dailytrendwire.net/bridge';
+
+/** A content script's article message, with whatever else a page might add to it. */
+function message(extra: Record<string, unknown> = {}) {
   return {
     type: 'unspun/check-article',
-    article: { url: 'https://www.dailytrendwire.net/bridge', title: 'Bridge', paragraphs: STORY, links: [], declaredSources: [] },
-    sentences,
-    fingerprint,
-  };
+    article: { url: PAGE, title: 'Bridge', paragraphs: STORY, links: [], declaredSources: [] },
+    ...extra,
+  } satisfies CheckArticleMessage;
 }
 
-describe('a content message whose fingerprint is not its sentences is refused', () => {
-  it('accepts a consistent message', () => {
-    expect(parseContentMessage(message())).not.toBeNull();
+describe('a content message cannot bring sentences or a fingerprint of its own', () => {
+  it('is read as its article alone', () => {
+    expect(parseContentMessage(message({ sentences: MADE_UP, fingerprint: fingerprintSentences(STORY) }))).toEqual(message());
   });
 
   it.each([
     ['two sentences swapped, the fingerprint kept', swapped(STORY)],
     ['made-up sentences with the real fingerprint', MADE_UP],
     ['one sentence edited', [...STORY.slice(0, 5), STORY[5]!.replace('$18 million', '$180 million')]],
-  ])('%s', (_name, sentences) => {
-    expect(parseContentMessage(message(sentences))).toBeNull();
-    expect(isFingerprintOf(fingerprintSentences(STORY), sentences)).toBe(false);
-  });
-
-  it('refuses it at the background too: no verdict, nothing stored', async () => {
+  ])('%s: the library keeps the sentences and fingerprint of the article itself', async (_name, sentences) => {
     freshExtension();
     const library = new LibraryService();
-    const sender = { id: browser.runtime.id, tab: { id: 3 } as never, url: 'https://www.dailytrendwire.net/bridge' };
-    expect(await handleMessage(message(swapped(STORY)), sender, library)).toBeUndefined();
-    expect(await library.store.count()).toBe(0);
-    expect(await handleMessage(message(), sender, library)).toBeDefined();
+    const sender = { id: browser.runtime.id, tab: { id: 3 } as never, url: PAGE };
+    expect(isFingerprintOf(fingerprintSentences(STORY), sentences)).toBe(false);
+    expect(await handleMessage(message({ sentences, fingerprint: fingerprintSentences(STORY) }), sender, library)).toBeDefined();
+    const stored = await library.get(articleIdFor(PAGE));
+    expect(stored?.sentences).toEqual(STORY);
+    expect(isFingerprintOf(stored!.fingerprint, STORY)).toBe(true);
   });
 });
 

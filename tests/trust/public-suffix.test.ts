@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fingerprintText } from '../../src/core/fingerprint.ts';
 import { findCredit } from '../../src/core/credit.ts';
 import { normalizeUrl, registrableDomain, siteOf } from '../../src/core/site.ts';
 import { checkReadArticle } from '../../src/ext/check-article.ts';
-import { articleIdFor } from '../../src/library/page.ts';
+import { articleIdFor, readArticle, type ReadArticle } from '../../src/library/page.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
-import type { CheckArticleMessage } from '../../src/ext/protocol.ts';
 import { bundleOrigins, feedOrigins } from '../../src/feeds/default-feeds.ts';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
@@ -37,10 +35,9 @@ const SUFFIXES = [
   ['netlify.app', 'https://victim.netlify.app/story', 'https://attacker.netlify.app/story'],
 ] as const;
 
-function message(url: string, body: string, canonicalUrl?: string): CheckArticleMessage {
-  const paragraphs = body.split('\n');
-  const { sentences, fingerprint } = fingerprintText(body);
-  return { type: 'unspun/check-article', article: { url, canonicalUrl, title: 'title', paragraphs, links: [], declaredSources: [] }, sentences, fingerprint };
+/** The article a content script sends, as the background reads it. */
+function message(url: string, body: string, canonicalUrl?: string): ReadArticle {
+  return readArticle({ url, canonicalUrl, title: 'title', paragraphs: body.split('\n'), links: [], declaredSources: [] });
 }
 
 describe('siteOf uses the Public Suffix List', () => {
