@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 
 /** Fixed Gecko id: Firefox needs it to install the add-on, and tests pin its moz-extension UUID with it. */
@@ -16,6 +17,21 @@ export default defineConfig({
   vite: () => ({
     build: { rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]tldts(-core)?[\\/]/.test(id) } } },
   }),
+  hooks: {
+    // The article content script runs on every page: it gets the browser's own extension API (WXT's
+    // `wxt/browser`, `browser` in Firefox, `chrome` in Chrome, both promise-based for the calls it
+    // makes) instead of webextension-polyfill (≈10 KB), which the module above puts behind
+    // `wxt/browser` everywhere else. The background still needs the polyfill: its message listeners
+    // answer by returning a promise, which Chrome's own API does not take.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.name === 'article')) return;
+      const alias = config.resolve?.alias;
+      if (!alias || Array.isArray(alias) || typeof (alias as Record<string, string>)['wxt/browser'] !== 'string') {
+        throw new Error('wxt.config.ts: expected the webextension-polyfill module to alias wxt/browser');
+      }
+      (alias as Record<string, string>)['wxt/browser'] = createRequire(import.meta.url).resolve('wxt/browser');
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Unspun',
     description:

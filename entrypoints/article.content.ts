@@ -1,14 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { capArticle } from '@/src/extract/cap-article';
 import { BROWSER_TIME_BUDGET_MS, extractArticle, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-article';
+import { readSettings } from '@/src/ext/content-settings';
 import { sendMessage } from '@/src/ext/messaging';
 import type { ContentMessage } from '@/src/ext/protocol';
-import { getSettings, isExcludedHost } from '@/src/ext/settings';
+import { isExcludedHost } from '@/src/ext/settings-schema';
 
 /**
- * Runs on every page the user opens, so it stays lean: it extracts the article and caps it, nothing
- * more. Splitting into sentences and fingerprinting (the stemmer, the synonym table, MinHash) happen
- * in the background, on the article sent (`readArticle`), as the CLI does them.
+ * Runs on every page the user opens, so it stays lean (scripts/check-content-script.mjs holds its
+ * size): it extracts the article and caps it, nothing more. Splitting into sentences and
+ * fingerprinting (the stemmer, the synonym table, MinHash) happen in the background, on the article
+ * sent (`readArticle`), as the CLI does them. Its build uses the browser's own extension API, not
+ * webextension-polyfill (see wxt.config.ts).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -18,7 +21,7 @@ export default defineContentScript({
     const run = async () => {
       if (ctx.isInvalid) return;
       // Paused, or an excluded site: the page is not read at all.
-      const settings = await getSettings().catch(() => null);
+      const settings = await readSettings().catch(() => null);
       if (!settings || settings.paused || isExcludedHost(location.hostname, settings.excludedSites)) return;
       const message = readPage();
       void sendMessage(message).catch(() => undefined);
