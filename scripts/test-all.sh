@@ -82,6 +82,8 @@ step build-e2e bash scripts/build-e2e.sh
 e2e
 step eval node bin/unspun.mjs eval --corpus "$SHARED/corpus" --out bench/out/verdicts.jsonl --floors bench/floors.json
 step speed node bin/unspun.mjs bench --corpus "$SHARED/corpus" --floors bench/speed-floors.json
+# The library grown to 100,000 articles, held as the extension holds it (issue 12; about 2 minutes).
+step scale node --expose-gc bin/unspun.mjs bench --corpus "$SHARED/corpus" --scale 100000 --floors bench/scale-floors.json
 # Originals found only through lookup, from an empty library, against the local news search server.
 step lookup-eval bash scripts/lookup-eval.sh --floors bench/lookup-floors.json
 

@@ -1,7 +1,7 @@
 import type { Verdict } from '../core/verdict.ts';
 import { observationsOf, type LibraryArticle } from '../library/article.ts';
 import { withOriginalText } from '../library/evidence-text.ts';
-import type { LibraryIndex } from '../library/library-index.ts';
+import type { CandidateSource } from '../library/library-index.ts';
 import { checkPage, type PageToCheck } from '../library/match.ts';
 import { articleIdFor, pageToCheck, type ReadArticle } from '../library/page.ts';
 import { mergeObservations, type Observation } from '../library/provenance.ts';
@@ -28,9 +28,9 @@ export async function checkReadArticle(
   const firstSeen = known?.firstSeen ?? now.toISOString();
   const observations = mergeObservations(observationsOf(known ?? { source: 'read', firstSeen }), seenBy);
   const page = pageToCheck(read, firstSeen, observations);
-  const index = await library.index();
-  if (originals) await fetchMatchingOriginals(page, index, library, originals, now);
-  const result = checkPage(page, index);
+  if (originals) await fetchMatchingOriginals(page, await library.candidatesFor(page), library, originals, now);
+  // Candidates read (again) after any fetch: a fetched original replaced its feed stub.
+  const result = checkPage(page, await library.candidatesFor(page));
   // The index holds no sentence text: read the matched (or nearest) article whole for the evidence.
   const matched = result.matched && ((await library.get(result.matched.id)) ?? result.matched);
   const shown = matched ?? (result.nearest && ((await library.get(result.nearest.id)) ?? result.nearest));
@@ -52,7 +52,7 @@ async function present(ids: string[], library: LibraryService): Promise<LibraryA
  * (`stubsToFetch`): their full articles are fetched (once; each replaces its stub) so the real
  * check can run.
  */
-async function fetchMatchingOriginals(page: PageToCheck, index: LibraryIndex, library: LibraryService, deps: OriginalsDeps, now: Date) {
+async function fetchMatchingOriginals(page: PageToCheck, index: CandidateSource, library: LibraryService, deps: OriginalsDeps, now: Date) {
   for (const stub of stubsToFetch(page, index, now)) {
     if (!(await deps.canFetch(stub.url))) continue;
     const full = await fetchOriginal(stub, deps).catch((e: unknown) => {

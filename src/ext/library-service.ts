@@ -4,29 +4,135 @@ import { normalizeUrl, siteOf } from '../core/site.ts';
 import type { LibraryEntry } from './protocol.ts';
 import { storageEvents } from './storage-events.ts';
 import { IdbArticleStore } from '../library/idb-store.ts';
-import { LibraryIndex } from '../library/library-index.ts';
+import { PreparedCandidates, type Candidate, type CandidateSource } from '../library/library-index.ts';
+import { DEFAULT_MATCH, selfOrSameSite, type PageToCheck } from '../library/match.ts';
+import { RetrievalIndex } from '../library/retrieval-index.ts';
+import { memoizeWeight } from '../core/similarity.ts';
 import { exportPack, importPack, type ImportResult } from '../library/pack.ts';
 
 /**
- * The library as the background uses it: the IndexedDB store plus an in-memory index,
- * loaded lazily (the MV3 service worker may have been restarted since the last message).
+ * The library as the background uses it: the articles in IndexedDB, and in memory only a compact
+ * retrieval index (`RetrievalIndex`: keys and rare-term postings, about 400 bytes an article). The
+ * index is saved as one snapshot a moment after each change and read back when a stopped service
+ * worker starts again, checked against the stored ids; it is rebuilt from the articles only when
+ * there is no usable snapshot (first run, a new fingerprint version). A check reads its few
+ * candidates' fingerprints from IndexedDB (`candidatesFor`).
  */
 export class LibraryService {
-  private loaded: Promise<LibraryIndex> | null = null;
+  private loaded: Promise<RetrievalIndex> | null = null;
+  /** Stored articles deliberately not indexed: found to derive from another. */
+  private skipped = new Set<string>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(readonly store = new IdbArticleStore()) {}
+  constructor(
+    readonly store = new IdbArticleStore(),
+    /** How long after a change the index snapshot is saved (changes come in bursts: a feed poll, an import). */
+    private readonly saveDelayMs = 2000,
+  ) {}
 
-  /** The index of candidate originals; its articles carry no sentence text (use `get` for that). */
-  index(): Promise<LibraryIndex> {
-    this.loaded ??= this.store.all().then(async (articles) => {
-      const index = new LibraryIndex();
-      for (const stored of articles) {
-        const a = await this.upToDate(stored);
-        if (!a.derivedFrom) index.add(lean(a));
-      }
-      return index;
-    });
+  /** The retrieval index of candidate originals (keys and postings: no text, no fingerprints). */
+  index(): Promise<RetrievalIndex> {
+    this.loaded ??= this.load();
     return this.loaded;
+  }
+
+  private async load(): Promise<RetrievalIndex> {
+    const stored = await this.store.getRetrieval().catch(() => undefined);
+    const index = RetrievalIndex.fromSnapshot(stored?.snapshot);
+    if (!index || !stored) return this.rebuild();
+    this.skipped = new Set(stored.skipped);
+    // Changes saved to the store after the snapshot (the worker was stopped before saving it).
+    const ids = await this.store.ids();
+    const inStore = new Set(ids);
+    let changed = false;
+    for (const id of [...index.ids()]) {
+      if (!inStore.has(id)) {
+        index.remove(id);
+        changed = true;
+      }
+    }
+    const unknown = ids.filter((id) => !index.has(id) && !this.skipped.has(id));
+    for (const a of await this.store.getMany(unknown)) {
+      if (!a) continue;
+      const fresh = await this.upToDate(a);
+      if (fresh.derivedFrom) this.skipped.add(fresh.id);
+      else index.add(fresh);
+      changed = true;
+    }
+    if (changed) this.scheduleSave(index);
+    return index;
+  }
+
+  /** Builds the index from every stored article, read a batch at a time, and saves it. */
+  private async rebuild(): Promise<RetrievalIndex> {
+    const index = new RetrievalIndex();
+    this.skipped.clear();
+    const outdated: LibraryArticle[] = [];
+    await this.store.each((a, current) => {
+      if (!current || a.fingerprint?.version !== FINGERPRINT_VERSION || a.site !== siteOf(a.url)) outdated.push(a);
+      else if (a.derivedFrom) this.skipped.add(a.id);
+      else index.add(a);
+    });
+    for (const a of outdated) {
+      const fresh = await this.upToDate(a, true); // stored again in the current shape
+      if (fresh.derivedFrom) this.skipped.add(fresh.id);
+      else index.add(fresh);
+    }
+    await this.saveNow(index);
+    return index;
+  }
+
+  /** Saves the index snapshot now (also what a pending save does). */
+  async saveNow(index?: RetrievalIndex): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const current = index ?? (await this.index());
+    await this.store.putRetrieval({ snapshot: current.snapshot(), skipped: [...this.skipped] }).catch((e: unknown) => {
+      // Not fatal: the next start reconciles the older snapshot with the store, or rebuilds.
+      console.warn('Unspun: could not save the library index', e);
+    });
+  }
+
+  private scheduleSave(index: RetrievalIndex): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(index), this.saveDelayMs);
+  }
+
+  private async indexed(update: (index: RetrievalIndex) => void): Promise<void> {
+    const index = await this.index();
+    update(index);
+    this.scheduleSave(index);
+  }
+
+  /** Adds an article to the index, or keeps it out when it derives from another. */
+  private place(index: RetrievalIndex, a: LibraryArticle): void {
+    if (a.derivedFrom) {
+      index.forget(a.id, a.fingerprint);
+      this.skipped.add(a.id);
+    } else {
+      this.skipped.delete(a.id);
+      index.add(a);
+    }
+  }
+
+  /**
+   * A page's candidate originals, read ahead from IndexedDB with fingerprints of the current
+   * version: what `checkPage` and `stubsToFetch` verify.
+   */
+  async candidatesFor(page: Pick<PageToCheck, 'url' | 'canonicalUrl' | 'fingerprint'>, limit = DEFAULT_MATCH.candidates): Promise<CandidateSource> {
+    const index = await this.index();
+    const found = index.candidates(page.fingerprint, limit, selfOrSameSite(page));
+    const stored = await this.store.getMany(found.map((c) => c.key.id));
+    const candidates: Candidate[] = [];
+    for (const [i, a] of stored.entries()) {
+      if (a && !a.derivedFrom) candidates.push({ article: lean(await this.upToDate(a)), score: found[i]!.score });
+    }
+    return new PreparedCandidates(memoizeWeight(index.idf), candidates);
+  }
+
+  /** Whether a site publishes originals: others were found to copy one of its articles, or the reader follows its feed. */
+  async publishesOriginals(site: string): Promise<boolean> {
+    return (await this.index()).publishesOriginals(site);
   }
 
   /**
@@ -34,10 +140,10 @@ export class LibraryService {
    * site by the current rules (sites are registrable domains by the Public Suffix List: an article
    * stored before had `github.io` for `alice.github.io`), stored again if either changed.
    */
-  private async upToDate(a: LibraryArticle): Promise<LibraryArticle> {
+  private async upToDate(a: LibraryArticle, restore = false): Promise<LibraryArticle> {
     const site = siteOf(a.url);
     const current = a.fingerprint?.version === FINGERPRINT_VERSION;
-    if (current && a.site === site) return a;
+    if (current && a.site === site && !restore) return a;
     const fresh = { ...a, site, fingerprint: current ? a.fingerprint : fingerprintSentences(a.sentences) };
     await this.store.put(fresh);
     return fresh;
@@ -52,9 +158,7 @@ export class LibraryService {
       await this.evictOldestFeedItems(EVICT_BATCH);
       await this.store.put(article);
     }
-    const index = await this.index();
-    if (article.derivedFrom) index.remove(article.id);
-    else index.add(lean(article));
+    await this.indexed((index) => this.place(index, article));
   }
 
   async get(id: string): Promise<LibraryArticle | undefined> {
@@ -62,13 +166,17 @@ export class LibraryService {
   }
 
   async remove(id: string): Promise<void> {
+    const a = await this.store.get(id);
     await this.store.delete(id);
-    (await this.index()).remove(id);
+    this.skipped.delete(id);
+    await this.indexed((index) => (a ? index.forget(id, a.fingerprint) : index.remove(id)));
   }
 
   async clear(): Promise<void> {
+    clearTimeout(this.saveTimer);
     await this.store.clear();
-    this.loaded = Promise.resolve(new LibraryIndex());
+    this.skipped.clear();
+    this.loaded = Promise.resolve(new RetrievalIndex());
   }
 
   /**
@@ -82,12 +190,12 @@ export class LibraryService {
   async addFeedStubs(stubs: LibraryArticle[]): Promise<number> {
     const index = await this.index();
     const unique = [...new Map(stubs.map((s) => [s.id, s])).values()];
-    const candidates = unique.filter((s) => !index.get(s.id));
-    const stored = await Promise.all(candidates.map((s) => this.store.get(s.id)));
+    const candidates = unique.filter((s) => !index.has(s.id));
+    const stored = await this.store.getMany(candidates.map((s) => s.id));
     const fresh = candidates.filter((_, i) => !stored[i]);
     if (!fresh.length) return 0;
     await this.putManyMakingRoom(fresh);
-    for (const a of fresh) index.add(lean(a));
+    await this.indexed((i) => fresh.forEach((a) => this.place(i, a)));
     return fresh.length;
   }
 
@@ -98,7 +206,6 @@ export class LibraryService {
    * index as candidate originals. A pack refused whole (`error`) changes nothing.
    */
   async importPack(text: string, now: Date): Promise<ImportResult> {
-    const index = await this.index();
     const existing = await this.store.all();
     const result = importPack(text, {
       existingUrls: new Set(existing.flatMap((a) => [a.url, a.canonicalUrl].filter((u): u is string => !!u).map(normalizeUrl))),
@@ -107,10 +214,7 @@ export class LibraryService {
     });
     if (result.error || !result.articles.length) return result;
     await this.putManyMakingRoom(result.articles);
-    for (const a of result.articles) {
-      if (a.derivedFrom) index.remove(a.id);
-      else index.add(lean(a));
-    }
+    await this.indexed((i) => result.articles.forEach((a) => this.place(i, a)));
     return result;
   }
 
@@ -155,7 +259,25 @@ export class LibraryService {
     feedItems.sort((a, b) => appearedAt(a) - appearedAt(b));
     const victims = feedItems.slice(0, count);
     for (const a of victims) await this.remove(a.id);
-    await storageEvents.setValue({ at: new Date().toISOString(), evicted: victims.length });
+    await storageEvents.setValue({ at: new Date().toISOString(), evicted: victims.length, reason: 'full' });
+    return victims.length;
+  }
+
+  /**
+   * Keeps the library within `max` articles: past it, the oldest go, feed items not fetched first,
+   * then fetched feed items, then looked-up, read and imported articles (oldest first within each).
+   * Returns how many went; recorded for the options page.
+   */
+  async keepWithin(max: number): Promise<number> {
+    const over = (await this.store.count()) - max;
+    if (over <= 0) return 0;
+    const rank = (a: LibraryArticle) => (a.stub ? 0 : EVICTION_ORDER.indexOf(a.source) + 1);
+    const all: { id: string; rank: number; at: number }[] = [];
+    await this.store.each((a) => all.push({ id: a.id, rank: rank(a), at: appearedAt(a) }));
+    all.sort((a, b) => a.rank - b.rank || a.at - b.at);
+    const victims = all.slice(0, over);
+    for (const v of victims) await this.remove(v.id);
+    await storageEvents.setValue({ at: new Date().toISOString(), evicted: victims.length, reason: 'limit' });
     return victims.length;
   }
 
@@ -166,8 +288,9 @@ export class LibraryService {
     return old.length;
   }
 
-  /** Drops the in-memory index, so the next use reloads it from the store (as a restarted worker does). */
-  reload(): void {
+  /** Drops the in-memory index, so the next use reads it back from the store (as a restarted worker does). */
+  async reload(): Promise<void> {
+    if (this.saveTimer !== undefined && this.loaded) await this.saveNow(await this.loaded);
     this.loaded = null;
   }
 
@@ -180,12 +303,15 @@ export class LibraryService {
 }
 
 /**
- * The in-memory index keeps fingerprints, not text: sentences stay in IndexedDB and are read for the
- * one article a verdict names (see `withOriginalText`), so a large library fits in memory.
+ * A candidate carries its fingerprint, not its text: sentences are read for the one article a verdict
+ * names (see `withOriginalText`).
  */
 function lean(a: LibraryArticle): LibraryArticle {
   return a.sentences.length ? { ...a, sentences: [] } : a;
 }
+
+/** After feed items not yet fetched, the order in which sources make room for newer articles. */
+const EVICTION_ORDER: LibraryArticle['source'][] = ['feed', 'lookup', 'read', 'corpus', 'pack'];
 
 /** Feed items removed at once when storage is full. */
 const EVICT_BATCH = 100;

@@ -170,10 +170,8 @@ export async function shouldLookUp(msg: { article: { url: string; canonicalUrl?:
   const id = articleIdFor(msg.article.url, msg.article.canonicalUrl);
   if (await wasLookedUp(id)) return false;
   const site = siteOf(msg.article.url);
-  for (const a of (await library.index()).all()) {
-    // A site whose articles others were found to copy, or whose feed the user reads, publishes originals.
-    if (a.site === site && (a.derivatives?.length || a.source === 'feed')) return false;
-  }
+  // A site whose articles others were found to copy, or whose feed the user reads, publishes originals.
+  if (await library.publishesOriginals(site)) return false;
   await markLookedUp(id);
   return true;
 }

@@ -46,12 +46,20 @@ export function pageHandlers(deps: PageDeps): Handlers<'background', 'extension'
     }),
     'unspun/storage-info': guard(async () => {
       const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
-      const [articles, feedItems, full] = await Promise.all([
+      const [articles, feedItems, full, settings] = await Promise.all([
         library.entries().then((e) => e.length),
         library.store.countBySource('feed'),
         storageEvents.getValue(),
+        getSettings(),
       ]);
-      return { ok: true, articles, feedItems, full, ...(estimate?.usage === undefined ? {} : { usage: estimate.usage }) };
+      return {
+        ok: true,
+        articles,
+        feedItems,
+        full,
+        maxArticles: settings.maxArticles,
+        ...(estimate?.usage === undefined ? {} : { usage: estimate.usage }),
+      };
     }),
     'unspun/forget-now': guard(async () => ({ ok: true, forgotten: await forgetOldReading(library, now()) })),
     'unspun/pack-import': guard(async (req) => {
@@ -115,10 +123,11 @@ export function handlePageRequest(msg: unknown, sender: Sender, deps: PageDeps):
 
 /** Applies the "forget reading history older than N days" setting and the feed items' lifetime. */
 export async function forgetOldReading(library: LibraryService, now: Date): Promise<number> {
-  const { forgetReadAfterDays, feedItemDays } = await getSettings();
+  const { forgetReadAfterDays, feedItemDays, maxArticles } = await getSettings();
   await library.expireFeedItems(new Date(now.getTime() - feedItemDays * DAY));
-  if (!forgetReadAfterDays) return 0;
-  return library.forgetReadBefore(new Date(now.getTime() - forgetReadAfterDays * DAY));
+  const forgotten = forgetReadAfterDays ? await library.forgetReadBefore(new Date(now.getTime() - forgetReadAfterDays * DAY)) : 0;
+  // Then the size limit: the oldest feed items make room first.
+  return forgotten + (await library.keepWithin(maxArticles));
 }
 
 const DAY = 86_400_000;

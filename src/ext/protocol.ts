@@ -63,8 +63,10 @@ export interface StorageInfo {
   feedItems: number;
   /** Bytes used by the extension's origin, when the browser says. */
   usage?: number;
-  /** The last time storage was full and feed items were evicted. */
-  full: { at: string; evicted: number } | null;
+  /** The last time articles were removed to make room (storage full, or the size limit reached). */
+  full: { at: string; evicted: number; reason?: 'full' | 'limit' } | null;
+  /** The most articles the library keeps (the user's setting). */
+  maxArticles?: number;
 }
 
 /** What a finished pack import did (see `importPack`). */
@@ -358,6 +360,7 @@ function parseSettingsInput(s: unknown): Partial<Settings> | null {
     else if (k === 'excludedSites' && isStringArray(v, 1000, 300)) out.excludedSites = [...v];
     else if (k === 'forgetReadAfterDays' && (v === null || typeof v === 'number')) out.forgetReadAfterDays = v;
     else if (k === 'feedItemDays' && typeof v === 'number') out.feedItemDays = v;
+    else if (k === 'maxArticles' && typeof v === 'number') out.maxArticles = v;
     else if (k === 'lookupEngine' && typeof v === 'string') {
       const engine = LOOKUP_ENGINE_IDS.find((id) => id === v);
       if (!engine) return null;

@@ -10,6 +10,8 @@ export interface Settings {
   forgetReadAfterDays: number | null;
   /** Forget feed items this many days after they were published or fetched. */
   feedItemDays: number;
+  /** Most articles the library keeps; past it the oldest feed items go first (`LibraryService.keepWithin`). */
+  maxArticles: number;
   /** Look up originals automatically, for news pages no known article explains (needs all-hosts permission). */
   lookupEnabled: boolean;
   /** The news search engine used for lookups (see `src/lookup/engines.ts`). */
@@ -17,6 +19,9 @@ export interface Settings {
   /** Another endpoint for the engine (a self-hosted or test server); '' for the engine's own. */
   lookupEndpoint: string;
 }
+
+/** The library sizes a user may choose (a 100,000-article library costs the background about 45 MB). */
+export const MAX_ARTICLES_RANGE = [1_000, 1_000_000] as const;
 
 export type LookupEngineId = 'gdelt' | 'rss';
 export const LOOKUP_ENGINE_IDS: readonly LookupEngineId[] = ['gdelt', 'rss'];
@@ -26,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   excludedSites: [],
   forgetReadAfterDays: null,
   feedItemDays: 30,
+  maxArticles: 100_000,
   lookupEnabled: false,
   lookupEngine: 'gdelt',
   lookupEndpoint: '',
@@ -58,6 +64,10 @@ export function mergeSettings(current: Settings, input: Partial<Settings>): Sett
         ? (input.forgetReadAfterDays ?? null)
         : current.forgetReadAfterDays,
     feedItemDays: Number.isInteger(input.feedItemDays) && input.feedItemDays! >= 1 ? input.feedItemDays! : current.feedItemDays,
+    maxArticles:
+      Number.isInteger(input.maxArticles) && input.maxArticles! >= MAX_ARTICLES_RANGE[0] && input.maxArticles! <= MAX_ARTICLES_RANGE[1]
+        ? input.maxArticles!
+        : current.maxArticles,
     lookupEnabled: typeof input.lookupEnabled === 'boolean' ? input.lookupEnabled : current.lookupEnabled,
     lookupEngine: LOOKUP_ENGINE_IDS.includes(input.lookupEngine as LookupEngineId) ? input.lookupEngine! : current.lookupEngine,
     lookupEndpoint: input.lookupEndpoint === undefined ? current.lookupEndpoint : validEndpoint(input.lookupEndpoint),

@@ -1,12 +1,38 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LibraryArticle } from './article.ts';
+import type { RetrievalSnapshot } from './retrieval-index.ts';
+import { isPacked, packFingerprint, unpackFingerprint, type PackedFingerprint } from './stored-fingerprint.ts';
+
+/** An article as stored: its fingerprint packed (`packFingerprint`); records stored before hold it as lists. */
+type StoredArticle = Omit<LibraryArticle, 'fingerprint'> & { fingerprint: PackedFingerprint | LibraryArticle['fingerprint'] };
+
+export const toStored = (a: LibraryArticle): StoredArticle => ({ ...a, fingerprint: packFingerprint(a.fingerprint) });
+
+/**
+ * The article a record holds. A packed fingerprint that does not add up comes back as version 0, so
+ * the library recomputes it from the sentences (`LibraryService`), as it does an older version's.
+ */
+function fromStored(r: StoredArticle): LibraryArticle {
+  if (!isPacked(r.fingerprint)) return r as LibraryArticle;
+  return { ...r, fingerprint: unpackFingerprint(r.fingerprint) ?? { version: 0, sentences: [], terms: [], minhash: [] } };
+}
+const fromMaybe = (r: StoredArticle | undefined) => (r ? fromStored(r) : undefined);
 
 const DB_NAME = 'unspun';
 /** Schema version of the IndexedDB database (not of fingerprints: those carry their own). */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 interface UnspunDb extends DBSchema {
-  articles: { key: string; value: LibraryArticle; indexes: { byUrl: string; bySource: string } };
+  articles: { key: string; value: StoredArticle; indexes: { byUrl: string; bySource: string } };
+  /** The retrieval index as last saved (key `retrieval`), so a restarted worker does not rebuild it. */
+  indexes: { key: string; value: StoredRetrieval };
+}
+
+/** The retrieval index as stored, with the ids of stored articles it leaves out on purpose. */
+export interface StoredRetrieval {
+  snapshot: RetrievalSnapshot;
+  /** Articles found to derive from another: stored, never candidates. */
+  skipped: string[];
 }
 
 /** The library's persistent store in IndexedDB (background, popup and options pages). */
@@ -21,23 +47,24 @@ export class IdbArticleStore {
           store.createIndex('byUrl', 'url');
           store.createIndex('bySource', 'source');
         }
+        if (oldVersion < 2) db.createObjectStore('indexes');
       },
     });
     return this.db;
   }
 
   async put(article: LibraryArticle): Promise<void> {
-    await (await this.open()).put('articles', article);
+    await (await this.open()).put('articles', toStored(article));
   }
 
   /** Stores several articles in one transaction: all of them, or none. */
   async putMany(articles: LibraryArticle[]): Promise<void> {
     const tx = (await this.open()).transaction('articles', 'readwrite');
-    await Promise.all([...articles.map((a) => tx.store.put(a)), tx.done]);
+    await Promise.all([...articles.map((a) => tx.store.put(toStored(a))), tx.done]);
   }
 
   async get(id: string): Promise<LibraryArticle | undefined> {
-    return (await this.open()).get('articles', id);
+    return fromMaybe(await (await this.open()).get('articles', id));
   }
 
   async countBySource(source: LibraryArticle['source']): Promise<number> {
@@ -50,7 +77,45 @@ export class IdbArticleStore {
 
   /** Every stored article, as stored (see `LibraryService` for fingerprints of older versions). */
   async all(): Promise<LibraryArticle[]> {
-    return (await this.open()).getAll('articles');
+    return (await (await this.open()).getAll('articles')).map(fromStored);
+  }
+
+  /** Several articles in one read transaction (undefined for an id not stored). */
+  async getMany(ids: readonly string[]): Promise<(LibraryArticle | undefined)[]> {
+    const tx = (await this.open()).transaction('articles');
+    const out = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return out.map(fromMaybe);
+  }
+
+  /** The ids of every stored article (no article is read). */
+  async ids(): Promise<string[]> {
+    return (await this.open()).getAllKeys('articles');
+  }
+
+  /**
+   * Calls `visit` with every stored article, one at a time (a large library is never read whole), and
+   * whether its record is in the current stored shape (else it is worth storing again).
+   */
+  async each(visit: (a: LibraryArticle, current: boolean) => void): Promise<void> {
+    const BATCH = 500;
+    let after: string | undefined;
+    for (;;) {
+      const db = await this.open();
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const batch = await db.getAll('articles', range, BATCH);
+      for (const r of batch) visit(fromStored(r), isPacked(r.fingerprint));
+      if (batch.length < BATCH) return;
+      after = batch[batch.length - 1]!.id;
+    }
+  }
+
+  async getRetrieval(): Promise<StoredRetrieval | undefined> {
+    return (await this.open()).get('indexes', 'retrieval');
+  }
+
+  async putRetrieval(value: StoredRetrieval): Promise<void> {
+    await (await this.open()).put('indexes', value, 'retrieval');
   }
 
   async delete(id: string): Promise<void> {
@@ -58,6 +123,8 @@ export class IdbArticleStore {
   }
 
   async clear(): Promise<void> {
-    await (await this.open()).clear('articles');
+    const db = await this.open();
+    await db.clear('articles');
+    await db.clear('indexes');
   }
 }

@@ -85,7 +85,7 @@ export class RetrievalIndex {
     return this.numberOf.has(id);
   }
 
-  key(id: string): ArticleKey | undefined {
+  get(id: string): ArticleKey | undefined {
     const n = this.numberOf.get(id);
     return n === undefined ? undefined : this.keys[n];
   }
@@ -317,7 +317,11 @@ export function postedTerms(fingerprint: Pick<Fingerprint, 'sentences' | 'terms'
   if (fingerprint.terms.length <= POSTED_TERMS) return [...fingerprint.terms];
   const repeats = new Map<number, number>();
   for (const s of fingerprint.sentences) for (const t of s.terms) repeats.set(t, (repeats.get(t) ?? 0) + 1);
-  return [...fingerprint.terms].sort((a, b) => priorShare(a) - priorShare(b) || repeats.get(b)! - repeats.get(a)! || a - b).slice(0, POSTED_TERMS);
+  return fingerprint.terms
+    .map((t) => ({ t, prior: priorShare(t), repeats: repeats.get(t) ?? 0 }))
+    .sort((a, b) => a.prior - b.prior || b.repeats - a.repeats || a.t - b.t)
+    .slice(0, POSTED_TERMS)
+    .map((x) => x.t);
 }
 
 /** Binary search in a sorted array; -1 when absent. */

@@ -144,6 +144,14 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
     feedDays.append(o);
   }
   feedDays.value = String(s.feedItemDays);
+  const maxArticles = el('select');
+  maxArticles.dataset.role = 'max-articles';
+  for (const n of new Set([10_000, 25_000, 50_000, 100_000, 250_000, s.maxArticles])) {
+    const o = el('option', {}, `${n.toLocaleString('en')} articles`);
+    o.value = String(n);
+    maxArticles.append(o);
+  }
+  maxArticles.value = String(s.maxArticles);
   const save = async (): Promise<boolean> => {
     const reply = await host.send({
       type: 'unspun/settings-save',
@@ -152,6 +160,7 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
         excludedSites: sites.value.split(/[\s,]+/).filter(Boolean),
         forgetReadAfterDays: forget.value ? Number(forget.value) : null,
         feedItemDays: Number(feedDays.value),
+        maxArticles: Number(maxArticles.value),
       },
     });
     if (!reply.ok) {
@@ -173,6 +182,7 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   sites.addEventListener('change', save);
   forget.addEventListener('change', save);
   feedDays.addEventListener('change', save);
+  maxArticles.addEventListener('change', save);
   return el(
     'section',
     {},
@@ -180,6 +190,7 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
     el('label', {}, 'Never read these sites (one per line):', sites),
     el('label', {}, 'Forget articles I read ', forget, ' '),
     el('label', {}, 'Forget feed items ', feedDays, ' (articles fetched for them go too)'),
+    el('label', {}, 'Keep at most ', maxArticles, ' (past it, the oldest feed items go first; 100,000 take about 45 MB of memory)'),
     forgetNow,
   );
 }
@@ -191,9 +202,21 @@ async function storageFigures(host: UiHost): Promise<HTMLElement> {
   return el(
     'div',
     { data: { role: 'storage' } },
-    el('p', {}, `${info.articles} articles and ${info.feedItems} feed items; ${mb(info.usage)} used by Unspun in this browser.`),
+    el(
+      'p',
+      {},
+      `${info.articles} articles and ${info.feedItems} feed items` +
+        (info.maxArticles ? ` (at most ${info.maxArticles.toLocaleString('en')} in all)` : '') +
+        `; ${mb(info.usage)} used by Unspun in this browser.`,
+    ),
     info.full
-      ? el('p', { class: 'error' }, `Storage was full on ${new Date(info.full.at).toLocaleString()}: the ${info.full.evicted} oldest feed items were removed.`)
+      ? el(
+          'p',
+          { class: info.full.reason === 'limit' ? '' : 'error' },
+          info.full.reason === 'limit'
+            ? `The library reached its size limit on ${new Date(info.full.at).toLocaleString()}: the ${info.full.evicted} oldest articles (feed items first) were removed.`
+            : `Storage was full on ${new Date(info.full.at).toLocaleString()}: the ${info.full.evicted} oldest feed items were removed.`,
+        )
       : null,
   );
 }

@@ -57,8 +57,9 @@ describe('feeds in the background', () => {
       .mockResolvedValueOnce(response(304));
     const first = await pollFeeds(library, new Date('2025-10-22T08:00:00Z'), { canFetch: async () => true, fetcher });
     expect(first).toEqual({ polled: [id], newItems: 1 });
-    const stub = (await library.index()).get('https://cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html');
-    expect(stub).toMatchObject({ stub: true, source: 'feed', siteName: 'CNBC', feedId: id });
+    const stubId = 'https://cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
+    expect((await library.index()).get(stubId)).toMatchObject({ stub: true, publishesOriginals: true });
+    expect(await library.get(stubId)).toMatchObject({ stub: true, source: 'feed', siteName: 'CNBC', feedId: id });
     // Not due again before the interval; polled on request, conditionally.
     expect((await pollFeeds(library, new Date('2025-10-22T08:05:00Z'), { canFetch: async () => true, fetcher })).polled).toEqual([]);
     await pollFeeds(library, new Date('2025-10-22T08:05:00Z'), { canFetch: async () => true, fetcher }, [id]);

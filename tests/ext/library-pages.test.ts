@@ -7,7 +7,7 @@ import { handlePageRequest } from '../../src/ext/page-messages.ts';
 import { getSettings, saveSettings } from '../../src/ext/settings.ts';
 import { IdbArticleStore } from '../../src/library/idb-store.ts';
 import { searchLibrary } from '../../src/ui/library-search.ts';
-import { libraryArticle, seedText } from '../helpers.ts';
+import { pageToCheck, libraryArticle, seedText } from '../helpers.ts';
 import { freshExtension } from '../setup-extension.ts';
 
 const page = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
@@ -62,8 +62,13 @@ describe('library page requests', () => {
   it('recomputes fingerprints of an older version from the stored sentences (store migration)', async () => {
     const a = libraryArticle('a', CNBC, seedText('original-cnbc'));
     await new IdbArticleStore().put({ ...a, fingerprint: { ...a.fingerprint, version: FINGERPRINT_VERSION - 1, sentences: [] } });
-    const index = await new LibraryService().index();
-    expect(index.get('a')?.fingerprint).toEqual(a.fingerprint);
+    const library = new LibraryService();
+    const { article } = (await library.candidatesFor(pageToCheck('https://farm.example/x', seedText('original-cnbc')))).candidates(
+      a.fingerprint,
+      1,
+      () => false,
+    )[0]!;
+    expect(article.fingerprint).toEqual(a.fingerprint);
     expect((await new IdbArticleStore().get('a'))?.fingerprint.version).toBe(FINGERPRINT_VERSION);
   });
 });

@@ -79,7 +79,8 @@ describe('a pack import is a request to the background, which owns the library',
     const reply = await importInParts(handlers, text, 1000);
     expect(reply).toEqual({ ok: true, done: true, imported: 2, skipped: [] });
     const index = await library.index();
-    expect(index.get('cnbc')?.source).toBe('pack');
+    expect((await library.get('cnbc'))?.source).toBe('pack');
+    expect(index.has('cnbc')).toBe(true);
     expect(index.get('ap')).toBeDefined();
     expect((await store.get('cnbc'))?.firstSeen).toBe(NOW.toISOString());
     // The page lists them through the background too.

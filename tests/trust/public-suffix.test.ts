@@ -122,7 +122,8 @@ describe('articles stored before', () => {
     expect((await library.index()).get(old.id)?.site).toBe('alice.github.io');
     expect((await library.get(old.id))?.site).toBe('alice.github.io');
     // A page on another github.io site is no longer "the same site" as it, and is checked against it.
-    expect(checkPage(pageToCheck('https://bob.github.io/post', VICTIM_TEXT), await library.index()).verdict.kind).toBe('uncredited-rewrite');
+    const page = pageToCheck('https://bob.github.io/post', VICTIM_TEXT);
+    expect(checkPage(page, await library.candidatesFor(page)).verdict.kind).toBe('uncredited-rewrite');
   });
 });
 
