@@ -165,16 +165,22 @@ export class RetrievalIndex {
       if (i >= 0) for (let p = this.postStart[i]!; p < this.postStart[i + 1]!; p++) add(this.postDocs[p]!);
       for (const n of this.recentPosts.get(t) ?? []) add(n);
     }
-    const ranked = touched.map((n) => [n, scores[n]!] as const);
-    for (const n of touched) scores[n] = 0;
-    ranked.sort((a, b) => b[1] - a[1] || (this.keys[a[0]]!.id < this.keys[b[0]]!.id ? -1 : 1));
+    // The best `limit` not excluded, without sorting every touched document: the excluded (the
+    // page's own site) are few, so the best `limit + EXCLUDED_ROOM` are kept while scanning.
+    const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && this.keys[a]!.id < this.keys[b]!.id);
     const out: { key: ArticleKey; score: number }[] = [];
-    for (const [n, score] of ranked) {
-      const key = this.keys[n]!;
-      if (exclude(key)) continue;
-      out.push({ key, score });
-      if (out.length >= limit) break;
+    for (let room = limit + EXCLUDED_ROOM; ; room *= 4) {
+      const best = topBy(touched, room, better);
+      out.length = 0;
+      for (const n of best) {
+        const key = this.keys[n]!;
+        if (exclude(key)) continue;
+        out.push({ key, score: scores[n]! });
+        if (out.length >= limit) break;
+      }
+      if (out.length >= limit || best.length === touched.length) break;
     }
+    for (const n of touched) scores[n] = 0;
     return out;
   }
 
@@ -322,6 +328,22 @@ export function postedTerms(fingerprint: Pick<Fingerprint, 'sentences' | 'terms'
     .sort((a, b) => a.prior - b.prior || b.repeats - a.repeats || a.t - b.t)
     .slice(0, POSTED_TERMS)
     .map((x) => x.t);
+}
+
+/** Room kept beyond `limit` for candidates the caller excludes (the page itself, its own site). */
+const EXCLUDED_ROOM = 24;
+
+/** The `k` best of `items` by `better`, best first (one pass; insertion into a short sorted list). */
+function topBy(items: readonly number[], k: number, better: (a: number, b: number) => boolean): number[] {
+  const top: number[] = [];
+  for (const x of items) {
+    if (top.length >= k && !better(x, top[top.length - 1]!)) continue;
+    let i = top.length;
+    while (i > 0 && better(x, top[i - 1]!)) i--;
+    top.splice(i, 0, x);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** Binary search in a sorted array; -1 when absent. */
