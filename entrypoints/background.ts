@@ -37,6 +37,12 @@ export default defineBackground(() => {
     if (alarm.name === FEEDS) void poll().catch((e) => console.error('Unspun: feed poll failed', e));
   });
   // Feeds are checked every 5 minutes; each is fetched only when due (its TTL, backoff), politely.
-  void browser.alarms.create(FEEDS, { delayInMinutes: 1, periodInMinutes: 5 });
-  void browser.alarms.create(HOUSEKEEPING, { delayInMinutes: 1, periodInMinutes: 6 * 60 });
+  // Created once: the worker starts again after every pause, and creating an alarm again restarts its
+  // period (housekeeping would then run a minute after every start instead of every 6 hours).
+  void ensureAlarm(FEEDS, { delayInMinutes: 1, periodInMinutes: 5 });
+  void ensureAlarm(HOUSEKEEPING, { delayInMinutes: 1, periodInMinutes: 6 * 60 });
 });
+
+async function ensureAlarm(name: string, info: { delayInMinutes: number; periodInMinutes: number }): Promise<void> {
+  if (!(await browser.alarms.get(name))) await browser.alarms.create(name, info);
+}

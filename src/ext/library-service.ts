@@ -3,7 +3,7 @@ import { appearedAt, type LibraryArticle } from '../library/article.ts';
 import { normalizeUrl, siteOf } from '../core/site.ts';
 import type { LibraryEntry } from './protocol.ts';
 import { storageEvents } from './storage-events.ts';
-import { IdbArticleStore } from '../library/idb-store.ts';
+import { IdbArticleStore, type ArticleMeta } from '../library/idb-store.ts';
 import { PreparedCandidates, type Candidate, type CandidateSource } from '../library/library-index.ts';
 import { DEFAULT_MATCH, selfOrSameSite, type PageToCheck } from '../library/match.ts';
 import { RetrievalIndex } from '../library/retrieval-index.ts';
@@ -23,6 +23,12 @@ export class LibraryService {
   /** Stored articles deliberately not indexed: found to derive from another. */
   private skipped = new Set<string>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Every write of the articles up to this generation is in the in-memory index (writes made through
+   * this service; see `IdbArticleStore.generation`); `reflected` holds later ones already in it.
+   */
+  private reflectedUpTo = 0;
+  private readonly reflected = new Set<number>();
 
   constructor(
     readonly store = new IdbArticleStore(),
@@ -37,10 +43,15 @@ export class LibraryService {
   }
 
   private async load(): Promise<RetrievalIndex> {
+    // Every write up to this generation is read below (from the snapshot or the store).
+    const generation = await this.store.generation();
+    this.reflectedUpTo = Math.max(this.reflectedUpTo, generation);
     const stored = await this.store.getRetrieval().catch(() => undefined);
     const index = RetrievalIndex.fromSnapshot(stored?.snapshot);
     if (!index || !stored) return this.rebuild();
     this.skipped = new Set(stored.skipped);
+    // Saved with every write so far: nothing to reconcile (reading 100,000 ids takes over a second).
+    if (stored.generation === generation) return index;
     // Changes saved to the store after the snapshot (the worker was stopped before saving it).
     const ids = await this.store.ids();
     const inStore = new Set(ids);
@@ -87,7 +98,8 @@ export class LibraryService {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const current = index ?? (await this.index());
-    await this.store.putRetrieval({ snapshot: current.snapshot(), skipped: [...this.skipped] }).catch((e: unknown) => {
+    const generation = this.reflectedUpTo;
+    await this.store.putRetrieval({ snapshot: current.snapshot(), skipped: [...this.skipped], generation }).catch((e: unknown) => {
       // Not fatal: the next start reconciles the older snapshot with the store, or rebuilds.
       console.warn('Unspun: could not save the library index', e);
     });
@@ -98,10 +110,18 @@ export class LibraryService {
     this.saveTimer = setTimeout(() => void this.saveNow(index), this.saveDelayMs);
   }
 
-  private async indexed(update: (index: RetrievalIndex) => void): Promise<void> {
+  /** Applies a write of generation `generation` to the index (and saves the index a moment later). */
+  private async indexed(generation: number, update: (index: RetrievalIndex) => void): Promise<void> {
     const index = await this.index();
     update(index);
+    this.reflect(generation);
     this.scheduleSave(index);
+  }
+
+  private reflect(generation: number): void {
+    if (generation <= this.reflectedUpTo) return;
+    this.reflected.add(generation);
+    while (this.reflected.delete(this.reflectedUpTo + 1)) this.reflectedUpTo++;
   }
 
   /** Adds an article to the index, or keeps it out when it derives from another. */
@@ -145,20 +165,22 @@ export class LibraryService {
     const current = a.fingerprint?.version === FINGERPRINT_VERSION;
     if (current && a.site === site && !restore) return a;
     const fresh = { ...a, site, fingerprint: current ? a.fingerprint : fingerprintSentences(a.sentences) };
-    await this.store.put(fresh);
+    // The same article, indexed by the caller right after (no other task runs in between).
+    this.reflect(await this.store.put(fresh));
     return fresh;
   }
 
   /** Stores an article; only articles not derived from another become matching candidates. */
   async put(article: LibraryArticle): Promise<void> {
+    let generation: number;
     try {
-      await this.store.put(article);
+      generation = await this.store.put(article);
     } catch (e) {
       if (!isQuotaError(e)) throw e;
       await this.evictOldestFeedItems(EVICT_BATCH);
-      await this.store.put(article);
+      generation = await this.store.put(article);
     }
-    await this.indexed((index) => this.place(index, article));
+    await this.indexed(generation, (index) => this.place(index, article));
   }
 
   async get(id: string): Promise<LibraryArticle | undefined> {
@@ -167,14 +189,15 @@ export class LibraryService {
 
   async remove(id: string): Promise<void> {
     const a = await this.store.get(id);
-    await this.store.delete(id);
+    const generation = await this.store.delete(id);
     this.skipped.delete(id);
-    await this.indexed((index) => (a ? index.forget(id, a.fingerprint) : index.remove(id)));
+    await this.indexed(generation, (index) => (a ? index.forget(id, a.fingerprint) : index.remove(id)));
   }
 
   async clear(): Promise<void> {
     clearTimeout(this.saveTimer);
-    await this.store.clear();
+    this.reflectedUpTo = await this.store.clear();
+    this.reflected.clear();
     this.skipped.clear();
     this.loaded = Promise.resolve(new RetrievalIndex());
   }
@@ -194,8 +217,8 @@ export class LibraryService {
     const stored = await this.store.getMany(candidates.map((s) => s.id));
     const fresh = candidates.filter((_, i) => !stored[i]);
     if (!fresh.length) return 0;
-    await this.putManyMakingRoom(fresh);
-    await this.indexed((i) => fresh.forEach((a) => this.place(i, a)));
+    const generation = await this.putManyMakingRoom(fresh);
+    await this.indexed(generation, (i) => fresh.forEach((a) => this.place(i, a)));
     return fresh.length;
   }
 
@@ -213,8 +236,8 @@ export class LibraryService {
       now,
     });
     if (result.error || !result.articles.length) return result;
-    await this.putManyMakingRoom(result.articles);
-    await this.indexed((i) => result.articles.forEach((a) => this.place(i, a)));
+    const generation = await this.putManyMakingRoom(result.articles);
+    await this.indexed(generation, (i) => result.articles.forEach((a) => this.place(i, a)));
     return result;
   }
 
@@ -243,19 +266,19 @@ export class LibraryService {
   }
 
   /** Stores articles in one transaction; when storage is full, the oldest feed items make room first. */
-  private async putManyMakingRoom(articles: LibraryArticle[]): Promise<void> {
+  private async putManyMakingRoom(articles: LibraryArticle[]): Promise<number> {
     try {
-      await this.store.putMany(articles);
+      return await this.store.putMany(articles);
     } catch (e) {
       if (!isQuotaError(e)) throw e;
       await this.evictOldestFeedItems(Math.max(articles.length, EVICT_BATCH));
-      await this.store.putMany(articles);
+      return this.store.putMany(articles);
     }
   }
 
   /** Removes the `count` oldest feed items (by publication, else first seen); records it for the options page. */
   async evictOldestFeedItems(count: number): Promise<number> {
-    const feedItems = (await this.store.all()).filter((a) => a.source === 'feed');
+    const feedItems = await this.metas((a) => a.source === 'feed');
     feedItems.sort((a, b) => appearedAt(a) - appearedAt(b));
     const victims = feedItems.slice(0, count);
     for (const a of victims) await this.remove(a.id);
@@ -271,9 +294,9 @@ export class LibraryService {
   async keepWithin(max: number): Promise<number> {
     const over = (await this.store.count()) - max;
     if (over <= 0) return 0;
-    const rank = (a: LibraryArticle) => (a.stub ? 0 : EVICTION_ORDER.indexOf(a.source) + 1);
+    const rank = (a: ArticleMeta) => (a.stub ? 0 : EVICTION_ORDER.indexOf(a.source) + 1);
     const all: { id: string; rank: number; at: number }[] = [];
-    await this.store.each((a) => all.push({ id: a.id, rank: rank(a), at: appearedAt(a) }));
+    await this.store.scan((a) => all.push({ id: a.id, rank: rank(a), at: appearedAt(a) }));
     all.sort((a, b) => a.rank - b.rank || a.at - b.at);
     const victims = all.slice(0, over);
     for (const v of victims) await this.remove(v.id);
@@ -281,9 +304,18 @@ export class LibraryService {
     return victims.length;
   }
 
+  /** The records (no text, no fingerprint) that `keep` accepts, read a batch at a time. */
+  private async metas(keep: (a: ArticleMeta) => boolean): Promise<ArticleMeta[]> {
+    const out: ArticleMeta[] = [];
+    await this.store.scan((a) => {
+      if (keep(a)) out.push(a);
+    });
+    return out;
+  }
+
   /** Forgets feed items that appeared before `cutoff`. */
   async expireFeedItems(cutoff: Date): Promise<number> {
-    const old = (await this.store.all()).filter((a) => a.source === 'feed' && appearedAt(a) < cutoff.getTime());
+    const old = await this.metas((a) => a.source === 'feed' && appearedAt(a) < cutoff.getTime());
     for (const a of old) await this.remove(a.id);
     return old.length;
   }
@@ -296,7 +328,7 @@ export class LibraryService {
 
   /** Forgets articles the reader read (not feed or pack articles) first seen before `cutoff`. */
   async forgetReadBefore(cutoff: Date): Promise<number> {
-    const old = (await this.store.all()).filter((a) => a.source === 'read' && Date.parse(a.firstSeen) < cutoff.getTime());
+    const old = await this.metas((a) => a.source === 'read' && Date.parse(a.firstSeen) < cutoff.getTime());
     for (const a of old) await this.remove(a.id);
     return old.length;
   }

@@ -1,10 +1,13 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { LibraryArticle } from './article.ts';
 import type { RetrievalSnapshot } from './retrieval-index.ts';
 import { isPacked, packFingerprint, unpackFingerprint, type PackedFingerprint } from './stored-fingerprint.ts';
 
 /** An article as stored: its fingerprint packed (`packFingerprint`); records stored before hold it as lists. */
 type StoredArticle = Omit<LibraryArticle, 'fingerprint'> & { fingerprint: PackedFingerprint | LibraryArticle['fingerprint'] };
+
+/** An article's record without its text and fingerprint. */
+export type ArticleMeta = Omit<LibraryArticle, 'sentences' | 'fingerprint'>;
 
 export const toStored = (a: LibraryArticle): StoredArticle => ({ ...a, fingerprint: packFingerprint(a.fingerprint) });
 
@@ -24,13 +27,19 @@ export const DB_VERSION = 2;
 
 interface UnspunDb extends DBSchema {
   articles: { key: string; value: StoredArticle; indexes: { byUrl: string; bySource: string } };
-  /** The retrieval index as last saved (key `retrieval`), so a restarted worker does not rebuild it. */
-  indexes: { key: string; value: StoredRetrieval };
+  /**
+   * The retrieval index as last saved (key `retrieval`), so a restarted worker does not rebuild it,
+   * and the articles' generation (key `generation`): a count of writes, raised in the same transaction
+   * as each, so a snapshot saved at generation g is known to hold every write up to g.
+   */
+  indexes: { key: string; value: StoredRetrieval | number };
 }
 
 /** The retrieval index as stored, with the ids of stored articles it leaves out on purpose. */
 export interface StoredRetrieval {
   snapshot: RetrievalSnapshot;
+  /** The articles' generation the snapshot holds every write of (see `IdbArticleStore.generation`). */
+  generation?: number;
   /** Articles found to derive from another: stored, never candidates. */
   skipped: string[];
 }
@@ -53,14 +62,30 @@ export class IdbArticleStore {
     return this.db;
   }
 
-  async put(article: LibraryArticle): Promise<void> {
-    await (await this.open()).put('articles', toStored(article));
+  /** Stores an article; returns the articles' generation after this write. */
+  async put(article: LibraryArticle): Promise<number> {
+    return this.write((store) => [store.put(toStored(article))]);
   }
 
   /** Stores several articles in one transaction: all of them, or none. */
-  async putMany(articles: LibraryArticle[]): Promise<void> {
-    const tx = (await this.open()).transaction('articles', 'readwrite');
-    await Promise.all([...articles.map((a) => tx.store.put(toStored(a))), tx.done]);
+  async putMany(articles: LibraryArticle[]): Promise<number> {
+    return this.write((store) => articles.map((a) => store.put(toStored(a))));
+  }
+
+  /** A write of the articles, with the generation raised in the same transaction (all or nothing). */
+  private async write(requests: (store: IDBPObjectStore<UnspunDb, ['articles', 'indexes'], 'articles', 'readwrite'>) => Promise<unknown>[]): Promise<number> {
+    const tx = (await this.open()).transaction(['articles', 'indexes'], 'readwrite');
+    const meta = tx.objectStore('indexes');
+    let next = 0;
+    const raise = meta.get('generation').then((g) => meta.put((next = (typeof g === 'number' ? g : 0) + 1), 'generation'));
+    await Promise.all([...requests(tx.objectStore('articles')), raise, tx.done]);
+    return next;
+  }
+
+  /** How many writes the articles have had (0 for none); see `StoredRetrieval.generation`. */
+  async generation(): Promise<number> {
+    const g = await (await this.open()).get('indexes', 'generation');
+    return typeof g === 'number' ? g : 0;
   }
 
   async get(id: string): Promise<LibraryArticle | undefined> {
@@ -110,21 +135,39 @@ export class IdbArticleStore {
     }
   }
 
+  /**
+   * Calls `visit` with every stored article's record without its text and fingerprint (nothing is
+   * unpacked), a batch at a time: what housekeeping needs to choose what goes.
+   */
+  async scan(visit: (a: ArticleMeta) => void): Promise<void> {
+    const BATCH = 1000;
+    let after: string | undefined;
+    for (;;) {
+      const db = await this.open();
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const batch = await db.getAll('articles', range, BATCH);
+      for (const { sentences: _s, fingerprint: _f, ...meta } of batch) visit(meta);
+      if (batch.length < BATCH) return;
+      after = batch[batch.length - 1]!.id;
+    }
+  }
+
   async getRetrieval(): Promise<StoredRetrieval | undefined> {
-    return (await this.open()).get('indexes', 'retrieval');
+    const r = await (await this.open()).get('indexes', 'retrieval');
+    return typeof r === 'object' ? r : undefined;
   }
 
   async putRetrieval(value: StoredRetrieval): Promise<void> {
     await (await this.open()).put('indexes', value, 'retrieval');
   }
 
-  async delete(id: string): Promise<void> {
-    await (await this.open()).delete('articles', id);
+  async delete(id: string): Promise<number> {
+    return this.write((store) => [store.delete(id)]);
   }
 
-  async clear(): Promise<void> {
+  async clear(): Promise<number> {
     const db = await this.open();
-    await db.clear('articles');
-    await db.clear('indexes');
+    await db.delete('indexes', 'retrieval');
+    return this.write((store) => [store.clear()]);
   }
 }

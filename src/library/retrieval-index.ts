@@ -58,7 +58,7 @@ export interface RetrievalSnapshot {
  */
 export class RetrievalIndex {
   private keys: (ArticleKey | undefined)[] = [];
-  private readonly numberOf = new Map<string, number>();
+  private numberOf = new Map<string, number>();
   private live = 0;
   private dead = 0;
   private dfTerms: Uint32Array = new Uint32Array(0);
@@ -70,7 +70,7 @@ export class RetrievalIndex {
   private readonly recentPosts = new Map<number, number[]>();
   private recentCount = 0;
   /** Terms each document contributed to document frequencies (needed to take them back). */
-  private readonly termsOf: (Uint32Array | undefined)[] = [];
+  private termsOf: (Uint32Array | undefined)[] = [];
   private readonly originalSites = new Map<string, number>();
   /** Scores of one query, by document number (reused: zero between queries). */
   private scores = new Float64Array(0);
@@ -252,8 +252,7 @@ export class RetrievalIndex {
   /** Merges recent postings and frequency changes into the compact arrays. */
   private merge(): void {
     if (!this.recentCount && !this.dfDelta.size) return;
-    [this.dfTerms, this.dfCounts] = mergeCounts(this.dfTerms, this.dfCounts, this.dfDelta);
-    this.dfDelta.clear();
+    const counts = mergeCounts(this.dfTerms, this.dfCounts, this.dfDelta);
     const posts = new Map<number, number[]>();
     for (let i = 0; i < this.postTerms.length; i++) {
       const docs: number[] = [];
@@ -264,12 +263,17 @@ export class RetrievalIndex {
       const live = docs.filter((n) => this.keys[n]);
       if (!live.length) continue;
       const list = posts.get(t);
-      if (list) list.push(...live);
+      if (list)
+        for (const n of live) list.push(n); // a list may be longer than the stack allows arguments
       else posts.set(t, live);
     }
+    const packed = packPostings(posts);
+    // Built first, swapped in at once (see `compact`).
+    [this.dfTerms, this.dfCounts] = counts;
+    this.dfDelta.clear();
+    [this.postTerms, this.postStart, this.postDocs] = packed;
     this.recentPosts.clear();
     this.recentCount = 0;
-    [this.postTerms, this.postStart, this.postDocs] = packPostings(posts);
   }
 
   /** Renumbers the live documents without the removed ones. */
@@ -293,12 +297,14 @@ export class RetrievalIndex {
       }
       if (docs.length) posts.set(this.postTerms[i]!, docs);
     }
-    [this.postTerms, this.postStart, this.postDocs] = packPostings(posts);
+    const numberOf = new Map<string, number>();
+    keys.forEach((k, n) => numberOf.set(k.id, n));
+    const packed = packPostings(posts);
+    // Everything built first, then swapped in at once: an error above leaves the index as it was.
+    [this.postTerms, this.postStart, this.postDocs] = packed;
     this.keys = keys;
-    this.termsOf.length = 0;
-    this.termsOf.push(...termsOf);
-    this.numberOf.clear();
-    keys.forEach((k, n) => this.numberOf.set(k.id, n));
+    this.termsOf = termsOf;
+    this.numberOf = numberOf;
     this.dead = 0;
   }
 }

@@ -19,7 +19,7 @@ const NOW = new Date('2025-10-23T08:00:00Z');
 /** A store whose next multi-article write finds the disk full, as a browser over its quota does. */
 class FullOnceStore extends IdbArticleStore {
   fullNext = false;
-  override async putMany(articles: LibraryArticle[]): Promise<void> {
+  override async putMany(articles: LibraryArticle[]): Promise<number> {
     if (this.fullNext) {
       this.fullNext = false;
       throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });

@@ -87,3 +87,25 @@ describe('RetrievalIndex', () => {
     expect(posted).not.toContain(term('people'));
   });
 });
+
+describe('RetrievalIndex at the size of a large library', () => {
+  it('compacts and merges more documents than a call may take as arguments (a service worker allows about 80,000)', () => {
+    const index = new RetrievalIndex();
+    const shared = term('bridge');
+    const n = 200_000;
+    for (let i = 0; i < n; i++) {
+      index.add({
+        id: `d${i}`,
+        site: `s${i % 100}.example`,
+        url: `https://s${i % 100}.example/${i}`,
+        source: 'read',
+        fingerprint: { version: 5, sentences: [], terms: [shared, i], minhash: [] },
+      });
+    }
+    for (let i = 0; i < 10; i++) index.remove(`d${i}`);
+    const copy = RetrievalIndex.fromSnapshot(structuredClone(index.snapshot()))!; // merges and compacts
+    expect(copy.size).toBe(n - 10);
+    expect(copy.candidates({ terms: [12345] }, 1, none)[0]?.key.id).toBe('d12345');
+    expect(index.candidates({ terms: [199_999] }, 1, none)[0]?.key.id).toBe('d199999');
+  }, 60_000);
+});
