@@ -6,7 +6,8 @@ import { minhash } from '../core/minhash.ts';
  * (4 bytes a hash, where a list of numbers costs up to 9 bytes a number and a header of its own).
  * Layout: [sentence count, then per sentence its terms, quoted, names and phrases counts], then each
  * sentence's four lists in order. The article's terms (the union of its sentences') and its MinHash
- * signature (of those terms) are computed again when it is read: they would double a feed item's size.
+ * signature (of those terms) are computed again when it is read (the signature when first asked for):
+ * they would double a feed item's size.
  */
 export interface PackedFingerprint {
   version: number;
@@ -52,7 +53,12 @@ export function unpackFingerprint(p: PackedFingerprint): Fingerprint | undefined
   }
   if (at !== a.length) return undefined;
   const terms = [...all].sort((x, y) => x - y);
-  return { version: p.version, sentences: out, terms, minhash: minhash(terms) };
+  const fp = { version: p.version, sentences: out, terms } as Omit<Fingerprint, 'minhash'> as Fingerprint;
+  // Computed when first asked for (a pack export, a check of shape): matching never reads it, and a
+  // rebuild of a 100,000-article index would spend a quarter of its time on it.
+  let signature: number[] | undefined;
+  Object.defineProperty(fp, 'minhash', { enumerable: true, configurable: true, get: () => (signature ??= minhash(terms)) });
+  return fp;
 }
 
 /** True for a fingerprint in the stored (packed) shape. */
