@@ -113,7 +113,10 @@ export function defineSourcesSuite(name, { launchTestBuild, launchShipped }) {
       });
       assert.match(feedStatus, /^fetched .*: 1 new, 1 item\(s\) in all$/);
       assert.equal(await options.evaluate((id) => document.querySelector(`li[data-feed-id="${id}"] [data-role=feed-enabled]`).checked, row), true);
-      assert.match(await options.evaluate(() => document.querySelector('[data-role=storage]').textContent), /^0 articles and 1 feed items \(at most 100,000 in all\);/);
+      assert.match(
+        await options.evaluate(() => document.querySelector('[data-role=storage]').textContent),
+        /^0 articles and 1 feed items \(at most 100,000 in all\);/,
+      );
       fs.mkdirSync(OUT, { recursive: true });
       await options.screenshot(path.join(OUT, `${name}-options.png`));
 
