@@ -4,6 +4,7 @@ import { fingerprintText } from '../src/core/fingerprint.ts';
 import { siteOf } from '../src/core/site.ts';
 import type { LibraryArticle } from '../src/library/article.ts';
 import type { PageToCheck } from '../src/library/match.ts';
+import { LibraryIndex } from '../src/library/library-index.ts';
 
 /** ../shared beside the repo (tests may read it; nothing from it is copied into the repo). */
 export const SHARED = process.env.UNSPUN_SHARED ?? join(import.meta.dirname, '..', '..', 'shared');
@@ -57,4 +58,14 @@ export function corpusDoc(id: string): CorpusDoc {
   const doc = corpusDocs.get(id);
   if (!doc) throw new Error(`no corpus document ${id}`);
   return doc;
+}
+
+/** A library of these corpus documents (their ground-truth bodies). */
+export function corpusLibraryOf(...ids: string[]): LibraryIndex {
+  const index = new LibraryIndex();
+  for (const id of ids) {
+    const d = corpusDoc(id);
+    index.add(libraryArticle(id, d.url, d.body, { published: d.published }));
+  }
+  return index;
 }

@@ -65,9 +65,7 @@ export class LibraryService {
     const unknown = ids.filter((id) => !index.has(id) && !this.skipped.has(id));
     for (const a of await this.store.getMany(unknown)) {
       if (!a) continue;
-      const fresh = await this.upToDate(a);
-      if (fresh.derivedFrom) this.skipped.add(fresh.id);
-      else index.add(fresh);
+      this.place(index, await this.upToDate(a));
       changed = true;
     }
     if (changed) this.scheduleSave(index);
@@ -81,13 +79,10 @@ export class LibraryService {
     const outdated: LibraryArticle[] = [];
     await this.store.each((a, current) => {
       if (!current || a.fingerprint?.version !== FINGERPRINT_VERSION || a.site !== siteOf(a.url)) outdated.push(a);
-      else if (a.derivedFrom) this.skipped.add(a.id);
-      else index.add(a);
+      else this.place(index, a);
     });
     for (const a of outdated) {
-      const fresh = await this.upToDate(a, true); // stored again in the current shape
-      if (fresh.derivedFrom) this.skipped.add(fresh.id);
-      else index.add(fresh);
+      this.place(index, await this.upToDate(a, true)); // stored again in the current shape
     }
     await this.saveNow(index);
     return index;

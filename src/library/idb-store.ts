@@ -123,16 +123,7 @@ export class IdbArticleStore {
    * whether its record is in the current stored shape (else it is worth storing again).
    */
   async each(visit: (a: LibraryArticle, current: boolean) => void): Promise<void> {
-    const BATCH = 500;
-    let after: string | undefined;
-    for (;;) {
-      const db = await this.open();
-      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const batch = await db.getAll('articles', range, BATCH);
-      for (const r of batch) visit(fromStored(r), isPacked(r.fingerprint));
-      if (batch.length < BATCH) return;
-      after = batch[batch.length - 1]!.id;
-    }
+    await this.records(500, (r) => visit(fromStored(r), isPacked(r.fingerprint)));
   }
 
   /**
@@ -140,15 +131,19 @@ export class IdbArticleStore {
    * unpacked), a batch at a time: what housekeeping needs to choose what goes.
    */
   async scan(visit: (a: ArticleMeta) => void): Promise<void> {
-    const BATCH = 1000;
+    await this.records(1000, ({ sentences: _s, fingerprint: _f, ...meta }) => visit(meta));
+  }
+
+  /** Every stored record in id order, read `batch` at a time. */
+  private async records(batch: number, visit: (r: StoredArticle) => void): Promise<void> {
     let after: string | undefined;
     for (;;) {
       const db = await this.open();
       const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const batch = await db.getAll('articles', range, BATCH);
-      for (const { sentences: _s, fingerprint: _f, ...meta } of batch) visit(meta);
-      if (batch.length < BATCH) return;
-      after = batch[batch.length - 1]!.id;
+      const got = await db.getAll('articles', range, batch);
+      for (const r of got) visit(r);
+      if (got.length < batch) return;
+      after = got[got.length - 1]!.id;
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Fingerprint } from '../core/fingerprint.ts';
 import type { TermWeight } from '../core/similarity.ts';
 import type { LibraryArticle } from './article.ts';
-import { RetrievalIndex, type ArticleKey } from './retrieval-index.ts';
+import { keyOf, RetrievalIndex, type ArticleKey } from './retrieval-index.ts';
 
 export interface Candidate {
   article: LibraryArticle;
@@ -71,15 +71,6 @@ export class PreparedCandidates implements CandidateSource {
   ) {}
 
   candidates(_fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (a: ArticleKey) => boolean): Candidate[] {
-    return this.found.filter((c) => !exclude(keyLike(c.article))).slice(0, limit);
+    return this.found.filter((c) => !exclude(keyOf(c.article))).slice(0, limit);
   }
 }
-
-const keyLike = (a: LibraryArticle): ArticleKey => ({
-  id: a.id,
-  site: a.site,
-  url: a.url,
-  canonicalUrl: a.canonicalUrl,
-  publishesOriginals: !!a.derivatives?.length || a.source === 'feed',
-  stub: !!a.stub,
-});

@@ -309,7 +309,8 @@ export class RetrievalIndex {
   }
 }
 
-function keyOf(a: Pick<LibraryArticle, 'id' | 'site' | 'url' | 'canonicalUrl' | 'derivatives' | 'source' | 'stub'>): ArticleKey {
+/** What retrieval keeps of an article (see `ArticleKey`). */
+export function keyOf(a: Pick<LibraryArticle, 'id' | 'site' | 'url' | 'canonicalUrl' | 'derivatives' | 'source' | 'stub'>): ArticleKey {
   return {
     id: a.id,
     site: a.site,

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LibraryIndex } from '../../src/library/library-index.ts';
+import type { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
-import { corpusDoc, libraryArticle, pageToCheck } from '../helpers.ts';
-
-function library(...ids: string[]) {
-  const index = new LibraryIndex();
-  for (const id of ids) {
-    const d = corpusDoc(id);
-    index.add(libraryArticle(id, d.url, d.body, { published: d.published }));
-  }
-  return index;
-}
+import { corpusDoc, corpusLibraryOf, pageToCheck } from '../helpers.ts';
 
 const check = (id: string, index: LibraryIndex) => {
   const d = corpusDoc(id);
@@ -26,14 +17,14 @@ describe("pasted passages (corpus kind excerpt): the original's sentences word f
     // Four sentences pasted among text quoting a NASA engineer (no credit to NASA's article).
     ['0853c6d83c-excerpt', '0853c6d83cb97eb87fa075c28109bc40'],
   ])('catches %s and names its original', (page, original) => {
-    const { verdict, matched } = check(page, library(original, 'ecb-10_1ecb'));
+    const { verdict, matched } = check(page, corpusLibraryOf(original, 'ecb-10_1ecb'));
     expect(verdict.kind).toBe('uncredited-rewrite');
     expect(matched?.id).toBe(original);
     expect(verdict.reason).toMatch(/word for word/);
   });
 
   it('does not take two lines shared by two reports of one fire for a copy, and says what it saw', () => {
-    const { verdict } = check('ecb-14_4ecb', library('ecb-14_1ecb'));
+    const { verdict } = check('ecb-14_4ecb', corpusLibraryOf('ecb-14_1ecb'));
     expect(verdict.kind).toBe('none');
     expect(verdict.reason).toMatch(/^2 of its sentences match .* word for word or nearly \(\d+ words\): too little for a copy/);
   });
