@@ -64,11 +64,13 @@ export interface MatchResult {
 export function checkPage(page: PageToCheck, index: CandidateSource, options: MatchOptions = DEFAULT_MATCH): MatchResult {
   const { best, nearest } = bestDerivation(page, index, options);
   if (!best) return noneVerdict(page, nearest, options);
-  const { article, alignment, score } = best;
+  const { article, alignment, score, via } = best;
   const credit = findCredit(page.credit, article);
   const evidence = toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs);
   const ref = toRef(article);
-  const reason = explainDerivation(alignment, page.sentences.length, outletOf(article), options.thresholds);
+  const reason = via
+    ? `${explainDerivation(via.alignment, page.sentences.length, outletOf(via.article), options.thresholds)}; that article is itself an uncredited copy of ${outletOf(article)}'s, which appeared earlier`
+    : explainDerivation(alignment, page.sentences.length, outletOf(article), options.thresholds);
   if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence, reason }, matched: article };
   const pageTimes: Appearance = { claimed: page.published, observations: page.observations ?? [] };
   const otherTimes = appearanceOf(article);
@@ -107,6 +109,8 @@ export interface Derivation {
   article: LibraryArticle;
   alignment: Alignment;
   score: number;
+  /** The page derives from `article` through this later rewrite of it (the page follows the rewrite). */
+  via?: Derivation;
 }
 
 /** Library articles a page must never be matched with: itself (URL or own canonical) and its own site's. */
@@ -123,18 +127,55 @@ function bestDerivation(page: PageToCheck, index: CandidateSource, options: Matc
   const weight = memoizeWeight(index.idf);
   const weighedPage = page.fingerprint.sentences.map((s) => weighSentence(s, weight));
   const derived: Derivation[] = [];
+  const resembling: Derivation[] = [];
   let nearest: Derivation | undefined;
   for (const { article } of index.candidates(page.fingerprint, options.candidates, isSelfOrSameSite)) {
     const alignment = alignSentences(page.fingerprint, article.fingerprint, weight, options.align, weighedPage);
     const score = derivationScore(alignment);
     if (!isDerived(alignment, options.thresholds)) {
-      if (alignment.pairs.length && (!nearest || alignment.pageCoverage > nearest.alignment.pageCoverage)) nearest = { article, alignment, score };
+      if (!alignment.pairs.length) continue;
+      resembling.push({ article, alignment, score });
+      if (!nearest || alignment.pageCoverage > nearest.alignment.pageCoverage) nearest = { article, alignment, score };
       continue;
     }
     derived.push({ article, alignment, score });
   }
   const copies = (later: LibraryArticle, earlier: LibraryArticle) => isCopyOf(later, earlier, weight, options);
-  return { best: earliestSource(derived, page.credit, copies), nearest };
+  const source = earliestSource(derived, page.credit, copies);
+  if (!source || (page.credit && findCredit(page.credit, source.article))) return { best: source, nearest };
+  const through = (source: Derivation, earlier: LibraryArticle) => followsThrough(source, earlier, weight, options);
+  return { best: storyOriginal(source, resembling, through), nearest };
+}
+
+/**
+ * The page's source may itself be an uncredited copy of an earlier article in the library, which
+ * the page resembles less (it follows the copy's wording): when what the page took from its source
+ * is mostly the source's retelling of that earlier article, the earlier one is the story's original,
+ * and the verdict names it, through the copy.
+ */
+export function storyOriginal(source: Derivation, resembling: Derivation[], through: (source: Derivation, earlier: LibraryArticle) => boolean): Derivation {
+  const earlier = resembling.filter((d) => appearedAt(d.article) < appearedAt(source.article)).sort((a, b) => appearedAt(a.article) - appearedAt(b.article));
+  const original = earlier.find((d) => through(source, d.article));
+  return original ? { ...original, score: source.score, via: source } : source;
+}
+
+/**
+ * Whether the page reached `earlier` through its source: the source derives from `earlier`, and most
+ * of the source's sentences the page follows are among those the source took from it. A page that
+ * follows an article's own reporting, beside a few paragraphs it quotes from another, follows the first.
+ */
+export function followsThrough(
+  source: Derivation,
+  earlier: Pick<LibraryArticle, 'fingerprint'>,
+  weight: (t: number) => number,
+  options: MatchOptions = DEFAULT_MATCH,
+): boolean {
+  const sourceToEarlier = alignSentences(source.article.fingerprint, earlier.fingerprint, weight, options.align);
+  if (!isDerived(sourceToEarlier, { ...options.thresholds, walkedPairs: Infinity })) return false;
+  const taken = new Set<number>();
+  for (const p of sourceToEarlier.pairs) taken.add(p.page);
+  const followed = source.alignment.pairs;
+  return followed.length > 0 && followed.filter((p) => taken.has(p.original)).length * 2 > followed.length;
 }
 
 /**

@@ -58,8 +58,9 @@ export function whichCameFirst(page: Appearance, other: Appearance): FirstOutcom
   const otherClaim = time(other.claimed);
   const pageSeen = earliest(page.observations, false);
   const otherSeen = earliest(other.observations, false);
-  if (otherSeen !== undefined && otherSeen < (Number.isFinite(pageClaim) ? pageClaim : Infinity) - CLAIM_TOLERANCE_MS) return 'other';
-  if (pageSeen !== undefined && pageSeen < (Number.isFinite(otherClaim) ? otherClaim : Infinity) - CLAIM_TOLERANCE_MS) return 'page';
+  // Seen before the other claims to exist (an article that claims no date claims nothing to beat).
+  if (otherSeen !== undefined && otherSeen < pageClaim - CLAIM_TOLERANCE_MS) return 'other';
+  if (pageSeen !== undefined && pageSeen < otherClaim - CLAIM_TOLERANCE_MS) return 'page';
   if (Number.isFinite(pageClaim) && Number.isFinite(otherClaim) && Math.abs(pageClaim - otherClaim) > CLAIM_TOLERANCE_MS) {
     if (otherClaim < pageClaim) return 'other';
     return otherNear !== undefined && pageNear === undefined ? 'disputed' : 'page';

@@ -113,6 +113,7 @@ export async function lookupOriginal(page: PageToCheck, deps: LookupDeps, option
   await report();
 
   const found: LibraryArticle[] = [];
+  const notSources: LibraryArticle[] = [];
   const weight = memoizeWeight(deps.idf);
   const pool = ranked.slice(0, SHORTLIST);
   for (let fetched = 0; fetched < o.maxCandidates; fetched++) {
@@ -126,10 +127,12 @@ export async function lookupOriginal(page: PageToCheck, deps: LookupDeps, option
     const verified = article && isSource(page, article, weight);
     entry.result = !article ? 'failed' : verified ? 'source' : 'not-source';
     if (article && verified) found.push(article);
+    else if (article) notSources.push(article);
     await report();
   }
   if (!found.length) return finish('not-found', notFound(deps.engine.name, range), [], pageObservation);
-  const sources = withoutLaterCopies(found, weight);
+  // A story original reached through a copy stays beside it: the page matches the copy.
+  const sources = [...withoutLaterCopies(found, weight), ...copiedBySources(found, notSources, weight)];
   const names = sources.filter((f) => !f.derivedFrom).map((f) => f.siteName || f.site);
   return finish('found-uncredited', `Found on ${names.join(', ')}.`, sources, pageObservation);
 }
@@ -149,17 +152,28 @@ function withoutLaterCopies(found: LibraryArticle[], weight: (t: number) => numb
   });
 }
 
+/**
+ * Candidates that are not the page's sources themselves but appeared earlier and were copied by one
+ * that is: the page may follow a copy, and they are then the story's original (the matcher decides,
+ * `storyOriginal`, and names them through the copy).
+ */
+function copiedBySources(sources: LibraryArticle[], others: LibraryArticle[], weight: (t: number) => number): LibraryArticle[] {
+  return others.filter((o) => sources.some((s) => appearedAt(o) < appearedAt(s) && isCopyOf(s, o, weight)));
+}
+
 /** Candidates considered for fetching: the best by rank, however many the engine returned. */
 const SHORTLIST = 10;
 
 /**
  * The next candidate to fetch: the best ranked while no source is found; once one is, the original
- * can only be earlier, so the earliest shortlisted candidate seen before it (none: stop).
+ * can only be earlier, so the earliest shortlisted candidate seen before it or at the same time (none: stop).
  */
 function nextCandidate(pool: Candidate[], found: LibraryArticle[]): Candidate | undefined {
   if (!found.length) return pool[0];
   const firstSource = Math.min(...found.map(appearedAt));
-  return pool.filter((c) => c.seen && Date.parse(c.seen) < firstSource).sort((a, b) => Date.parse(a.seen!) - Date.parse(b.seen!))[0];
+  // At or before it: an index records sightings to the hour or the quarter hour, so the original and
+  // a copy made within that span share a time.
+  return pool.filter((c) => c.seen && Date.parse(c.seen) <= firstSource).sort((a, b) => Date.parse(a.seen!) - Date.parse(b.seen!))[0];
 }
 
 /** One search, through the cache and the rate limiter; a failure backs the limiter off. */

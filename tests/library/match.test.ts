@@ -216,3 +216,47 @@ describe('which original, when a later copy is in the library too', () => {
     expect(matched?.id).toBe(original);
   });
 });
+
+describe('which original, when the page follows a rewrite of it', () => {
+  const FARM_AT = '2025-10-22T15:10:00Z';
+  /** A page pasting the farm's first sentences (its rewording of CNBC) among a report of its own. */
+  function pageCopyingTheFarm() {
+    const farmSentences = splitSentences(seedBodies().rewrite);
+    const own = corpusDoc('ecb-1_10ecb').body;
+    return pageToCheck('https://www.example.net/blog/what-russia-wants', [...farmSentences.slice(2, 6), own].join(' '), { published: '2025-10-23T09:00:00Z' });
+  }
+  const farm = () => libraryArticle('farm', FARM, seedBodies().rewrite, { siteName: 'Buyers Insight', published: FARM_AT });
+  const cnbc = () => libraryArticle('cnbc', CNBC, seedBodies().original, { siteName: 'CNBC', published: '2025-10-22T06:47:32Z' });
+
+  it("names the rewrite's original, through the rewrite, when the page took its wording from the rewrite", () => {
+    const cnbcOnly = new LibraryIndex();
+    cnbcOnly.add(cnbc());
+    // Against CNBC alone, four reworded sentences are too little to decide...
+    expect(checkPage(pageCopyingTheFarm(), cnbcOnly).verdict.kind).toBe('none');
+    const farmOnly = new LibraryIndex();
+    farmOnly.add(farm());
+    expect(checkPage(pageCopyingTheFarm(), farmOnly).matched?.id).toBe('farm');
+    // ...but they are the farm's words, and the farm's article rewrites CNBC's, which came first.
+    const both = new LibraryIndex();
+    both.add(farm());
+    both.add(cnbc());
+    const { verdict, matched } = checkPage(pageCopyingTheFarm(), both);
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe('cnbc');
+    expect(verdict.reason).toMatch(/Buyers Insight's .*; that article is itself an uncredited copy of CNBC's, which appeared earlier$/);
+  });
+
+  it('keeps the source when what the page took from it is not what it took from the earlier article, or that came later', () => {
+    // An earlier article holding only the second half of CNBC's: the farm rewrote it, but the page
+    // follows the farm's rewording of the first half.
+    const secondHalf = splitSentences(seedBodies().original);
+    const index = new LibraryIndex();
+    index.add(farm());
+    index.add(libraryArticle('cnbc', CNBC, secondHalf.slice(secondHalf.length / 2).join(' '), { siteName: 'CNBC', published: '2025-10-22T06:47:32Z' }));
+    expect(checkPage(pageCopyingTheFarm(), index).matched?.id).toBe('farm');
+    const later = new LibraryIndex();
+    later.add(farm());
+    later.add(libraryArticle('cnbc', CNBC, seedBodies().original, { siteName: 'CNBC', published: '2025-10-24T06:47:32Z' }));
+    expect(checkPage(pageCopyingTheFarm(), later).matched?.id).toBe('farm');
+  });
+});

@@ -20,6 +20,14 @@ describe('whichCameFirst', () => {
     ).toBe('page');
   });
 
+  it('keeps the library article when it claims no date and both were seen by an index hours apart', () => {
+    // An article without a claimed date claims nothing a sighting could beat: that it carries no date
+    // is no evidence that it appeared after the page.
+    const page: Appearance = { claimed: '2023-12-18T13:00:00Z', observations: [at('2023-12-18T13:00:00Z', 'index')] };
+    const other: Appearance = { claimed: undefined, observations: [at('2023-12-18T10:00:00Z', 'index'), at('2026-01-01T00:00:00Z', 'lookup')] };
+    expect(whichCameFirst(page, other)).toBe('other');
+  });
+
   it("is disputed when only the page's own markup says it is older than an article an index saw appear", () => {
     const page: Appearance = { claimed: '2025-03-01T00:00:00Z', observations: [at('2025-03-09T00:00:00Z', 'read')] };
     const other: Appearance = { claimed: '2025-03-05T00:00:00Z', observations: [at('2025-03-05T00:10:00Z', 'index')] };

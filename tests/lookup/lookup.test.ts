@@ -178,6 +178,61 @@ describe('lookupOriginal', () => {
     expect(index.get(normalizeUrl(COPY_URL))).toBeUndefined();
   });
 
+  it('fetches the original after a copy the index saw at the same time (sightings are coarse)', async () => {
+    const copy = { title: 'Russia was happy with the Trump-Putin negotiations, now Moscow is worried', paragraphs: cnbc.paragraphs };
+    const web = fakeWeb({
+      listed: [
+        { ...CNBC_HIT, seendate: '20251022T140000Z', queries: [0] },
+        { url: COPY_URL, title: copy.title, seendate: '20251022T140000Z' },
+      ],
+      pages: { [CNBC_URL]: CNBC_PAGE, [COPY_URL]: articleHtml(copy, 'Daily Copy') },
+    });
+    const r = await lookupOriginal(page(), deps(web).deps);
+    expect(r.progress.candidates.map((c) => [c.url, c.result])).toEqual([
+      [COPY_URL, 'source'],
+      [CNBC_URL, 'source'],
+    ]);
+  });
+
+  it('keeps the original of a copy the page follows, and the verdict names it through the copy', async () => {
+    // The page pastes four of the farm's sentences (its rewording of CNBC) into a report of its own:
+    // it derives from the farm's article, not from CNBC's directly, and the farm's rewrites CNBC's.
+    const FARM_URL = 'https://www.buyersinsight.example/russia-was-happy-with-the-trump-putin-negotiations/';
+    const farmSentences = rewrite.paragraphs.slice(8, 12);
+    const own = [
+      'Hotels in Budapest were fully booked on Wednesday as the city prepared for a possible summit between two presidents, officials said.',
+      'The city council said it had not been told of any dates, and that the police would close roads around the Danube embankment if the meeting went ahead.',
+      'Tourism officials said the bookings were mostly from journalists and security staff, and that they expected the rooms to be released if the meeting was called off.',
+      'Restaurant owners near the parliament building said they had hired extra staff for the week, hoping that the crowds of reporters would make up for a quiet autumn.',
+    ];
+    const copying = pageToCheck(PAGE_URL, [...farmSentences, ...own].join('\n'), {
+      title: rewrite.title,
+      published: '2025-10-23T09:00:00Z',
+      firstSeen: '2025-10-23T09:00:00Z',
+    });
+    const web = () =>
+      fakeWeb({
+        listed: [
+          { url: FARM_URL, title: rewrite.title, seendate: '20251022T151000Z' },
+          { ...CNBC_HIT, queries: [0] },
+        ],
+        pages: { [CNBC_URL]: CNBC_PAGE, [FARM_URL]: articleHtml(rewrite, 'Buyers Insight') },
+      });
+    const r = await lookupOriginal(copying, deps(web()).deps);
+    expect(r.progress.candidates.map((c) => [c.url, c.result])).toEqual([
+      [FARM_URL, 'source'],
+      [CNBC_URL, 'not-source'],
+    ]);
+    expect(r.found.map((f) => [f.url, f.derivedFrom])).toEqual([
+      [FARM_URL, undefined],
+      [CNBC_URL, undefined],
+    ]);
+    const checked = await checkWithLookup(copying, new LibraryIndex(), deps(web()).deps);
+    expect(checked.verdict.kind).toBe('uncredited-rewrite');
+    expect(checked.verdict.original?.url).toBe(CNBC_URL);
+    expect(checked.verdict.reason).toMatch(/Buyers Insight's .*; that article is itself an uncredited copy of CNBC's, which appeared earlier$/);
+  });
+
   it("never fetches a candidate on the page's own site, nor the page itself", async () => {
     const ownEarlier = 'https://newsnetdaily.example/2025/10/21/russia-happy-trump-putin/';
     const web = fakeWeb({
