@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import { SETTINGS_KEY } from '@/src/ext/content-settings';
 import { browserUiHost } from '@/src/ext/ui-host';
-import { mountPopup } from '@/src/ui/popup-controller';
+import { mountPopup, type PopupHost } from '@/src/ui/popup-controller';
 
 /** The tab this popup is about: `?tabId=N`, else the active tab of the current window. */
 async function targetTabId(): Promise<number | undefined> {
@@ -10,5 +11,21 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-// The popup renders the tab's verdict and redraws it while open, as checks and lookups update it.
-void targetTabId().then((tabId) => mountPopup(document.getElementById('app')!, tabId, browserUiHost()));
+/** The popup's host: every extension page's, and what only the popup does (open the library, load the tab again, follow the settings). */
+function popupHost(): PopupHost {
+  return {
+    ...browserUiHost(),
+    openLibrary: () => browser.runtime.openOptionsPage(),
+    reloadTab: (tabId) => browser.tabs.reload(tabId),
+    watchSettings(onChange) {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && SETTINGS_KEY in changes) onChange();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
+
+// The popup renders the tab's verdict and redraws it while open, as checks, lookups and settings change.
+void targetTabId().then((tabId) => mountPopup(document.getElementById('app')!, tabId, popupHost()));

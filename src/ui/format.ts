@@ -1,4 +1,4 @@
-import type { ArticleRef } from '../core/verdict.ts';
+import type { ArticleRef, Credit, Evidence } from '../core/verdict.ts';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -10,3 +10,46 @@ export function formatDate(iso: string | undefined): string {
 
 /** "CNBC" or, lacking a name, the site ("cnbc.com"). */
 export const outletOf = (ref: ArticleRef) => ref.siteName || ref.site;
+
+/** "CNBC's", "Reuters'" (a name ending in s takes the apostrophe alone, as news style has it). */
+export const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
+
+/** A count with its noun: "1 article", "6 articles". */
+export const plural = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * How a page credits its original, in words a reader uses ("Links to CNBC's article"), and, when
+ * there is one, what the reader can see on the page that says so (the link's text, the attribution
+ * line), to be shown quoted. Never the credit's kind or a raw field.
+ */
+export function creditSentence(credit: Credit, original: ArticleRef): { text: string; quote?: string } {
+  const outlet = outletOf(original);
+  switch (credit.kind) {
+    case 'canonical':
+      return { text: `Declares ${possessive(outlet)} article as its canonical source.` };
+    case 'meta':
+      return { text: `Declares ${possessive(outlet)} article as its source in the page's publishing details.` };
+    case 'link': {
+      // The detail is "link text (address)": the reader saw the text; the address is the original's.
+      const text = linkText(credit.detail);
+      return { text: `Links to ${possessive(outlet)} article.`, ...(text ? { quote: clip(text) } : {}) };
+    }
+    case 'attribution':
+      return { text: `Names ${outlet} as its source.`, ...(credit.detail.trim() ? { quote: clip(credit.detail.trim()) } : {}) };
+  }
+}
+
+/** How much of the page matches the other article, as one short sentence. */
+export function coverageSentence(e: Pick<Evidence, 'pageCoverage' | 'orderedCoverage' | 'pairs'>, other: string): string {
+  if (!e.pairs.length || e.pageCoverage < 0.005) return `None of this page's sentences match ${other}.`;
+  return `${percent(e.pageCoverage)} of this page matches ${other} sentence by sentence, and ${percent(e.orderedCoverage)} follows its order.`;
+}
+
+/** The visible text of a link credit's detail ("Read the original (https://…)" → "Read the original"); '' when it is only an address. */
+function linkText(detail: string): string {
+  const d = detail.trim();
+  const text = (/^(.*?)\s*\(https?:\/\/\S*\)$/is.exec(d)?.[1] ?? d).trim();
+  return /^https?:\/\/\S*$/i.test(text) ? '' : text;
+}
+
+const clip = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}…` : s);

@@ -3,15 +3,72 @@ import type { UiHost } from '../ext/ui-host.ts';
 import { renderPopup, type PopupUi } from './popup-view.ts';
 import { ALL_HOSTS } from './engines.ts';
 
+/** What the popup does itself besides what every extension page may (`UiHost`); its entrypoint hands it over. */
+export interface PopupHost extends UiHost {
+  /** Opens the library page (the options page). */
+  openLibrary(): Promise<void>;
+  /** Loads the tab again, so its content script reads the page anew. */
+  reloadTab(tabId: number): Promise<void>;
+  /** Calls `onChange` whenever the settings change (on the library page, say); returns a function that stops. */
+  watchSettings(onChange: () => void): () => void;
+}
+
+/** How often the tab's record is read again while the popup is open, in case a change went unannounced. */
+const REREAD_MS = 2_000;
+/** A page loaded again that brings no new record by then was not read (not a web page, say). */
+const RECHECK_TIMEOUT_MS = 20_000;
+
 /**
  * Shows a tab's verdict and keeps it live while the popup is open: the background rewrites the
- * tab's record as a check or a lookup goes on, and every change is drawn again. Returns a function
- * that stops listening.
+ * tab's record as a check or a lookup goes on, the settings change as the reader pauses or excludes
+ * a site, and every change is drawn again. Returns a function that stops listening.
  */
-export async function mountPopup(root: HTMLElement, tabId: number | undefined, host: UiHost): Promise<() => void> {
-  let state: TabVerdict | undefined = tabId === undefined ? undefined : await host.tabVerdict(tabId);
+export async function mountPopup(root: HTMLElement, tabId: number | undefined, host: PopupHost): Promise<() => void> {
+  let state: TabVerdict | undefined;
+  let seen = '';
   const ui: PopupUi = {};
   const draw = () => renderPopup(root, state, ui);
+  const say = (text: string, error = false) => {
+    ui.said = { text, error };
+    draw();
+  };
+
+  /** Takes a record read or announced; draws only when it changed. */
+  const take = (value: TabVerdict | undefined) => {
+    const json = JSON.stringify(value ?? null);
+    if (json === seen) return;
+    const checkedAgain = !!value && value.checkedAt !== state?.checkedAt;
+    seen = json;
+    state = value;
+    if (ui.recheckingSince && value && Date.parse(value.checkedAt) >= Date.parse(ui.recheckingSince)) {
+      ui.recheckingSince = undefined;
+      ui.said = { text: `Checked this page again: ${headlineOf(value)}.` };
+    }
+    draw();
+    // A new check may have added the page to the library.
+    if (checkedAgain) void readLibraryCount();
+  };
+
+  const readSettings = async () => {
+    const reply = await host.send({ type: 'unspun/settings-get' }).catch(() => undefined);
+    if (reply?.ok) {
+      ui.settings = reply.settings;
+      draw();
+    }
+  };
+  const readLibraryCount = async () => {
+    // The figure the library page shows, from the same request, so the two always agree.
+    const reply = await host.send({ type: 'unspun/storage-info' }).catch(() => undefined);
+    if (reply?.ok) {
+      ui.libraryArticles = reply.articles;
+      draw();
+    }
+  };
+  const saveSettings = async (settings: { paused?: boolean; excludedSites?: string[] }) => {
+    const reply = await host.send({ type: 'unspun/settings-save', settings }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (reply.ok) ui.settings = reply.settings;
+    return reply;
+  };
 
   ui.onLookup = async () => {
     if (tabId === undefined || ui.pending) return;
@@ -37,19 +94,90 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
     draw();
   };
 
-  const unwatch =
-    tabId === undefined
-      ? () => {}
-      : host.watchTabVerdict(tabId, (value) => {
-          state = value;
-          draw();
-        });
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  ui.actions = {
+    openLibrary: () => {
+      host.openLibrary().catch((e: unknown) => say(`Could not open the library: ${e instanceof Error ? e.message : String(e)}`, true));
+    },
+    setPaused: async (paused) => {
+      const reply = await saveSettings({ paused });
+      if (!reply.ok) return say(`Could not ${paused ? 'pause' : 'resume'} checking: ${reply.error}`, true);
+      say(
+        paused
+          ? 'Checking is paused: Unspun reads no pages until you resume.'
+          : state
+            ? 'Checking is on again.'
+            : 'Checking is on again. Check this page to have it read now.',
+      );
+    },
+    excludeSite: async (site, exclude) => {
+      const current = ui.settings?.excludedSites ?? [];
+      const reply = await saveSettings({ excludedSites: exclude ? [...current, site] : current.filter((s) => s !== site) });
+      if (!reply.ok) return say(`Could not change the excluded sites: ${reply.error}`, true);
+      const now = reply.settings.excludedSites.includes(site);
+      if (now !== exclude) return say(`Unspun cannot ${exclude ? 'exclude' : 'include'} ${site}: it is not a site name it can store.`, true);
+      say(
+        exclude
+          ? `Unspun will never check pages on ${site}. You can undo this here or on the library page.`
+          : `Unspun checks pages on ${site} again. Check this page to have it read now.`,
+      );
+    },
+    recheck: async () => {
+      if (tabId === undefined || ui.recheckingSince) return;
+      // A second's margin: the background stamps the new record with its own clock.
+      ui.recheckingSince = new Date(Date.now() - 1000).toISOString();
+      say('Checking this page: it is loading again…');
+      try {
+        await host.reloadTab(tabId);
+      } catch (e) {
+        ui.recheckingSince = undefined;
+        return say(`Could not load this page again: ${e instanceof Error ? e.message : String(e)}`, true);
+      }
+      clearTimeout(recheckTimer);
+      recheckTimer = setTimeout(() => {
+        if (!ui.recheckingSince) return;
+        ui.recheckingSince = undefined;
+        say('Unspun did not read this page after it loaded again: it reads only web pages (http and https) that are not excluded.', true);
+      }, RECHECK_TIMEOUT_MS);
+    },
+  };
+
+  // Listen first, then read: a change between the two is not missed.
+  const unwatch = tabId === undefined ? () => {} : host.watchTabVerdict(tabId, take);
+  const unwatchSettings = host.watchSettings(() => void readSettings());
+  const reread = async () => tabId !== undefined && take(await host.tabVerdict(tabId).catch(() => state));
+  await Promise.all([reread(), readSettings()]);
+  void readLibraryCount();
+  // The record is read again now and then: a change the storage event did not bring still shows.
   // A lookup cut short shows as such once it is stale, even if no change arrives.
-  const tick = setInterval(() => state?.lookup && state.lookup.phase !== 'done' && draw(), 30_000);
+  const tick = setInterval(() => {
+    void reread();
+    if (state?.lookup && state.lookup.phase !== 'done') draw();
+  }, REREAD_MS);
   draw();
   root.dataset.ready = '1';
   return () => {
     unwatch();
+    unwatchSettings();
     clearInterval(tick);
+    clearTimeout(recheckTimer);
   };
+}
+
+/** A record's verdict in a few words, for the status line after a new check. */
+function headlineOf(s: TabVerdict): string {
+  switch (s.verdict.kind) {
+    case 'uncredited-rewrite':
+      return 'an uncredited rewrite';
+    case 'credited':
+      return 'a copy that credits its source';
+    case 'disputed':
+      return 'a copy, and which came first is disputed';
+    case 'original':
+      return 'original reporting that others copied';
+    case 'none':
+      return /^(checking is paused|this site is excluded)$/.test(s.verdict.reason) ? `not read, because ${s.verdict.reason}` : 'nothing to report';
+    case 'not-article':
+      return 'not a news article';
+  }
 }

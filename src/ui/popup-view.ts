@@ -1,39 +1,99 @@
-import type { AppearanceTimes, CreditedVerdict, DisputedVerdict, Evidence, NoneVerdict, UncreditedVerdict } from '../core/verdict.ts';
+import { siteOf } from '../core/site.ts';
+import { isHttpUrl } from '../core/url.ts';
+import type { AppearanceTimes, CreditedVerdict, DisputedVerdict, Evidence, NoneVerdict, UncreditedVerdict, Verdict } from '../core/verdict.ts';
+import { isExcludedHost, type Settings } from '../ext/settings-schema.ts';
 import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import { el } from './dom.ts';
-import { formatDate, outletOf, percent } from './format.ts';
+import { coverageSentence, creditSentence, formatDate, outletOf, percent, plural } from './format.ts';
 import { currentLookup, isRunning, lookupDetails, lookupHeadline, type LookupRequestState } from './lookup-status.ts';
 
-/** What the popup adds to the stored verdict: the reader's lookup request and its button's action. */
-export interface PopupUi extends LookupRequestState {
-  onLookup?: () => void;
+/** What the reader can do from the popup; the controller carries each out. */
+export interface PopupActions {
+  openLibrary(): void;
+  setPaused(paused: boolean): void;
+  /** Never check `site` again (`exclude`), or check it again. */
+  excludeSite(site: string, exclude: boolean): void;
+  /** Read this page again (the tab is loaded again). */
+  recheck(): void;
 }
 
-/** The parts kept from one render to the next: the live region and the button keep focus and announce changes. */
+/** What the popup adds to the stored verdict: the reader's settings, the library, the lookup request, the actions. */
+export interface PopupUi extends LookupRequestState {
+  onLookup?: () => void;
+  /** The reader's settings, once read. */
+  settings?: Pick<Settings, 'paused' | 'excludedSites'>;
+  /** Articles in the library, counted as the library page counts them (`storage-info`). */
+  libraryArticles?: number;
+  /** The page is being read again since this time (ISO), until a newer record arrives. */
+  recheckingSince?: string;
+  /** What the reader's last action did, for the status line. */
+  said?: { text: string; error?: boolean };
+  actions?: PopupActions;
+}
+
+/** The parts kept from one render to the next: the live regions and the buttons keep focus and announce changes. */
 interface Parts {
   verdict: HTMLElement;
   actions: HTMLElement;
   button: HTMLButtonElement;
   live: HTMLElement;
   details: HTMLElement;
+  controls: Record<ControlName, HTMLButtonElement>;
+  said: HTMLElement;
   footer: HTMLElement;
 }
+type ControlName = 'recheck' | 'pause' | 'site' | 'library';
 const parts = new WeakMap<HTMLElement, Parts>();
 const handlers = new WeakMap<HTMLButtonElement, (() => void) | undefined>();
 
+/** What Unspun knows of the tab, beyond its stored record: checking paused, the site excluded. */
+export type PopupState = 'paused' | 'excluded' | 'unchecked' | Verdict['kind'];
+
 /**
  * Renders the popup for a tab's verdict into `root` (text only: page text is never HTML). Called
- * again on every change of the tab's record; the lookup's live region and button are kept.
+ * again on every change of the tab's record or of the settings; the live regions and the buttons are kept.
  */
 export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui: PopupUi = {}, now = Date.now()): void {
-  const kind = state?.verdict.kind ?? 'unchecked';
-  root.dataset.verdict = kind;
+  const site = state && isHttpUrl(state.url) ? siteOf(state.url) : '';
+  const excluded = !!site && !!ui.settings && isExcludedHost(new URL(state!.url).hostname, ui.settings.excludedSites);
+  const paused = !!ui.settings?.paused;
+  // A record the background wrote without reading the page (paused, excluded at the time) is no verdict.
+  const skipped = state?.verdict.kind === 'none' && SKIPPED.has(state.verdict.reason) ? state.verdict.reason : undefined;
+  const known = state && !skipped ? state : undefined;
+  const shown: PopupState = excluded ? 'excluded' : paused && !known ? 'paused' : (known?.verdict.kind ?? 'unchecked');
+  root.dataset.verdict = shown;
   const p = skeleton(root);
-  p.verdict.replaceChildren(...body(state));
-  p.footer.textContent = state ? `Library: ${state.librarySize} article${state.librarySize === 1 ? '' : 's'} on this device.` : '';
+  p.verdict.replaceChildren(
+    ...(excluded
+      ? [
+          status(
+            'Not checked: site excluded',
+            `You told Unspun never to check ${site}, so it does not read this page. Choose "Check ${site} again" below to undo that.`,
+          ),
+        ]
+      : paused && !known
+        ? [
+            status(
+              'Checking is paused',
+              'Unspun reads no pages while checking is paused, so it has not checked this one. Resume checking, then check this page.',
+            ),
+          ]
+        : [
+            paused
+              ? el(
+                  'p',
+                  { class: 'paused-note', data: { role: 'paused-note' } },
+                  'Checking is paused: Unspun reads no new pages. What follows is what it found before.',
+                )
+              : null,
+            ...body(known, skipped),
+          ].filter((n): n is HTMLElement => !!n)),
+  );
+  p.footer.textContent =
+    ui.libraryArticles === undefined ? '' : `Your library: ${plural(ui.libraryArticles, 'article')} on this device, the same count as the library page.`;
 
-  const isArticle = !!state && kind !== 'not-article';
-  const lookup = isArticle ? currentLookup(state.lookup, ui) : undefined;
+  const isArticle = !!known && known.verdict.kind !== 'not-article' && !excluded;
+  const lookup = isArticle ? currentLookup(known.lookup, ui) : undefined;
   const running = !!ui.pending || isRunning(lookup, now);
   handlers.set(p.button, ui.onLookup);
   p.button.disabled = running;
@@ -44,37 +104,94 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
   if (p.live.textContent !== headline) p.live.textContent = headline;
   p.live.className = ui.error || lookup?.outcome === 'error' ? 'lookup-status error' : 'lookup-status';
   p.details.replaceChildren(...(isArticle ? lookupDetails(lookup, ui) : []));
+
+  const a = ui.actions;
+  const c = p.controls;
+  const rechecking = !!ui.recheckingSince;
+  show(c.recheck, !!a && !paused && !excluded, known ? 'Check this page again' : 'Check this page', () => a?.recheck());
+  c.recheck.disabled = rechecking;
+  if (rechecking) c.recheck.textContent = 'Checking this page…';
+  show(c.pause, !!a && !!ui.settings, paused ? 'Resume checking' : 'Pause checking', () => a?.setPaused(!paused));
+  c.pause.setAttribute('aria-pressed', String(paused));
+  show(c.site, !!a && !!ui.settings && !!site, excluded ? `Check ${site} again` : `Never check ${site}`, () => a?.excludeSite(site, !excluded));
+  show(c.library, !!a, 'Open your library', () => a?.openLibrary());
+  const said = ui.said?.text ?? '';
+  if (p.said.textContent !== said) p.said.textContent = said;
+  p.said.className = ui.said?.error ? 'popup-status error' : 'popup-status';
+}
+
+/** The reasons the background gives for a page it did not read (`skipReason`). */
+const SKIPPED = new Set(['checking is paused', 'this site is excluded']);
+
+function show(b: HTMLButtonElement, visible: boolean, text: string, onClick: () => void): void {
+  b.hidden = !visible;
+  b.disabled = false;
+  if (b.textContent !== text) b.textContent = text;
+  handlers.set(b, onClick);
+}
+
+function button(role: string, text: string): HTMLButtonElement {
+  const b = el('button', { data: { role } }, text);
+  b.type = 'button';
+  b.addEventListener('click', () => handlers.get(b)?.());
+  return b;
+}
+
+function liveRegion(className: string, role: string): HTMLElement {
+  const live = el('p', { class: className, data: { role } });
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  return live;
 }
 
 function skeleton(root: HTMLElement): Parts {
   const known = parts.get(root);
   if (known && known.verdict.parentNode === root) return known;
-  const button = el('button', { class: 'lookup-start', data: { role: 'lookup-start' } }, 'Look for the original');
-  button.type = 'button';
-  button.addEventListener('click', () => handlers.get(button)?.());
-  const live = el('p', { class: 'lookup-status', data: { role: 'lookup-status' } });
-  live.setAttribute('role', 'status');
-  live.setAttribute('aria-live', 'polite');
+  const lookupButton = button('lookup-start', 'Look for the original');
+  lookupButton.className = 'lookup-start';
+  const controls = {
+    recheck: button('recheck', 'Check this page again'),
+    pause: button('pause', 'Pause checking'),
+    site: button('exclude-site', 'Never check this site'),
+    library: button('open-library', 'Open your library'),
+  };
   const made: Parts = {
     verdict: el('div', { class: 'verdict' }),
     actions: el('div', { class: 'actions' }),
-    button,
-    live,
+    button: lookupButton,
+    live: liveRegion('lookup-status', 'lookup-status'),
     details: el('div', { class: 'lookup-details' }),
-    footer: el('footer', { class: 'muted' }),
+    controls,
+    said: liveRegion('popup-status', 'popup-status'),
+    footer: el('footer', { class: 'muted', data: { role: 'library-count' } }),
   };
+  const nav = el('nav', { class: 'controls' }, controls.recheck, controls.pause, controls.site, controls.library);
+  nav.setAttribute('aria-label', 'Unspun controls');
   root.replaceChildren(
     el('header', { class: 'brand' }, el('strong', {}, 'Unspun')),
     made.verdict,
     el('section', { class: 'lookup' }, made.actions, made.live, made.details),
+    nav,
+    made.said,
     made.footer,
   );
   parts.set(root, made);
   return made;
 }
 
-function body(state: TabVerdict | undefined): Node[] {
-  if (!state) return [status('Not checked', 'Unspun has not read this page. It checks news articles on http and https pages once they have loaded.')];
+function body(state: TabVerdict | undefined, skipped: string | undefined): Node[] {
+  if (!state) {
+    return [
+      status(
+        'Not checked',
+        skipped === 'checking is paused'
+          ? 'Checking was paused when this page loaded, so Unspun has not read it. Check this page to read it now.'
+          : skipped === 'this site is excluded'
+            ? "This page's site was excluded when it loaded, so Unspun has not read it. Check this page to read it now."
+            : 'Unspun has not read this page. It checks news articles on web pages once they have loaded; a page that was open before Unspun was installed or updated is read once it loads again. Check this page to read it now.',
+      ),
+    ];
+  }
   const v = state.verdict;
   switch (v.kind) {
     case 'uncredited-rewrite':
@@ -94,7 +211,12 @@ function body(state: TabVerdict | undefined): Node[] {
       // A page refused for its structure says so: the reader should not think it was checked.
       return v.reason.startsWith('too-complex')
         ? [status('Not checked', 'This page is built too deeply to read safely, so Unspun left it alone.')]
-        : [status('Not a news article', 'Unspun only checks article pages.')];
+        : [
+            status(
+              'Not a news article',
+              'Unspun only checks article pages, and this one did not read as an article. If it is one, check this page again once it has fully loaded.',
+            ),
+          ];
   }
 }
 
@@ -140,9 +262,13 @@ function copy(label: string, title: HTMLElement, outlet: string, t: AppearanceTi
  */
 function nothingToReport(v: NoneVerdict): Node[] {
   const n = v.nearest;
-  if (!n || !v.evidence?.pairs.length) return [status('Nothing to report', 'No article in your library was found to be the source of this page.')];
+  const summary = status(
+    'Nothing to report',
+    'No article in your library was found to be the source of this page. Look for the original in a news index, or check this page again once your library has grown.',
+  );
+  if (!n || !v.evidence?.pairs.length) return [summary];
   return [
-    status('Nothing to report', 'No article in your library was found to be the source of this page.'),
+    summary,
     el(
       'section',
       { class: 'original nearest' },
@@ -183,27 +309,26 @@ function derivation(v: UncreditedVerdict | CreditedVerdict): Node[] {
       el('div', { class: 'muted' }, `${outletOf(o)} · ${formatDate(o.published)}`),
     ),
     v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : figures(e, 'the original'),
-    el(
-      'p',
-      { class: 'credit' },
-      v.kind === 'credited' ? `Credit found (${v.credit.kind}): ${v.credit.detail}` : `No credit to ${outletOf(o)} found on this page.`,
-    ),
+    v.kind === 'credited'
+      ? credit(v)
+      : el('p', { class: 'credit' }, `Unspun found no credit to ${outletOf(o)} on this page: no link, source line or declaration.`),
     evidence(e, uncredited),
   ].filter((n): n is HTMLElement => !!n);
 }
 
-const figures = (e: Evidence, other: string) =>
-  el(
-    'p',
-    { class: 'figures' },
-    `${percent(e.pageCoverage)} of this page aligns with ${other}, sentence by sentence; ${percent(e.orderedCoverage)} follows its order.`,
-  );
+const figures = (e: Evidence, other: string) => el('p', { class: 'figures' }, coverageSentence(e, other));
+
+/** How the page credits its original, in words, with what the reader can see that says so. */
+function credit(v: CreditedVerdict): HTMLElement {
+  const c = creditSentence(v.credit, v.original);
+  return el('p', { class: 'credit', data: { role: 'credit' } }, c.text, c.quote ? el('q', { class: 'credit-quote' }, c.quote) : null);
+}
 
 function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElement {
   const details = el(
     'details',
     { class: 'evidence' },
-    el('summary', {}, `Evidence: ${e.pairs.length} sentences beside ${otherLabel === 'Original' ? 'the original' : otherLabel.toLowerCase()}'s`),
+    el('summary', {}, `Compare ${plural(e.pairs.length, 'sentence')} with ${otherLabel === 'Original' ? 'the original' : otherLabel.toLowerCase()}`),
     el(
       'ol',
       {},
@@ -213,7 +338,7 @@ function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElem
           { class: 'pair' },
           el('div', { class: 'page-sentence' }, el('span', { class: 'label' }, 'This page'), p.pageText),
           el('div', { class: 'original-sentence' }, el('span', { class: 'label' }, otherLabel), p.originalText),
-          el('div', { class: 'similarity' }, `similarity ${percent(p.similarity)}`),
+          el('div', { class: 'similarity' }, `${percent(p.similarity)} alike`),
         ),
       ),
     ),

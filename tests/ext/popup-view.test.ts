@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveTabVerdict, type TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { browserUiHost } from '../../src/ext/ui-host.ts';
 import type { LookupProgress } from '../../src/lookup/progress.ts';
-import { mountPopup } from '../../src/ui/popup-controller.ts';
+import { mountPopup, type PopupHost } from '../../src/ui/popup-controller.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 import { originalVerdict, type UncreditedVerdict, type Verdict } from '../../src/core/verdict.ts';
 
@@ -77,7 +77,7 @@ describe('popup view', () => {
     expect(link.getAttribute('href')).toBe('https://www.cnbc.com/a');
     expect(link.getAttribute('data-original-url')).toBe('https://www.cnbc.com/a');
     expect(root.textContent).toContain('CNBC');
-    expect(root.textContent).toContain('No credit to CNBC found');
+    expect(root.textContent).toContain('Unspun found no credit to CNBC on this page');
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
   });
@@ -117,7 +117,10 @@ describe('popup view', () => {
     const root = document.getElementById('app')!;
     renderPopup(root, { ...rewrite, verdict: { kind: 'none', reason: 'no article in the library shares its sentences' } });
     expect(root.dataset.verdict).toBe('none');
-    expect(root.textContent).toContain('Library: 12 articles');
+    // The library count is the library page's (storage-info), not the record's index size.
+    expect(root.textContent).not.toContain('12 articles');
+    renderPopup(root, none, { libraryArticles: 6 });
+    expect(root.querySelector('[data-role=library-count]')!.textContent).toContain('6 articles');
     renderPopup(root, undefined);
     expect(root.dataset.verdict).toBe('unchecked');
   });
@@ -231,6 +234,11 @@ describe('popup view', () => {
   });
 });
 
+/** The real extension-page host over the fake browser, with the popup's own calls stubbed. */
+const popupHost = (): PopupHost => ({ ...browserUiHost(), openLibrary: async () => {}, reloadTab: async () => {}, watchSettings: () => () => {} });
+/** The popup also asks for the settings and the library count; these tests look at the rest. */
+const isLookup = (msg: unknown) => (msg as { type?: string }).type === 'unspun/lookup';
+
 describe('popup controller', () => {
   const requested: unknown[] = [];
   let grant = true;
@@ -247,11 +255,12 @@ describe('popup controller', () => {
     await saveTabVerdict(7, none);
     const received: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener(async (msg: unknown) => {
+      if (!isLookup(msg)) return { ok: false, error: 'not in this test' };
       received.push(msg);
       await saveTabVerdict(7, { ...none, lookup: lookup({ startedAt: new Date().toISOString() }) });
       return { ok: true };
     });
-    const stop = await mountPopup(root, 7, browserUiHost());
+    const stop = await mountPopup(root, 7, popupHost());
     expect(root.dataset.ready).toBe('1');
     expect(root.dataset.verdict).toBe('none');
     button(root)!.click();
@@ -277,8 +286,8 @@ describe('popup controller', () => {
     await saveTabVerdict(4, none);
     grant = false;
     const received: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener(async (msg: unknown) => (received.push(msg), { ok: true }));
-    const stop = await mountPopup(root, 4, browserUiHost());
+    fakeBrowser.runtime.onMessage.addListener(async (msg: unknown) => (isLookup(msg) && received.push(msg), { ok: isLookup(msg) }));
+    const stop = await mountPopup(root, 4, popupHost());
     button(root)!.click();
     await vi.waitFor(() => expect(statusOf(root).textContent).toMatch(/needs your permission/));
     expect(received).toEqual([]);
@@ -289,7 +298,7 @@ describe('popup controller', () => {
     const root = freshRoot();
     await saveTabVerdict(3, none);
     fakeBrowser.runtime.onMessage.addListener(async () => ({ ok: false, error: 'looking up originals needs permission to read any site' }));
-    const stop = await mountPopup(root, 3, browserUiHost());
+    const stop = await mountPopup(root, 3, popupHost());
     button(root)!.click();
     await vi.waitFor(() => expect(statusOf(root).textContent).toBe('Could not look for the original: looking up originals needs permission to read any site'));
     expect(button(root)!.disabled).toBe(false);
