@@ -36,10 +36,24 @@ const PRIOR_DOCS = 5000;
 const mergeAfter = (merged: number) => Math.max(20_000, merged >> 2);
 
 /** The index as stored (IndexedDB keeps typed arrays as they are: loading it is one read). */
+/**
+ * The keys as columns: each text column is its values joined by newlines (one string is read back
+ * from IndexedDB far faster than 100,000 small objects), or, should a value hold a newline, a JSON
+ * array after a NUL. Flags: bit 0 publishes originals, bit 1 stub, bit 2 has a canonical URL.
+ */
+export interface KeyColumns {
+  ids: string;
+  sites: string;
+  urls: string;
+  canonicalUrls: string;
+  flags: Uint8Array;
+}
+
 export interface RetrievalSnapshot {
-  format: 1;
+  /** 1: keys as objects (read, never written now); 2: keys as columns. */
+  format: 1 | 2;
   fingerprintVersion: number;
-  keys: ArticleKey[];
+  keys: ArticleKey[] | KeyColumns;
   /** Sorted terms, document frequencies. */
   dfTerms: Uint32Array;
   dfCounts: Uint32Array;
@@ -58,7 +72,8 @@ export interface RetrievalSnapshot {
  */
 export class RetrievalIndex {
   private keys: (ArticleKey | undefined)[] = [];
-  private numberOf = new Map<string, number>();
+  /** Document number by id; built on first use after a snapshot is read (a check does not need it). */
+  private numbers: Map<string, number> | undefined = new Map<string, number>();
   private live = 0;
   private dead = 0;
   private dfTerms: Uint32Array = new Uint32Array(0);
@@ -71,11 +86,31 @@ export class RetrievalIndex {
   private recentCount = 0;
   /** Terms each document contributed to document frequencies (needed to take them back). */
   private termsOf: (Uint32Array | undefined)[] = [];
-  private readonly originalSites = new Map<string, number>();
+  /** Articles by site that publish originals; built on first use after a snapshot is read. */
+  private sites: Map<string, number> | undefined = new Map<string, number>();
   /** Scores of one query, by document number (reused: zero between queries). */
   private scores = new Float64Array(0);
 
   constructor(private readonly maxPostingShare = 0.05) {}
+
+  private get numberOf(): Map<string, number> {
+    if (!this.numbers) {
+      this.numbers = new Map();
+      for (let n = 0; n < this.keys.length; n++) {
+        const k = this.keys[n];
+        if (k) this.numbers.set(k.id, n);
+      }
+    }
+    return this.numbers;
+  }
+
+  private get originalSites(): Map<string, number> {
+    if (!this.sites) {
+      this.sites = new Map();
+      for (const k of this.keys) if (k?.publishesOriginals) this.sites.set(k.site, (this.sites.get(k.site) ?? 0) + 1);
+    }
+    return this.sites;
+  }
 
   get size(): number {
     return this.live;
@@ -189,9 +224,9 @@ export class RetrievalIndex {
     if (this.dead) this.compact();
     else this.merge();
     return {
-      format: 1,
+      format: 2,
       fingerprintVersion: FINGERPRINT_VERSION,
-      keys: this.keys as ArticleKey[],
+      keys: toColumns(this.keys as ArticleKey[]),
       dfTerms: this.dfTerms,
       dfCounts: this.dfCounts,
       postTerms: this.postTerms,
@@ -205,7 +240,9 @@ export class RetrievalIndex {
    * inconsistent (then the caller rebuilds it from the articles).
    */
   static fromSnapshot(s: RetrievalSnapshot | undefined, maxPostingShare?: number): RetrievalIndex | null {
-    if (!s || s.format !== 1 || s.fingerprintVersion !== FINGERPRINT_VERSION || !Array.isArray(s.keys)) return null;
+    if (!s || s.fingerprintVersion !== FINGERPRINT_VERSION) return null;
+    const keys = s.format === 1 && Array.isArray(s.keys) ? s.keys : s.format === 2 && !Array.isArray(s.keys) ? fromColumns(s.keys) : null;
+    if (!keys || keys.some((k) => !k)) return null;
     const ok =
       s.dfTerms instanceof Uint32Array &&
       s.dfCounts instanceof Uint32Array &&
@@ -215,16 +252,13 @@ export class RetrievalIndex {
       s.postDocs instanceof Int32Array &&
       s.postStart.length === s.postTerms.length + 1 &&
       s.postStart[s.postTerms.length] === s.postDocs.length &&
-      s.postDocs.every((n) => n >= 0 && n < s.keys.length);
+      withinRange(s.postDocs, keys.length);
     if (!ok) return null;
     const index = new RetrievalIndex(maxPostingShare);
-    index.keys = [...s.keys];
-    index.keys.forEach((k, n) => {
-      if (!k) return;
-      index.numberOf.set(k.id, n);
-      if (k.publishesOriginals) index.originalSites.set(k.site, (index.originalSites.get(k.site) ?? 0) + 1);
-    });
-    index.live = index.numberOf.size;
+    index.keys = keys;
+    index.numbers = undefined;
+    index.sites = undefined;
+    index.live = keys.length;
     index.dfTerms = s.dfTerms;
     index.dfCounts = s.dfCounts;
     index.postTerms = s.postTerms;
@@ -304,9 +338,66 @@ export class RetrievalIndex {
     [this.postTerms, this.postStart, this.postDocs] = packed;
     this.keys = keys;
     this.termsOf = termsOf;
-    this.numberOf = numberOf;
+    this.numbers = numberOf;
     this.dead = 0;
   }
+}
+
+const NEWLINE = '\n';
+const AS_JSON = '\u0000';
+
+function toColumn(values: string[]): string {
+  return values.some((v) => v.includes(NEWLINE)) ? AS_JSON + JSON.stringify(values) : values.join(NEWLINE);
+}
+
+/** A column's values, or null when it does not hold `n` strings. */
+function fromColumn(column: unknown, n: number): string[] | null {
+  if (typeof column !== 'string') return null;
+  let values: unknown;
+  if (column.startsWith(AS_JSON)) {
+    try {
+      values = JSON.parse(column.slice(AS_JSON.length));
+    } catch {
+      return null;
+    }
+  } else values = n === 0 ? [] : column.split(NEWLINE);
+  return Array.isArray(values) && values.length === n && values.every((v) => typeof v === 'string') ? values : null;
+}
+
+function toColumns(keys: ArticleKey[]): KeyColumns {
+  const flags = new Uint8Array(keys.length);
+  keys.forEach((k, n) => (flags[n] = (k.publishesOriginals ? 1 : 0) | (k.stub ? 2 : 0) | (k.canonicalUrl ? 4 : 0)));
+  return {
+    ids: toColumn(keys.map((k) => k.id)),
+    sites: toColumn(keys.map((k) => k.site)),
+    urls: toColumn(keys.map((k) => k.url)),
+    canonicalUrls: toColumn(keys.map((k) => k.canonicalUrl ?? '')),
+    flags,
+  };
+}
+
+/** The keys the columns hold, or null when they are inconsistent. */
+function fromColumns(c: KeyColumns | undefined): ArticleKey[] | null {
+  if (!c || !(c.flags instanceof Uint8Array)) return null;
+  const n = c.flags.length;
+  const ids = fromColumn(c.ids, n);
+  const sites = fromColumn(c.sites, n);
+  const urls = fromColumn(c.urls, n);
+  const canonicalUrls = fromColumn(c.canonicalUrls, n);
+  if (!ids || !sites || !urls || !canonicalUrls) return null;
+  const keys: ArticleKey[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = c.flags[i]!;
+    const key: ArticleKey = { id: ids[i]!, site: sites[i]!, url: urls[i]!, publishesOriginals: (f & 1) !== 0, stub: (f & 2) !== 0 };
+    if (f & 4) key.canonicalUrl = canonicalUrls[i]!;
+    keys[i] = key;
+  }
+  return keys;
+}
+
+function withinRange(docs: Int32Array, n: number): boolean {
+  for (let i = 0; i < docs.length; i++) if (docs[i]! < 0 || docs[i]! >= n) return false;
+  return true;
 }
 
 /** What retrieval keeps of an article (see `ArticleKey`). */

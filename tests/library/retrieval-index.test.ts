@@ -44,6 +44,37 @@ describe('RetrievalIndex', () => {
     expect(RetrievalIndex.fromSnapshot(undefined)).toBeNull();
   });
 
+  it('stores keys as columns, reads every field back, and still reads a snapshot of keys as objects', () => {
+    const index = new RetrievalIndex();
+    index.add(article(1, { derivatives: ['copy'], canonicalUrl: 'https://canonical.example/one' }));
+    index.add(article(2, { stub: true }));
+    index.add({ ...article(3), id: 'odd\nid' }); // a newline in a value: the column falls back to JSON
+    const snapshot = index.snapshot();
+    expect(snapshot.format).toBe(2);
+    expect(Array.isArray(snapshot.keys)).toBe(false);
+    const copy = RetrievalIndex.fromSnapshot(structuredClone(snapshot))!;
+    for (const id of ['a1', 'a2', 'odd\nid']) expect(copy.get(id)).toEqual(index.get(id));
+    expect(copy.get('a1')).toMatchObject({ canonicalUrl: 'https://canonical.example/one', publishesOriginals: true, stub: false });
+    expect(copy.get('a2')).toMatchObject({ stub: true, publishesOriginals: false });
+    expect(copy.get('a2')).not.toHaveProperty('canonicalUrl');
+    expect(copy.publishesOriginals('site1.example')).toBe(true);
+    expect(copy.publishesOriginals('site2.example')).toBe(false);
+    // A snapshot saved before keys were columns.
+    const keys = ['a1', 'a2', 'odd\nid'].map((id) => index.get(id)!);
+    const old = RetrievalIndex.fromSnapshot(structuredClone({ ...snapshot, format: 1, keys }))!;
+    expect([...old.ids()].sort()).toEqual(['a1', 'a2', 'odd\nid']);
+    expect(old.candidates(query(2), 1, none)[0]?.key.id).toBe('a2');
+  });
+
+  it('refuses key columns that do not hold one value per article', () => {
+    const good = filled(5).snapshot();
+    const columns = good.keys as Exclude<RetrievalSnapshot['keys'], unknown[]>;
+    expect(RetrievalIndex.fromSnapshot({ ...good, keys: { ...columns, ids: columns.ids.split('\n').slice(1).join('\n') } })).toBeNull();
+    expect(RetrievalIndex.fromSnapshot({ ...good, keys: { ...columns, sites: '\u0000[broken' } })).toBeNull();
+    expect(RetrievalIndex.fromSnapshot({ ...good, keys: { ...columns, flags: [0, 0] } } as unknown as RetrievalSnapshot)).toBeNull();
+    expect(RetrievalIndex.fromSnapshot({ ...good, format: 1 })).toBeNull();
+  });
+
   it('takes an article back out of the frequencies it added, before and after merging', () => {
     const index = filled(30);
     const town = term(name(7).toLowerCase() + 'ton');
