@@ -34,11 +34,14 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Unspun',
-    description:
-      "Warns you when a news article is an uncredited rewrite of another outlet's reporting, and shows you the original. Everything stays on your device.",
+    // Chrome's store and manifest allow at most 132 characters (scripts/check-store.mjs checks the builds).
+    description: "Warns you when a news article is an uncredited rewrite of another outlet's reporting, and shows you the original.",
     // storage: settings and per-tab verdicts; unlimitedStorage: the article library in IndexedDB;
     // alarms: housekeeping (forgetting old reading history) without timers in the worker.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Chrome only: offscreen (parsing a fetched article; its worker has no DOM) and scripting (the
+    // content script run in tabs already open at install or update, where a granted host permission
+    // allows it: src/ext/open-tabs.ts; Firefox runs it there itself). Neither shows a warning.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen', 'scripting'])],
     // Hosts of the feeds the user enables (and of their articles), asked for at run time only.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : {}),
@@ -48,8 +51,14 @@ export default defineConfig({
     action: { default_title: 'Unspun' },
     ...(browser === 'firefox'
       ? {
+          // data_collection_permissions is Firefox's built-in data consent (addons.mozilla.org requires it
+          // of new add-ons): what the add-on transmits is shown at install. Firefox reads it from 140
+          // on desktop and from 142 on Android (older versions ignore it, and 127 and older refuse
+          // the manifest), so those are the minimum versions: below them the declaration would not
+          // be shown (web-ext lint: KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION). 140 is an ESR.
           browser_specific_settings: {
-            gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

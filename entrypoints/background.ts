@@ -10,6 +10,7 @@ import { PackTransfers } from '@/src/ext/pack-transfer';
 import { clearTabVerdict } from '@/src/ext/tab-verdicts';
 import { clearTabPage } from '@/src/ext/page-store';
 import { startLookup } from '@/src/ext/lookup-runner';
+import { checkOpenTabs } from '@/src/ext/open-tabs';
 
 const HOUSEKEEPING = 'unspun-housekeeping';
 const FEEDS = 'unspun-feeds';
@@ -30,6 +31,11 @@ export default defineBackground(() => {
   });
   // First run: the setup page says what Unspun does and offers feeds and lookup; nothing is on until clicked.
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Tabs already open have no content script yet: run it where allowed, else mark them "reload to
+    // check". First, so that its list of tabs is taken before the setup page opens.
+    if (reason === 'install' || reason === 'update') {
+      void checkOpenTabs(browser, { browserInjects: import.meta.env.FIREFOX }).catch((e) => console.error('Unspun: checking open tabs failed', e));
+    }
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
   });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -75,6 +75,9 @@ step build npx wxt build
 step build-ff npx wxt build -b firefox
 # The article content script runs on every page: at most its size, and none of the background's tables (issue 12).
 step content-script node scripts/check-content-script.mjs .output/chrome-mv3 .output/firefox-mv2
+# Store readiness (issue 13): description length, the privacy page in both builds, Firefox minimum
+# versions, and web-ext lint of the Firefox build (0 errors, no warning from our own code).
+step store node scripts/check-store.mjs --lint .output/chrome-mv3 .output/firefox-mv2
 # The feed-path E2E suites run a test build in .output-e2e/ with the fake CNBC hosts granted up
 # front (a permission prompt cannot be answered headless; see scripts/build-e2e.sh); every other
 # E2E test runs the shipped builds above, which keep host permissions optional.
