@@ -246,6 +246,108 @@ export function defineE2ESuite(name, launch) {
     assert.ok(inBrowser.length >= 2, `expected the visited articles in the library, found ${inBrowser.length}`);
   });
 
+  test(
+    `${name}: the popup is a control centre: pause shown as paused, live verdicts, site exclusion, the library page's count`,
+    { timeout: 6 * STEP_TIMEOUT },
+    async () => {
+      const rewriteUrl = site.urlFor(SEED.page);
+      const rewrite = await waitForVerdict(drv, rewriteUrl);
+      const settings = () => drv.extEval(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('settings')).settings ?? {});
+      const tabIds = () => drv.extEval(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).map((t) => t.id));
+      const ready = (popup) => poll(() => popup.evaluate(() => document.querySelector('#app')?.dataset.ready === '1'), { what: 'the popup to render' });
+      const shownBy = (popup) =>
+        popup.evaluate(() => {
+          const app = document.querySelector('#app');
+          const role = (r) => app.querySelector(`[data-role=${r}]`);
+          return {
+            verdict: app.dataset.verdict,
+            heading: app.querySelector('h1')?.textContent ?? '',
+            text: app.innerText,
+            status: role('popup-status')?.textContent ?? '',
+            pause: role('pause')?.textContent ?? '',
+            site: role('exclude-site')?.hidden ? '' : (role('exclude-site')?.textContent ?? ''),
+            count: role('library-count')?.textContent ?? '',
+            unnamed: [...app.querySelectorAll('button')].filter((b) => !b.hidden && !b.textContent.trim() && !b.getAttribute('aria-label')).length,
+          };
+        });
+      const click = (popup, role) => popup.evaluate((r) => document.querySelector(`[data-role=${r}]`).click(), role);
+
+      // Pause from the popup of a flagged tab: its verdict stays, under a note; the setting is stored.
+      const flagged = await drv.openPopup(rewrite.tabId);
+      try {
+        await ready(flagged);
+        await click(flagged, 'pause');
+        await poll(async () => (await shownBy(flagged)).pause === 'Resume checking', { what: 'the pause button to say "Resume checking"' });
+        assert.equal((await settings()).paused, true, 'pausing from the popup stores the setting');
+        const shown = await shownBy(flagged);
+        assert.equal(shown.verdict, 'uncredited-rewrite');
+        assert.match(shown.text, /Checking is paused/);
+        assert.equal(shown.unnamed, 0, 'every control has a name');
+      } finally {
+        await flagged.close();
+      }
+
+      // A page opened while paused: "paused", not "Not checked".
+      const before = new Set(await tabIds());
+      await drv.openTab(site.urlFor(SEED.original));
+      const tabId = (await tabIds()).find((id) => !before.has(id));
+      assert.ok(tabId !== undefined, 'the new tab should have an id');
+      await sleep(1500); // the content script's idle time: it must read nothing while paused
+      const popup = await drv.openPopup(tabId);
+      try {
+        await ready(popup);
+        let shown = await shownBy(popup);
+        assert.equal(shown.verdict, 'paused', `popup: ${JSON.stringify(shown)}`);
+        assert.equal(shown.heading, 'Checking is paused');
+        assert.doesNotMatch(shown.text, /Not checked/);
+        await popup.screenshot(path.join(OUT, `${name}-popup-paused.png`));
+
+        // Resume, then check this page: the tab loads again and the verdict arrives while the popup is open.
+        await click(popup, 'pause');
+        await poll(async () => (await shownBy(popup)).verdict === 'unchecked', { what: 'the popup to show the page as not checked after resuming' });
+        assert.equal((await settings()).paused, false);
+        await click(popup, 'recheck');
+        shown = await poll(
+          async () => {
+            const s = await shownBy(popup);
+            return FINAL_VERDICTS.includes(s.verdict) && /^Checked this page again/.test(s.status) && s;
+          },
+          { what: 'the open popup to show the new verdict' },
+        );
+        const record = await waitForVerdict(drv, site.urlFor(SEED.original));
+        assert.equal(shown.verdict, record.verdict, 'the popup shows the stored verdict');
+
+        // Never check this site, from the popup, and back.
+        const host = new URL(site.urlFor(SEED.original)).hostname.replace(/^www\./, '');
+        assert.ok(shown.site.startsWith('Never check '), `site button: ${shown.site}`);
+        await click(popup, 'exclude-site');
+        await poll(async () => (await shownBy(popup)).verdict === 'excluded', { what: 'the popup to show the site excluded' });
+        const excluded = (await settings()).excludedSites ?? [];
+        assert.equal(excluded.length, 1, `excluded sites: ${JSON.stringify(excluded)}`);
+        assert.ok(host === excluded[0] || host.endsWith(`.${excluded[0]}`), `${excluded[0]} should be the site of ${host}`);
+        await click(popup, 'exclude-site');
+        await poll(async () => (await shownBy(popup)).verdict === record.verdict, { what: 'the popup to show the verdict again' });
+        assert.deepEqual((await settings()).excludedSites, []);
+        await popup.screenshot(path.join(OUT, `${name}-popup-controls.png`));
+
+        // The library count agrees with the library page's.
+        const options = await drv.openExtensionPage('options.html');
+        try {
+          const storage = await poll(() => options.evaluate(() => document.querySelector('[data-role=storage]')?.textContent), { what: 'the storage figures' });
+          const onOptions = Number(/(\d[\d,]*) articles? and/.exec(storage)?.[1]?.replace(/,/g, ''));
+          shown = await poll(async () => ((await shownBy(popup)).count ? shownBy(popup) : null), { what: 'the popup library count' });
+          const inPopup = Number(/(\d[\d,]*) articles?/.exec(shown.count)?.[1]?.replace(/,/g, ''));
+          assert.ok(onOptions > 0, `library page: ${storage}`);
+          assert.equal(inPopup, onOptions, `popup "${shown.count}" vs library page "${storage}"`);
+        } finally {
+          await options.close();
+        }
+      } finally {
+        await popup.close();
+      }
+    },
+  );
+
   test(`${name}: an article told from the same facts in its own words is not flagged`, { timeout: 4 * STEP_TIMEOUT }, async () => {
     assert.ok(['same-facts', 'same-event'].includes(corpusDoc(SAME_FACTS.page).kind), 'the pair must be a negative kind');
     assert.equal(corpusDoc(SAME_FACTS.page).expect, 'none');

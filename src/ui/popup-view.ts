@@ -34,6 +34,7 @@ export interface PopupUi extends LookupRequestState {
 /** The parts kept from one render to the next: the live regions and the buttons keep focus and announce changes. */
 interface Parts {
   verdict: HTMLElement;
+  lookup: HTMLElement;
   actions: HTMLElement;
   button: HTMLButtonElement;
   live: HTMLElement;
@@ -89,8 +90,7 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
             ...body(known, skipped),
           ].filter((n): n is HTMLElement => !!n)),
   );
-  p.footer.textContent =
-    ui.libraryArticles === undefined ? '' : `Your library: ${plural(ui.libraryArticles, 'article')} on this device, the same count as the library page.`;
+  p.footer.textContent = ui.libraryArticles === undefined ? '' : `Your library: ${plural(ui.libraryArticles, 'article')} on this device.`;
 
   const isArticle = !!known && known.verdict.kind !== 'not-article' && !excluded;
   const lookup = isArticle ? currentLookup(known.lookup, ui) : undefined;
@@ -104,6 +104,8 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
   if (p.live.textContent !== headline) p.live.textContent = headline;
   p.live.className = ui.error || lookup?.outcome === 'error' ? 'lookup-status error' : 'lookup-status';
   p.details.replaceChildren(...(isArticle ? lookupDetails(lookup, ui) : []));
+  // Nothing to look up on a page that is no article: the section goes, its separator with it.
+  p.lookup.hidden = !isArticle;
 
   const a = ui.actions;
   const c = p.controls;
@@ -157,6 +159,7 @@ function skeleton(root: HTMLElement): Parts {
   };
   const made: Parts = {
     verdict: el('div', { class: 'verdict' }),
+    lookup: el('section', { class: 'lookup' }),
     actions: el('div', { class: 'actions' }),
     button: lookupButton,
     live: liveRegion('lookup-status', 'lookup-status'),
@@ -165,16 +168,10 @@ function skeleton(root: HTMLElement): Parts {
     said: liveRegion('popup-status', 'popup-status'),
     footer: el('footer', { class: 'muted', data: { role: 'library-count' } }),
   };
+  made.lookup.append(made.actions, made.live, made.details);
   const nav = el('nav', { class: 'controls' }, controls.recheck, controls.pause, controls.site, controls.library);
   nav.setAttribute('aria-label', 'Unspun controls');
-  root.replaceChildren(
-    el('header', { class: 'brand' }, el('strong', {}, 'Unspun')),
-    made.verdict,
-    el('section', { class: 'lookup' }, made.actions, made.live, made.details),
-    nav,
-    made.said,
-    made.footer,
-  );
+  root.replaceChildren(el('header', { class: 'brand' }, el('strong', {}, 'Unspun')), made.verdict, made.lookup, nav, made.said, made.footer);
   parts.set(root, made);
   return made;
 }

@@ -265,6 +265,6 @@ describe('popup controller: a control centre', () => {
     expect(listed.entries).toHaveLength(2);
     await saveTabVerdict(5, rewrite); // librarySize 99
     stop = await mountPopup(freshRoot(), 5, host);
-    await vi.waitFor(() => expect(q('library-count')!.textContent).toBe('Your library: 2 articles on this device, the same count as the library page.'));
+    await vi.waitFor(() => expect(q('library-count')!.textContent).toBe('Your library: 2 articles on this device.'));
   });
 });
