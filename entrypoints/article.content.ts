@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { capArticle } from '@/src/extract/cap-article';
-import { BROWSER_TIME_BUDGET_MS, extractArticle, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-article';
+import { BROWSER_TIME_BUDGET_MS, extractArticleInSteps, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-article';
 import { readSettings } from '@/src/ext/content-settings';
 import { sendMessage } from '@/src/ext/messaging';
 import type { ContentMessage } from '@/src/ext/protocol';
@@ -23,7 +23,8 @@ export default defineContentScript({
       // Paused, or an excluded site: the page is not read at all.
       const settings = await readSettings().catch(() => null);
       if (!settings || settings.paused || isExcludedHost(location.hostname, settings.excludedSites)) return;
-      const message = readPage();
+      const message = await readPage();
+      if (ctx.isInvalid) return; // the extension was updated or removed while the page was read
       void sendMessage(message).catch(() => undefined);
     };
     if ('requestIdleCallback' in window) ctx.requestIdleCallback(() => void run(), { timeout: 3000 });
@@ -31,10 +32,11 @@ export default defineContentScript({
   },
 });
 
-function readPage(): ContentMessage {
+async function readPage(): Promise<ContentMessage> {
   const url = location.href;
-  // Bounded work in the page's own thread: nesting depth, Readability's time, text caps (see extractArticle).
-  const result = extractArticle(document, url, { timeBudgetMs: BROWSER_TIME_BUDGET_MS });
+  // Bounded work in the page's own thread: nesting depth, Readability's time, text caps (see
+  // extractArticle); in steps, the page's own work running between them.
+  const result = await extractArticleInSteps(document, url, { timeBudgetMs: BROWSER_TIME_BUDGET_MS });
   if (!result.ok) {
     const reason = result.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : result.reason;
     return { type: 'unspun/not-article', url, reason };

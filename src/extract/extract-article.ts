@@ -69,7 +69,51 @@ export const DEFAULT_EXTRACT: ExtractOptions = {
  * Readability runs on a clone. Works on a live browser document and on linkedom's.
  */
 export function extractArticle(doc: Document, url: string, options: Partial<ExtractOptions> = {}): ExtractResult {
-  const opts = { ...DEFAULT_EXTRACT, ...options };
+  const steps = extractionSteps(doc, url, { ...DEFAULT_EXTRACT, ...options });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `extractArticle`, giving the page's main thread back between its steps (reading the page's
+ * styles, Readability, the rules), so that a page is never held for the sum of them: what the
+ * content script runs. `pause` resolves when the thread may be taken again.
+ */
+export async function extractArticleInSteps(
+  doc: Document,
+  url: string,
+  options: Partial<ExtractOptions> = {},
+  pause: () => Promise<void> = yieldToPage,
+): Promise<ExtractResult> {
+  const steps = extractionSteps(doc, url, { ...DEFAULT_EXTRACT, ...options });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/**
+ * Lets the page's own work run before the next step: `scheduler.yield()` where the browser has it,
+ * else a message to itself (a timer would wait a second or more in a background tab).
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The work of `extractArticle`, in steps: each `yield` is a point where the page may be given back its thread. */
+function* extractionSteps(doc: Document, url: string, opts: ExtractOptions): Generator<void, ExtractResult, void> {
   try {
     // Before anything that walks the tree recursively or once per ancestor (Readability, the clone).
     const depth = maxElementDepth(doc.documentElement, opts.maxDepth);
@@ -80,12 +124,15 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
       return { ok: false, reason: 'not-article' };
     }
     const metadata = readMetadata(doc, url);
+    yield;
+    // The clone and the judgement of what shows are one step: the page must not change in between.
     const clone = doc.cloneNode(true) as Document;
     // The clone keeps only what shows; what shows of the page is kept on record, to read the credit around the story later.
     const shown = removeHidden(doc, clone, opts.useLayout);
     // A browser with scripts on shows no <noscript>, and DOMs parse its content differently.
     for (const el of clone.querySelectorAll('noscript')) el.remove();
     rescueFooterAttribution(clone);
+    yield;
     const reader = new Readability<Element>(clone, {
       maxElemsToParse: opts.maxElements,
       serializer: (el) => el as Element,
@@ -94,6 +141,7 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
     if (Number.isFinite(opts.timeBudgetMs)) limitTime(reader, opts.timeBudgetMs);
     const parsed = reader.parse();
     if (!parsed?.content) return { ok: false, reason: 'not-article' };
+    yield;
     const title = (parsed.title ?? doc.title ?? '').trim();
     const ownUrls = [url, metadata.canonicalUrl, metadata.pageUrl].filter((u): u is string => !!u);
     const ownSites = new Set(ownUrls.map(siteOf));
@@ -107,6 +155,7 @@ export function extractArticle(doc: Document, url: string, options: Partial<Extr
     const body = filterParagraphs(blockTexts(parsed.content, TEXT_LIMITS), { title, urls: ownUrls });
     const words = countWords(body.join(' '));
     if (!opts.force && words < opts.minWords) return { ok: false, reason: 'too-short' };
+    yield;
     const bodyLinks = [...parsed.content.querySelectorAll('a[href]')]
       .map((a) => ({ href: absoluteUrl(a.getAttribute('href'), url), text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() }))
       .filter((l): l is ArticleLink => !!l.href);
