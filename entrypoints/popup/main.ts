@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '@/src/ext/content-settings';
+import { getTabReloadMark } from '@/src/ext/tab-verdicts';
 import { browserUiHost } from '@/src/ext/ui-host';
 import { mountPopup, type PopupHost } from '@/src/ui/popup-controller';
 
@@ -17,6 +18,7 @@ function popupHost(): PopupHost {
     ...browserUiHost(),
     openLibrary: () => browser.runtime.openOptionsPage(),
     reloadTab: (tabId) => browser.tabs.reload(tabId),
+    needsReload: async (tabId) => !!(await getTabReloadMark(tabId)),
     watchSettings(onChange) {
       const listener = (changes: Record<string, unknown>, area: string) => {
         if (area === 'local' && SETTINGS_KEY in changes) onChange();

@@ -53,3 +53,54 @@ function linkText(detail: string): string {
 }
 
 const clip = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}…` : s);
+
+/** A run of a sentence's text, and whether its words are missing from the sentence beside it. */
+export interface Segment {
+  text: string;
+  differs: boolean;
+}
+
+/**
+ * `text` cut into runs, marking the words that the other sentence does not have in the same order
+ * (a longest common subsequence of the words, compared without case and punctuation): what the
+ * reader sees changed between a page sentence and the original's. Joined, the runs give `text` back.
+ */
+export function differingWords(text: string, other: string): Segment[] {
+  const words = text.split(/(\s+)/);
+  const key = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const mine = words.map((w, i) => (i % 2 === 0 ? key(w) : ''));
+  const theirs = other
+    .split(/\s+/)
+    .map(key)
+    .filter((w) => w);
+  // Word i (even indexes of `words`) is kept when it is in the common subsequence.
+  const idx = mine.flatMap((w, i) => (i % 2 === 0 && w ? [i] : []));
+  const n = idx.length;
+  const m = theirs.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] = mine[idx[i]!] === theirs[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const kept = new Set<number>();
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (mine[idx[i]!] === theirs[j]) {
+      kept.add(idx[i]!);
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
+    else j++;
+  }
+  const flags = words.map((_, i) => i % 2 === 0 && !!mine[i] && !kept.has(i));
+  // A space between two marked words is marked with them: "was smug" is one mark, not two.
+  for (let i = 1; i < words.length - 1; i += 2) flags[i] = flags[i - 1]! && flags[i + 1]!;
+  const out: Segment[] = [];
+  words.forEach((w, i) => {
+    if (!w) return;
+    const last = out[out.length - 1];
+    if (last && last.differs === flags[i]) last.text += w;
+    else out.push({ text: w, differs: flags[i]! });
+  });
+  return out;
+}

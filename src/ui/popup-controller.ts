@@ -9,6 +9,8 @@ export interface PopupHost extends UiHost {
   openLibrary(): Promise<void>;
   /** Loads the tab again, so its content script reads the page anew. */
   reloadTab(tabId: number): Promise<void>;
+  /** Whether the tab was open before Unspun was installed or updated and still waits for a reload to be checked. */
+  needsReload(tabId: number): Promise<boolean>;
   /** Calls `onChange` whenever the settings change (on the library page, say); returns a function that stops. */
   watchSettings(onChange: () => void): () => void;
 }
@@ -145,7 +147,15 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
   // Listen first, then read: a change between the two is not missed.
   const unwatch = tabId === undefined ? () => {} : host.watchTabVerdict(tabId, take);
   const unwatchSettings = host.watchSettings(() => void readSettings());
-  const reread = async () => tabId !== undefined && take(await host.tabVerdict(tabId).catch(() => state));
+  const reread = async () => {
+    if (tabId === undefined) return;
+    const [value, reload] = await Promise.all([host.tabVerdict(tabId).catch(() => state), host.needsReload(tabId).catch(() => false)]);
+    if (reload !== !!ui.needsReload) {
+      ui.needsReload = reload;
+      draw();
+    }
+    take(value);
+  };
   await Promise.all([reread(), readSettings()]);
   void readLibraryCount();
   // The record is read again now and then: a change the storage event did not bring still shows.

@@ -4,7 +4,7 @@ import type { AppearanceTimes, CreditedVerdict, DisputedVerdict, Evidence, NoneV
 import { isExcludedHost, type Settings } from '../ext/settings-schema.ts';
 import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import { el } from './dom.ts';
-import { coverageSentence, creditSentence, formatDate, outletOf, percent, plural } from './format.ts';
+import { coverageSentence, creditSentence, differingWords, formatDate, outletOf, percent, plural } from './format.ts';
 import { currentLookup, isRunning, lookupDetails, lookupHeadline, type LookupRequestState } from './lookup-status.ts';
 
 /** What the reader can do from the popup; the controller carries each out. */
@@ -24,6 +24,8 @@ export interface PopupUi extends LookupRequestState {
   settings?: Pick<Settings, 'paused' | 'excludedSites'>;
   /** Articles in the library, counted as the library page counts them (`storage-info`). */
   libraryArticles?: number;
+  /** The tab was open before Unspun was installed or updated, and could not be read where it was: it needs loading again. */
+  needsReload?: boolean;
   /** The page is being read again since this time (ISO), until a newer record arrives. */
   recheckingSince?: string;
   /** What the reader's last action did, for the status line. */
@@ -48,7 +50,7 @@ const parts = new WeakMap<HTMLElement, Parts>();
 const handlers = new WeakMap<HTMLButtonElement, (() => void) | undefined>();
 
 /** What Unspun knows of the tab, beyond its stored record: checking paused, the site excluded. */
-export type PopupState = 'paused' | 'excluded' | 'unchecked' | Verdict['kind'];
+export type PopupState = 'paused' | 'excluded' | 'unchecked' | 'reload-to-check' | Verdict['kind'];
 
 /**
  * Renders the popup for a tab's verdict into `root` (text only: page text is never HTML). Called
@@ -61,7 +63,8 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
   // A record the background wrote without reading the page (paused, excluded at the time) is no verdict.
   const skipped = state?.verdict.kind === 'none' && SKIPPED.has(state.verdict.reason) ? state.verdict.reason : undefined;
   const known = state && !skipped ? state : undefined;
-  const shown: PopupState = excluded ? 'excluded' : paused && !known ? 'paused' : (known?.verdict.kind ?? 'unchecked');
+  const reload = !state && !!ui.needsReload;
+  const shown: PopupState = excluded ? 'excluded' : paused && !known ? 'paused' : (known?.verdict.kind ?? (reload ? 'reload-to-check' : 'unchecked'));
   root.dataset.verdict = shown;
   const p = skeleton(root);
   p.verdict.replaceChildren(
@@ -87,7 +90,14 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
                   'Checking is paused: Unspun reads no new pages. What follows is what it found before.',
                 )
               : null,
-            ...body(known, skipped),
+            ...(reload
+              ? [
+                  status(
+                    'Reload to check',
+                    'This tab was already open when Unspun was installed or updated, and Unspun could not read it where it was. Reload this page to have it checked.',
+                  ),
+                ]
+              : body(known, skipped)),
           ].filter((n): n is HTMLElement => !!n)),
   );
   p.footer.textContent = ui.libraryArticles === undefined ? '' : `Your library: ${plural(ui.libraryArticles, 'article')} on this device.`;
@@ -110,7 +120,7 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
   const a = ui.actions;
   const c = p.controls;
   const rechecking = !!ui.recheckingSince;
-  show(c.recheck, !!a && !paused && !excluded, known ? 'Check this page again' : 'Check this page', () => a?.recheck());
+  show(c.recheck, !!a && !paused && !excluded, known ? 'Check this page again' : reload ? 'Reload this page' : 'Check this page', () => a?.recheck());
   c.recheck.disabled = rechecking;
   if (rechecking) c.recheck.textContent = 'Checking this page…';
   show(c.pause, !!a && !!ui.settings, paused ? 'Resume checking' : 'Pause checking', () => a?.setPaused(!paused));
@@ -326,6 +336,7 @@ function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElem
     'details',
     { class: 'evidence' },
     el('summary', {}, `Compare ${plural(e.pairs.length, 'sentence')} with ${otherLabel === 'Original' ? 'the original' : otherLabel.toLowerCase()}`),
+    el('p', { class: 'muted legend' }, 'Highlighted words differ between the two.'),
     el(
       'ol',
       {},
@@ -333,8 +344,8 @@ function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElem
         el(
           'li',
           { class: 'pair' },
-          el('div', { class: 'page-sentence' }, el('span', { class: 'label' }, 'This page'), p.pageText),
-          el('div', { class: 'original-sentence' }, el('span', { class: 'label' }, otherLabel), p.originalText),
+          el('div', { class: 'page-sentence' }, el('span', { class: 'label' }, 'This page'), ...marked(p.pageText, p.originalText)),
+          el('div', { class: 'original-sentence' }, el('span', { class: 'label' }, otherLabel), ...marked(p.originalText, p.pageText)),
           el('div', { class: 'similarity' }, `${percent(p.similarity)} alike`),
         ),
       ),
@@ -343,6 +354,10 @@ function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElem
   details.open = open;
   return details;
 }
+
+/** A sentence as text, with the words the other sentence lacks in <mark> (text nodes only: page text is never HTML). */
+const marked = (text: string, other: string): Node[] =>
+  differingWords(text, other).map((s) => (s.differs ? el('mark', {}, s.text) : document.createTextNode(s.text)));
 
 const status = (title: string, text: string) => el('section', { class: 'status' }, el('h1', {}, title), el('p', {}, text));
 

@@ -235,7 +235,13 @@ describe('popup view', () => {
 });
 
 /** The real extension-page host over the fake browser, with the popup's own calls stubbed. */
-const popupHost = (): PopupHost => ({ ...browserUiHost(), openLibrary: async () => {}, reloadTab: async () => {}, watchSettings: () => () => {} });
+const popupHost = (): PopupHost => ({
+  ...browserUiHost(),
+  openLibrary: async () => {},
+  reloadTab: async () => {},
+  needsReload: async () => false,
+  watchSettings: () => () => {},
+});
 /** The popup also asks for the settings and the library count; these tests look at the rest. */
 const isLookup = (msg: unknown) => (msg as { type?: string }).type === 'unspun/lookup';
 

@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CreditedVerdict, UncreditedVerdict } from '../../src/core/verdict.ts';
 import { getSettings, saveSettings } from '../../src/ext/settings.ts';
-import { saveTabVerdict, type TabVerdict } from '../../src/ext/tab-verdicts.ts';
+import { getTabReloadMark, markTabForReload, saveTabVerdict, type TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { browserUiHost } from '../../src/ext/ui-host.ts';
-import { coverageSentence, creditSentence } from '../../src/ui/format.ts';
+import { coverageSentence, creditSentence, differingWords } from '../../src/ui/format.ts';
 import { mountPopup, type PopupHost } from '../../src/ui/popup-controller.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 import { libraryArticle } from '../helpers.ts';
@@ -70,6 +70,37 @@ describe('popup: plain-language evidence', () => {
     renderPopup(root, credited({ kind: 'attribution', detail: 'Source: <img src=x onerror=alert(1)>' }));
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('[data-role=credit] q')!.textContent).toBe('Source: <img src=x onerror=alert(1)>');
+  });
+
+  it('marks the words that differ between a page sentence and the original', () => {
+    const page = 'Russia rushed Wednesday to salvage the talks.';
+    const orig = 'Russia scrambled on Wednesday to salvage the talks.';
+    expect(differingWords(page, orig)).toEqual([
+      { text: 'Russia ', differs: false },
+      { text: 'rushed', differs: true },
+      { text: ' Wednesday to salvage the talks.', differs: false },
+    ]);
+    expect(differingWords(orig, page)).toEqual([
+      { text: 'Russia ', differs: false },
+      { text: 'scrambled on', differs: true },
+      { text: ' Wednesday to salvage the talks.', differs: false },
+    ]);
+    // Case and punctuation are no difference; the runs give the text back.
+    expect(differingWords('"The Talks," he said.', 'the talks he said').every((s) => !s.differs)).toBe(true);
+    expect(
+      differingWords('  a  b ', 'b')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe('  a  b ');
+    const root = freshRoot();
+    renderPopup(root, rewrite);
+    expect([...root.querySelectorAll('.page-sentence mark')].map((m) => m.textContent)).toEqual(['Moscow was worried.']);
+    expect(root.querySelector('.page-sentence')!.textContent).toBe('This pageMoscow was worried.');
+    const hostile = structuredClone(rewrite);
+    hostile.verdict.evidence!.pairs[0]!.pageText = '<img src=x onerror=alert(1)> Russia scrambled.';
+    renderPopup(root, hostile);
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('.page-sentence mark')!.textContent).toBe('<img src=x onerror=alert(1)>');
   });
 
   it('says coverage in one short sentence', () => {
@@ -162,6 +193,7 @@ describe('popup controller: a control centre', () => {
       ...browserUiHost(),
       openLibrary: vi.fn(async () => {}),
       reloadTab: vi.fn(async () => {}),
+      needsReload: async (tabId) => !!(await getTabReloadMark(tabId)),
       watchSettings: (onChange) => ((settingsChanged = onChange), () => (settingsChanged = undefined)),
     };
   });
@@ -242,6 +274,20 @@ describe('popup controller: a control centre', () => {
     await vi.waitFor(() => expect(q('popup-status')!.textContent).toBe('Checked this page again: an uncredited rewrite.'));
     expect(app().dataset.verdict).toBe('uncredited-rewrite');
     expect(control('recheck').disabled).toBe(false);
+  });
+
+  it('tells the reader to reload a tab that was open before Unspun was installed, and reloads it', async () => {
+    serveBackground();
+    await markTabForReload(9, { markedAt: new Date().toISOString(), reason: 'no-access' });
+    stop = await mountPopup(freshRoot(), 9, host);
+    await vi.waitFor(() => expect(app().dataset.verdict).toBe('reload-to-check'));
+    expect(app().querySelector('h1')!.textContent).toBe('Reload to check');
+    expect(control('recheck').textContent).toBe('Reload this page');
+    control('recheck').click();
+    await vi.waitFor(() => expect(host.reloadTab).toHaveBeenCalledWith(9));
+    // The tab's verdict removes the mark; the popup shows the verdict.
+    await saveTabVerdict(9, { ...rewrite, checkedAt: new Date().toISOString() });
+    await vi.waitFor(() => expect(app().dataset.verdict).toBe('uncredited-rewrite'));
   });
 
   it('opens the library page', async () => {
