@@ -124,7 +124,6 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
   c.recheck.disabled = rechecking;
   if (rechecking) c.recheck.textContent = 'Checking this page…';
   show(c.pause, !!a && !!ui.settings, paused ? 'Resume checking' : 'Pause checking', () => a?.setPaused(!paused));
-  c.pause.setAttribute('aria-pressed', String(paused));
   show(c.site, !!a && !!ui.settings && !!site, excluded ? `Check ${site} again` : `Never check ${site}`, () => a?.excludeSite(site, !excluded));
   show(c.library, !!a, 'Open your library', () => a?.openLibrary());
   const said = ui.said?.text ?? '';
