@@ -9,6 +9,9 @@ import { readEntries, verdictForRead } from '../library/read-entry.ts';
 import { fetchFailed, stubsToFetch } from '../library/stub-fetch.ts';
 import { fetchOriginal, type OriginalsDeps } from './originals.ts';
 import type { LibraryService } from './library-service.ts';
+import { correctionsFor, NO_CORRECTIONS } from '../library/corrections.ts';
+import { siteOf } from '../core/site.ts';
+import { readCorrections } from './corrections-store.ts';
 
 /**
  * Checks an article the reader opened against the library, then remembers it (`readEntries`): the
@@ -27,7 +30,10 @@ export async function checkReadArticle(
   const known = await library.get(articleIdFor(read.article.url, read.article.canonicalUrl));
   const firstSeen = known?.firstSeen ?? now.toISOString();
   const observations = mergeObservations(observationsOf(known ?? { source: 'read', firstSeen }), seenBy);
-  const page = pageToCheck(read, firstSeen, observations);
+  // What the reader said Unspun got wrong (this page is not from that article; this site is trusted).
+  const corrections = await readCorrections().catch(() => NO_CORRECTIONS);
+  const unchecked = pageToCheck(read, firstSeen, observations);
+  const page = { ...unchecked, corrections: correctionsFor(corrections, unchecked.id, siteOf(unchecked.url)) };
   if (originals) await fetchMatchingOriginals(page, await library.candidatesFor(page), library, originals, now);
   // Candidates read (again) after any fetch: a fetched original replaced its feed stub.
   const result = checkPage(page, await library.candidatesFor(page));

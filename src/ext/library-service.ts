@@ -6,6 +6,7 @@ import { storageEvents } from './storage-events.ts';
 import { IdbArticleStore, type ArticleMeta } from '../library/idb-store.ts';
 import { PreparedCandidates, type Candidate, type CandidateSource } from '../library/library-index.ts';
 import { DEFAULT_MATCH, selfOrSameSite, type PageToCheck } from '../library/match.ts';
+import { articleIdFor } from '../library/page.ts';
 import { RetrievalIndex } from '../library/retrieval-index.ts';
 import { memoizeWeight } from '../core/similarity.ts';
 import { exportPack, importPack, type ImportResult } from '../library/pack.ts';
@@ -136,7 +137,7 @@ export class LibraryService {
    */
   async candidatesFor(page: Pick<PageToCheck, 'url' | 'canonicalUrl' | 'fingerprint'>, limit = DEFAULT_MATCH.candidates): Promise<CandidateSource> {
     const index = await this.index();
-    const found = index.candidates(page.fingerprint, limit, selfOrSameSite(page));
+    const found = index.candidates(page.fingerprint, limit, selfOrSameSite(page), articleIdFor(page.url, page.canonicalUrl));
     const stored = await this.store.getMany(found.map((c) => c.key.id));
     const candidates: Candidate[] = [];
     for (const [i, a] of stored.entries()) {

@@ -12,7 +12,8 @@ export interface Candidate {
 /** What a page check needs of a library: term weights, and the candidate originals of a page. */
 export interface CandidateSource {
   readonly idf: TermWeight;
-  candidates(fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (a: ArticleKey) => boolean): Candidate[];
+  /** `self`: the page's own library id, when the page may be in the library (see `RetrievalIndex.candidates`). */
+  candidates(fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (a: ArticleKey) => boolean, self?: string): Candidate[];
 }
 
 /**
@@ -58,8 +59,8 @@ export class LibraryIndex implements CandidateSource {
   readonly idf: TermWeight = (term) => this.retrieval.idf(term);
 
   /** Candidates for a page, best first: the `limit` articles sharing the most rare-term weight. */
-  candidates(fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (a: ArticleKey) => boolean): Candidate[] {
-    return this.retrieval.candidates(fingerprint, limit, exclude).map(({ key, score }) => ({ article: this.articles.get(key.id)!, score }));
+  candidates(fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (a: ArticleKey) => boolean, self?: string): Candidate[] {
+    return this.retrieval.candidates(fingerprint, limit, exclude, self).map(({ key, score }) => ({ article: this.articles.get(key.id)!, score }));
   }
 }
 

@@ -18,6 +18,8 @@ import {
 import { appearedAt, observationsOf, type LibraryArticle } from './article.ts';
 import { appearanceTimes, whichCameFirst, type Appearance, type Observation } from './provenance.ts';
 import type { CandidateSource } from './library-index.ts';
+import type { PageCorrections } from './corrections.ts';
+import { articleIdFor } from './page.ts';
 import { sameAddress } from '../core/url.ts';
 
 export { CLAIM_TOLERANCE_MS as ORDER_TOLERANCE_MS } from './provenance.ts';
@@ -34,6 +36,8 @@ export interface PageToCheck {
   credit: CreditSignals;
   /** Independent sightings of the page (a search index's, Unspun's first read). */
   observations?: Observation[];
+  /** What the reader said Unspun got wrong about this page or its site (`correctionsFor`). */
+  corrections?: PageCorrections;
 }
 
 export interface MatchOptions {
@@ -62,6 +66,17 @@ export interface MatchResult {
 
 /** Checks one page against the library and decides its verdict. */
 export function checkPage(page: PageToCheck, index: CandidateSource, options: MatchOptions = DEFAULT_MATCH): MatchResult {
+  const result = decide(page, index, options);
+  const { verdict, matched } = result;
+  // The reader trusts this site: what would flag it is shown as the nearest article, for them to judge.
+  if (page.corrections?.trustedSite && matched && (verdict.kind === 'uncredited-rewrite' || verdict.kind === 'disputed')) {
+    const reason = `you marked ${siteOf(page.url)} as trusted, so its articles are never flagged (${verdict.reason ?? 'it resembles this article'})`;
+    return { verdict: { kind: 'none', reason, nearest: verdict.original, evidence: verdict.evidence }, nearest: matched };
+  }
+  return result;
+}
+
+function decide(page: PageToCheck, index: CandidateSource, options: MatchOptions): MatchResult {
   const { best, nearest } = bestDerivation(page, index, options);
   if (!best) return noneVerdict(page, nearest, options);
   const { article, alignment, score, via } = best;
@@ -122,14 +137,21 @@ export function selfOrSameSite(page: Pick<PageToCheck, 'url' | 'canonicalUrl'>):
   return (a) => a.site === pageSite || self.has(normalizeUrl(a.url)) || (!!a.canonicalUrl && sameAddress(a.canonicalUrl, page.url));
 }
 
+/** Also refuses the articles the reader said the page does not derive from. */
+function orRefused<A extends { id: string }>(exclude: (a: A) => boolean, notFrom: ReadonlySet<string>): (a: A) => boolean {
+  return (a) => notFrom.has(a.id) || exclude(a);
+}
+
 function bestDerivation(page: PageToCheck, index: CandidateSource, options: MatchOptions): { best?: Derivation; nearest?: Derivation } {
-  const isSelfOrSameSite = selfOrSameSite(page);
+  const notFrom = page.corrections?.notFrom;
+  const own = selfOrSameSite(page);
+  const isSelfOrSameSite = notFrom?.size ? orRefused<Pick<LibraryArticle, 'id' | 'site' | 'url' | 'canonicalUrl'>>(own, notFrom) : own;
   const weight = memoizeWeight(index.idf);
   const weighedPage = page.fingerprint.sentences.map((s) => weighSentence(s, weight));
   const derived: Derivation[] = [];
   const resembling: Derivation[] = [];
   let nearest: Derivation | undefined;
-  for (const { article } of index.candidates(page.fingerprint, options.candidates, isSelfOrSameSite)) {
+  for (const { article } of index.candidates(page.fingerprint, options.candidates, isSelfOrSameSite, articleIdFor(page.url, page.canonicalUrl))) {
     const alignment = alignSentences(page.fingerprint, article.fingerprint, weight, options.align, weighedPage);
     const score = derivationScore(alignment);
     if (!isDerived(alignment, options.thresholds)) {

@@ -179,10 +179,19 @@ export class RetrievalIndex {
    * The `limit` articles sharing the most rare-term weight with a page, best first, leaving out those
    * `exclude` refuses (the page itself, its own site).
    */
-  candidates(fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (key: ArticleKey) => boolean): { key: ArticleKey; score: number }[] {
+  candidates(
+    fingerprint: Pick<Fingerprint, 'terms'>,
+    limit: number,
+    exclude: (key: ArticleKey) => boolean,
+    /** The page's own library id, when the page may be in the library itself (a page read again). */
+    self?: string,
+  ): { key: ArticleKey; score: number }[] {
     const maxDf = Math.min(MAX_POSTING, Math.max(20, this.live * this.maxPostingShare));
+    // A page already in the library counts in its own terms' frequencies: without its share, the
+    // words only it has would seem the rarest and fill the query, and nothing else would be found.
+    const own = this.ownTerms(self, fingerprint);
     const rarest = fingerprint.terms
-      .map((t) => [t, this.df(t)] as const)
+      .map((t) => [t, this.df(t) - (own?.has(t) ? 1 : 0)] as const)
       .filter(([, df]) => df > 0 && df <= maxDf)
       .sort((a, b) => a[1] - b[1] || a[0] - b[0])
       .slice(0, QUERY_TERMS);
@@ -217,6 +226,13 @@ export class RetrievalIndex {
     }
     for (const n of touched) scores[n] = 0;
     return out;
+  }
+
+  /** The terms the library holds of article `id` (those of `fingerprint` when they were not kept). */
+  private ownTerms(id: string | undefined, fingerprint: Pick<Fingerprint, 'terms'>): ReadonlySet<number> | undefined {
+    const n = id === undefined ? undefined : this.numberOf.get(id);
+    if (n === undefined) return undefined;
+    return new Set(this.termsOf[n] ?? fingerprint.terms);
   }
 
   /** The index as one storable value (recent changes merged first). */

@@ -1,6 +1,7 @@
 import type { LibraryArticle } from './article.ts';
 import type { CandidateSource } from './library-index.ts';
 import { selfOrSameSite, type PageToCheck } from './match.ts';
+import { articleIdFor } from './page.ts';
 
 /**
  * Which feed items known only by headline and summary are worth fetching whole for a page: those
@@ -20,7 +21,7 @@ export const RETRY_FAILED_FETCH_MS = 24 * 3600_000;
 export function stubsToFetch(page: PageToCheck, index: CandidateSource, now: Date): LibraryArticle[] {
   const terms = new Set(page.fingerprint.terms);
   return index
-    .candidates(page.fingerprint, 8, selfOrSameSite(page))
+    .candidates(page.fingerprint, 8, selfOrSameSite(page), articleIdFor(page.url, page.canonicalUrl))
     .map((c) => c.article)
     .filter((a) => a.stub && !recentlyFailed(a, now))
     .filter((a) => {

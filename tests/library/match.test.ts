@@ -3,6 +3,7 @@ import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { corpusDoc, libraryArticle, pageToCheck, seedText } from '../helpers.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
+import { normalizeUrl } from '../../src/core/site.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -30,6 +31,16 @@ describe('checkPage', () => {
     expect(verdict.evidence!.pairs.length).toBeGreaterThan(20);
     expect(verdict.evidence!.chainedCoverage).toBeGreaterThan(0.8);
     expect(verdict.reason).toMatch(/^retells CNBC's article in its order: \d+ of its \d+ sentences follow the original's, 7 of them word for word or nearly$/);
+  });
+
+  it('finds the original of a page that is itself in the library (read before the original was known)', () => {
+    // The rewrite was read first (nothing to report then) and stored; CNBC's article arrived later.
+    // Its own words, in no other article, must not fill the query and hide CNBC's.
+    const index = libraryWithSeed();
+    index.add(libraryArticle(normalizeUrl(FARM), FARM, seedBodies().rewrite, { published: '2025-10-22T15:10:00Z' }));
+    const { verdict, matched } = checkPage(pageToCheck(FARM, seedBodies().rewrite, { published: '2025-10-22T15:10:00Z' }), index);
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe('cnbc');
   });
 
   it('never matches a page with itself or with its own site', () => {
