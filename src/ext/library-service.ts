@@ -244,6 +244,16 @@ export class LibraryService {
   }
 
   /** Every article as the library page lists it: no text, no fingerprint; feed items not fetched yet left out. */
+  /**
+   * Articles in the library as the library page lists them (`entries`: all but feed stubs), counted
+   * from the index in memory instead of reading every stored article: the indexed ones that are no
+   * stub, and those kept out of the index as derived from another.
+   */
+  async articleCount(): Promise<number> {
+    const index = await this.index();
+    return index.size - index.stubCount() + this.skipped.size;
+  }
+
   async entries(): Promise<LibraryEntry[]> {
     return (await this.store.all())
       .filter((a) => !a.stub)

@@ -47,7 +47,7 @@ export function pageHandlers(deps: PageDeps): Handlers<'background', 'extension'
     'unspun/storage-info': guard(async () => {
       const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
       const [articles, feedItems, full, settings] = await Promise.all([
-        library.entries().then((e) => e.length),
+        library.articleCount(),
         library.store.countBySource('feed'),
         storageEvents.getValue(),
         getSettings(),

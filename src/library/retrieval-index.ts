@@ -283,6 +283,13 @@ export class RetrievalIndex {
     return index;
   }
 
+  /** Indexed articles that are feed stubs (known by headline and summary only). */
+  stubCount(): number {
+    let n = 0;
+    for (const k of this.keys) if (k?.stub) n++;
+    return n;
+  }
+
   /** Ids of the indexed articles. */
   ids(): IterableIterator<string> {
     return this.numberOf.keys();
