@@ -331,22 +331,25 @@ function credit(v: CreditedVerdict): HTMLElement {
 }
 
 function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElement {
+  // The list scrolls inside the popup: it takes focus, so a keyboard can scroll it too.
+  const pairs = el('ol', {});
+  pairs.tabIndex = 0;
+  pairs.setAttribute('aria-label', `Sentences of this page beside ${otherLabel === 'Original' ? 'the original' : otherLabel.toLowerCase()}'s`);
   const details = el(
     'details',
     { class: 'evidence' },
     el('summary', {}, `Compare ${plural(e.pairs.length, 'sentence')} with ${otherLabel === 'Original' ? 'the original' : otherLabel.toLowerCase()}`),
     el('p', { class: 'muted legend' }, 'Highlighted words differ between the two.'),
-    el(
-      'ol',
-      {},
-      ...e.pairs.map((p) =>
-        el(
-          'li',
-          { class: 'pair' },
-          el('div', { class: 'page-sentence' }, el('span', { class: 'label' }, 'This page'), ...marked(p.pageText, p.originalText)),
-          el('div', { class: 'original-sentence' }, el('span', { class: 'label' }, otherLabel), ...marked(p.originalText, p.pageText)),
-          el('div', { class: 'similarity' }, `${percent(p.similarity)} alike`),
-        ),
+    pairs,
+  );
+  pairs.append(
+    ...e.pairs.map((p) =>
+      el(
+        'li',
+        { class: 'pair' },
+        el('div', { class: 'page-sentence' }, el('span', { class: 'label' }, 'This page'), ...marked(p.pageText, p.originalText)),
+        el('div', { class: 'original-sentence' }, el('span', { class: 'label' }, otherLabel), ...marked(p.originalText, p.pageText)),
+        el('div', { class: 'similarity' }, `${percent(p.similarity)} alike`),
       ),
     ),
   );

@@ -34,9 +34,11 @@ export async function sourcesSection(host: UiHost, say: Say, onPolled: () => Pro
   url.type = 'url';
   url.placeholder = 'https://example.com/rss.xml';
   url.dataset.role = 'feed-url';
+  url.setAttribute('aria-label', 'Address of the feed to add');
   const outlet = el('input');
   outlet.placeholder = 'Outlet name';
   outlet.dataset.role = 'feed-outlet';
+  outlet.setAttribute('aria-label', "Name of the feed's outlet");
   const add = el('button', { data: { role: 'feed-add' } }, 'Add feed');
   add.addEventListener('click', async () => {
     const reply = await host.send({ type: 'unspun/feed-add', url: url.value.trim(), outlet: outlet.value });
@@ -65,6 +67,8 @@ function feedRow(s: FeedSubscription, host: UiHost, say: Say, render: () => Prom
   toggle.type = 'checkbox';
   toggle.checked = s.enabled;
   toggle.dataset.role = 'feed-enabled';
+  // The label wraps only the switch: the name says which feed it reads (outlet and address, as the row shows them).
+  toggle.setAttribute('aria-label', `Read the ${s.outlet} feed, ${s.url}`);
   // 'click', not 'change': Firefox lets permissions.request run only in a user input handler, and a
   // checkbox's change event does not count as one there (a click, by mouse or Space, does).
   toggle.addEventListener('click', async () => {
@@ -96,6 +100,7 @@ function feedRow(s: FeedSubscription, host: UiHost, say: Say, render: () => Prom
     await render();
   });
   const remove = s.custom ? el('button', {}, 'Remove') : null;
+  remove?.setAttribute('aria-label', `Remove the ${s.outlet} feed, ${s.url}`);
   remove?.addEventListener('click', async () => {
     const reply = await host.send({ type: 'unspun/feed-remove', id: s.id });
     if (!reply.ok) say(`Could not remove the feed: ${reply.error}`, true);
