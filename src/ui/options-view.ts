@@ -16,6 +16,7 @@ type Say = (text: string, error?: boolean) => void;
 /** The library page: privacy controls, the searchable library, storage figures. Everything it shows or changes goes through the background. */
 export async function mountOptions(root: HTMLElement, host: UiHost): Promise<void> {
   const status = el('p', { class: 'status', data: { role: 'status' } });
+  status.setAttribute('role', 'status');
   const say: Say = (text, error = false) => {
     status.textContent = text;
     status.className = error ? 'status error' : 'status';
@@ -29,6 +30,7 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
   const search = el('input');
   search.type = 'search';
   search.placeholder = 'Search titles and outlets';
+  search.setAttribute('aria-label', 'Search the library');
   const render = () =>
     renderEntries(list, count, entries, search.value, async (id) => {
       const reply = await host.send({ type: 'unspun/library-remove', id });
@@ -92,6 +94,7 @@ function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEn
   list.replaceChildren(
     ...found.slice(0, SHOWN).map((e) => {
       const button = el('button', {}, 'Remove');
+      button.setAttribute('aria-label', `Remove ${e.title || e.url} from the library`);
       button.addEventListener('click', () => remove(e.id));
       const seen = e.derivatives?.length ? ` · ${e.derivatives.length} rewrite${e.derivatives.length === 1 ? '' : 's'} seen` : '';
       const derived = e.derivedFrom ? ' · derived from another article' : '';
