@@ -33,9 +33,11 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Unspun',
+    // Name and description in the browser's language (public/_locales; English by default).
+    name: '__MSG_extName__',
+    default_locale: 'en',
     // Chrome's store and manifest allow at most 132 characters (scripts/check-store.mjs checks the builds).
-    description: "Warns you when a news article is an uncredited rewrite of another outlet's reporting, and shows you the original.",
+    description: '__MSG_extDescription__',
     // storage: settings and per-tab verdicts; unlimitedStorage: the article library in IndexedDB;
     // alarms: housekeeping (forgetting old reading history) without timers in the worker.
     // Chrome only: offscreen (parsing a fetched article; its worker has no DOM) and scripting (the
@@ -48,7 +50,7 @@ export default defineConfig({
     // Test builds only: a permission prompt cannot be answered headless, so the hosts the E2E
     // suites fetch from are granted at install (the options page's request then resolves at once).
     ...(E2E_HOSTS ? { host_permissions: E2E_HOSTS.split(',') } : {}),
-    action: { default_title: 'Unspun' },
+    action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           // data_collection_permissions is Firefox's built-in data consent (addons.mozilla.org requires it
