@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/ui/i18n.ts';
+import { t, useMessages } from '../../src/ui/i18n.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LOCALES = join(ROOT, 'public', '_locales');
@@ -51,7 +51,16 @@ describe('translations', () => {
     expect(missing).toEqual([]);
   });
 
-  it('falls back to English, placeholders filled, where the browser has no message', () => {
+  it("takes the browser's message, and falls back to English where it has none", () => {
+    const de = read('de');
+    useMessages((key) => de[key]?.message ?? '');
+    expect(t('extDescription')).toBe(de['extDescription']!.message);
+    useMessages(() => '');
+    expect(t('extDescription')).toBe(en['extDescription']!.message);
+    useMessages(() => {
+      throw new Error('no i18n here');
+    });
     expect(t('extName')).toBe('Unspun');
+    useMessages(undefined);
   });
 });
