@@ -180,8 +180,12 @@ export function defineA11ySuite(name, launch, ops) {
     const failures = [];
     for (const scheme of SCHEMES) {
       await ops.setScheme(drv, handle, scheme);
-      const dark = await handle.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-      assert.equal(dark, scheme === 'dark', `${page}: prefers-color-scheme should be ${scheme}`);
+      // A pref change (Firefox) reaches the page's process a moment later: wait for the page to see it.
+      await poll(async () => (await handle.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) === (scheme === 'dark'), {
+        what: `${page}: prefers-color-scheme to be ${scheme}`,
+        timeout: 10_000,
+        interval: 50,
+      });
       // The screenshot as a reader first sees the page; the audit with every <details> open.
       const file = path.join(SHOTS, `${page}-${scheme}-${name}.png`);
       await handle.page.screenshot({ path: file, fullPage });
@@ -224,11 +228,12 @@ export function defineA11ySuite(name, launch, ops) {
   }
 
   /** Opens an extension page at the store's screenshot size, waits for it, audits it. */
-  async function auditPage(file, rootId, page) {
+  async function auditPage(file, rootId, page, check = async () => {}) {
     const handle = await drv.openExtensionPage(file);
     try {
       await ops.setViewport(handle, STORE_SIZE);
       await poll(() => handle.evaluate((id) => document.getElementById(id)?.dataset.ready === '1', rootId), { what: `${file} to render` });
+      await check(handle);
       await audit(handle, page);
     } finally {
       await handle.close();
@@ -267,10 +272,32 @@ export function defineA11ySuite(name, launch, ops) {
   });
 
   test(`${name}: the library page has no axe violations and readable text, light and dark (1280x800)`, { timeout: TIMEOUT }, async () => {
-    await auditPage('options.html', 'options', 'options');
+    await auditPage('options.html', 'options', 'options', async (options) => {
+      // Beyond axe: the status line is announced, and each row's button says which row it acts on.
+      const shown = await options.evaluate(() => ({
+        status: document.querySelector('[data-role=status]')?.getAttribute('role'),
+        rows: [...document.querySelectorAll('[data-role=library] li')].map((li) => ({
+          title: li.querySelector('a')?.textContent,
+          name: li.querySelector('button')?.getAttribute('aria-label'),
+        })),
+        feeds: [...document.querySelectorAll('input[data-role=feed-enabled]')].map((i) => i.getAttribute('aria-label') ?? ''),
+      }));
+      assert.equal(shown.status, 'status', 'the status line is a live region');
+      assert.ok(shown.rows.length >= 2, `library rows: ${JSON.stringify(shown.rows)}`);
+      for (const r of shown.rows) assert.equal(r.name, `Remove ${r.title} from the library`);
+      assert.ok(shown.feeds.length > 40, `feed switches: ${shown.feeds.length}`);
+      assert.equal(new Set(shown.feeds).size, shown.feeds.length, 'every feed switch has a name of its own');
+      assert.ok(
+        shown.feeds.every((n) => /^Read the .+ feed, https?:/.test(n)),
+        `feed switch names: ${shown.feeds.slice(0, 3).join(' | ')}`,
+      );
+    });
   });
 
   test(`${name}: the first-run page has no axe violations and readable text, light and dark (1280x800)`, { timeout: TIMEOUT }, async () => {
-    await auditPage('onboarding.html', 'onboarding', 'onboarding');
+    await auditPage('onboarding.html', 'onboarding', 'onboarding', async (setup) => {
+      const role = await setup.evaluate(() => document.querySelector('[data-role=onboarding-status]')?.getAttribute('role'));
+      assert.equal(role, 'status', 'the setup status line is a live region');
+    });
   });
 }
