@@ -157,6 +157,77 @@ export function readLibrary(drv) {
   );
 }
 
+/** The in-page notice's host element (src/ext/notice.ts, NOTICE_TAG): all a page can see of it. */
+const NOTICE_TAG = 'unspun-notice';
+
+/**
+ * What a page shows of the notice: null when there is none; else its box, whether its shadow root is
+ * closed (the page cannot read it), whether it lies inside the viewport and comes first in the body.
+ */
+export function noticeShown(page) {
+  return page.evaluate((tag) => {
+    const host = document.querySelector(tag);
+    if (!host) return null;
+    const r = host.getBoundingClientRect();
+    return {
+      width: r.width,
+      height: r.height,
+      inViewport: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+      closedRoot: host.shadowRoot === null,
+      first: document.body.firstElementChild === host,
+      count: document.querySelectorAll(tag).length,
+    };
+  }, NOTICE_TAG);
+}
+
+/**
+ * The notice's accessible names, as the browser exposes them to assistive technology (a closed root
+ * is closed to page scripts, not to the accessibility tree): Chromium's full AX tree over CDP.
+ * Firefox's WebDriver BiDi has no accessibility tree (puppeteer's snapshot needs CDP, and
+ * browsingContext.locateNodes does not enter shadow roots): null there, and the test reads the
+ * notice through its effects instead (focus, the evidence it opens, Escape).
+ */
+async function accessibleNames(page) {
+  if (typeof page.context !== 'function') return null; // puppeteer (Firefox over BiDi)
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((n) => !n.ignored && n.name?.value).map((n) => ({ role: n.role?.value, name: n.name.value }));
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** The extension's views of the popup about `tabId`: the real popup, or its page in a tab (`popup.html?tabId=N`); with the verdict each shows. */
+function evidenceViews(drv, tabId) {
+  return drv.extEval((id) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    return api.extension
+      .getViews()
+      .filter((w) => w.location.pathname === '/popup.html' && (w.location.search === '' || w.location.search === `?tabId=${id}`))
+      .map((w) => ({ where: w.location.search ? 'tab' : 'popup', verdict: w.document.querySelector('#app')?.dataset.verdict ?? null }));
+  }, tabId);
+}
+
+/** Closes the popups and popup tabs `evidenceViews` finds (so later steps start without them). */
+function closeEvidenceViews(drv, tabId) {
+  return drv.extEval((id) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    for (const w of api.extension.getViews()) {
+      if (w.location.pathname === '/popup.html' && (w.location.search === '' || w.location.search === `?tabId=${id}`)) w.close();
+    }
+  }, tabId);
+}
+
+/** Presses keys in a page with real (trusted) input, from the start of its tab order. */
+async function tabFromStart(page, presses = 1) {
+  await page.bringToFront();
+  await page.evaluate(() => document.activeElement?.blur?.());
+  for (let i = 0; i < presses; i++) await page.keyboard.press('Tab');
+}
+
+const focusInNotice = (page) => page.evaluate((tag) => document.activeElement?.localName === tag, NOTICE_TAG);
+
 let tsxRegistered = false;
 /** Imports a TypeScript module of the project (`file` relative to the repository root) through tsx. */
 export async function importTs(file) {
@@ -233,6 +304,91 @@ export function defineE2ESuite(name, launch) {
     assert.ok(sameUrl(shown.originalUrl, originalUrl), `data-original-url ${shown.originalUrl} != ${originalUrl}`);
     assert.ok(sameUrl(shown.href, originalUrl), `link href ${shown.href} != ${originalUrl}`);
   });
+
+  test(
+    `${name}: the seed rewrite shows the in-page notice (keyboard, evidence, close); the original shows none; the setting hides it at once`,
+    { timeout: 6 * STEP_TIMEOUT },
+    async () => {
+      const originalUrl = site.urlFor(SEED.original);
+      const rewrite = await visit(drv, site.urlFor(SEED.page));
+      assert.equal(rewrite.verdict, 'uncredited-rewrite');
+      const page = rewrite.page;
+
+      // Shown, in the viewport, in a closed shadow root, first in the page's tab order.
+      const shown = await poll(() => noticeShown(page), { what: 'the notice on the seed rewrite' });
+      assert.ok(shown.width >= 200 && shown.height >= 60, `notice box ${shown.width}x${shown.height}`);
+      assert.ok(shown.inViewport, 'the notice lies inside the viewport');
+      assert.ok(shown.closedRoot, "the notice's shadow root is closed to the page");
+      assert.ok(shown.first, 'the notice comes first in the body (first in the tab order)');
+      assert.equal(shown.count, 1, 'one notice');
+      fs.mkdirSync(path.join(OUT, 'screenshots'), { recursive: true });
+      await page.screenshot({ path: path.join(OUT, 'screenshots', `notice-${name}.png`) });
+
+      // What it says, as assistive technology reads it (Chromium: the AX tree; see accessibleNames).
+      const names = await accessibleNames(page);
+      if (names) {
+        const find = (role, re) => names.find((n) => n.role === role && re.test(n.name));
+        assert.ok(find('region', /^Unspun$/), 'a region named Unspun');
+        const text = names.map((n) => n.name).join('\n');
+        assert.match(text, /uncredited rewrite/);
+        assert.match(text, /CNBC's article “Russia was smug about Trump-Putin talks/, 'the notice names the outlet and the headline');
+        assert.ok(find('button', /^Show the evidence$/), 'a button for the evidence');
+        assert.ok(find('link', /^Read CNBC's article$/), 'a link to the original');
+        assert.ok(find('button', /^Close the Unspun notice$/), 'a named close button');
+      }
+
+      // Keyboard: the first Tab lands in the notice; Enter on "Show the evidence" opens the popup, or
+      // its page in a tab, about this tab, showing the rewrite.
+      await tabFromStart(page);
+      assert.ok(await focusInNotice(page), 'the first Tab focuses the notice');
+      await page.keyboard.press('Enter');
+      const views = await poll(
+        async () => (await evidenceViews(drv, rewrite.tabId)).filter((v) => v.verdict === 'uncredited-rewrite').length && evidenceViews(drv, rewrite.tabId),
+        {
+          what: 'the evidence (popup or popup.html?tabId=N) opened from the notice',
+        },
+      );
+      console.log(`${name}: the notice's evidence opened as ${views.map((v) => v.where).join(', ')}`);
+      await closeEvidenceViews(drv, rewrite.tabId);
+
+      // The setting, from the options page: off hides the notice at once, on shows it again.
+      const options = await drv.openExtensionPage('options.html');
+      try {
+        const box = '[data-role=show-notice]';
+        await poll(() => options.evaluate((sel) => document.querySelector(sel)?.checked === true, box), { what: 'the notice switch, on by default' });
+        await options.click(box);
+        await poll(async () => (await noticeShown(page)) === null, { what: 'the notice to go when the setting is turned off' });
+        assert.equal(
+          (await (await drv.extEval(async () => (globalThis.browser ?? globalThis.chrome).storage.local.get('settings'))).settings).showNotice,
+          false,
+        );
+        await options.click(box);
+        await poll(() => noticeShown(page), { what: 'the notice to return when the setting is turned back on' });
+      } finally {
+        await options.close();
+      }
+
+      // Escape closes it, and closed it stays for this page load (the setting toggled again does not bring it back).
+      await tabFromStart(page, 2); // onto the link: Escape works from any of its controls
+      assert.ok(await focusInNotice(page), 'the second Tab is still in the notice');
+      await page.keyboard.press('Escape');
+      await poll(async () => (await noticeShown(page)) === null, { what: 'Escape to close the notice' });
+      await drv.extEval(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const { settings } = await api.storage.local.get('settings');
+        await api.storage.local.set({ settings: { ...settings, showNotice: false } });
+        await api.storage.local.set({ settings: { ...settings, showNotice: true } });
+      });
+      await sleep(1000);
+      assert.equal(await noticeShown(page), null, 'a closed notice stays closed for the page load');
+
+      // The original itself: no notice.
+      const orig = await visit(drv, originalUrl);
+      assert.notEqual(orig.verdict, 'uncredited-rewrite');
+      await sleep(1500);
+      assert.equal(await noticeShown(orig.page), null, 'no notice on the original');
+    },
+  );
 
   test(`${name}: the content script extracts the same sentences as Node does`, { timeout: 2 * STEP_TIMEOUT }, async () => {
     const inBrowser = await readLibrary(drv);
@@ -356,5 +512,6 @@ export function defineE2ESuite(name, launch) {
     assert.notEqual(page.verdict, 'uncredited-rewrite', `verdict record: ${JSON.stringify(page)}`);
     await sleep(1000); // give a late badge update the chance to show up
     assert.equal(await badgeText(drv, page.tabId), '');
+    assert.equal(await noticeShown(page.page), null, 'no notice on a page told from the same facts');
   });
 }

@@ -5,18 +5,22 @@ import { readSettings } from '@/src/ext/content-settings';
 import { sendMessage } from '@/src/ext/messaging';
 import type { ContentMessage } from '@/src/ext/protocol';
 import { isExcludedHost } from '@/src/ext/settings-schema';
+import { watchNotice } from '@/src/ext/notice';
 
 /**
  * Runs on every page the user opens, so it stays lean (scripts/check-content-script.mjs holds its
  * size): it extracts the article and caps it, nothing more. Splitting into sentences and
  * fingerprinting (the stemmer, the synonym table, MinHash) happen in the background, on the article
- * sent (`readArticle`), as the CLI does them. Its build uses the browser's own extension API, not
+ * sent (`readArticle`), as the CLI does them. The one other thing it does is show the notice of a page
+ * the background judged an uncredited rewrite (src/ext/notice.ts). Its build uses the browser's own extension API, not
  * webextension-polyfill (see wxt.config.ts).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // Listening first: the background tells the tab its verdict as soon as it has one.
+    watchNotice(ctx);
     // Reading the page waits for idle time so it never competes with the page's own work.
     const run = async () => {
       if (ctx.isInvalid) return;

@@ -11,6 +11,7 @@ import { clearTabVerdict } from '@/src/ext/tab-verdicts';
 import { clearTabPage } from '@/src/ext/page-store';
 import { startLookup } from '@/src/ext/lookup-runner';
 import { checkOpenTabs } from '@/src/ext/open-tabs';
+import { pushNotices } from '@/src/ext/notice-background';
 
 const HOUSEKEEPING = 'unspun-housekeeping';
 const FEEDS = 'unspun-feeds';
@@ -25,6 +26,8 @@ export default defineBackground(() => {
     'background',
     backgroundHandlers({ library, originals, poll, lookup: (tabId) => startLookup(tabId, library, originals), transfers: new PackTransfers() }),
   );
+  // Each tab's content script hears its verdict, for the notice in the page.
+  pushNotices();
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabVerdict(tabId);
     void clearTabPage(tabId);

@@ -10,6 +10,7 @@ import { getSettings, isExcludedHost } from './settings.ts';
 import { saveTabVerdict } from './tab-verdicts.ts';
 import { saveTabPage } from './page-store.ts';
 import { shouldLookUp, startLookup } from './lookup-runner.ts';
+import { openEvidence } from './notice-background.ts';
 
 /** What the background's answers to its content scripts need. */
 export interface ContentDeps {
@@ -27,7 +28,8 @@ export interface ContentDeps {
 export function contentHandlers(deps: ContentDeps): Handlers<'background', 'content'> {
   // The sender check admits a content script only with its tab.
   const check = (msg: ContentMessage, sender: Sender) => checkTabPage(msg, sender.tab!.id!, deps.library, deps.now ?? (() => new Date()), deps.originals);
-  return { 'unspun/check-article': check, 'unspun/not-article': check };
+  // The notice in the page asks for the evidence of its own tab only (the route checks the page).
+  return { 'unspun/check-article': check, 'unspun/not-article': check, 'unspun/open-evidence': (_req, sender) => openEvidence(sender.tab!.id!) };
 }
 
 /**

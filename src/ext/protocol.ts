@@ -80,6 +80,8 @@ export interface Protocol {
   // Content script → background.
   'unspun/check-article': Route<'content', 'background', CheckArticleMessage, Verdict>;
   'unspun/not-article': Route<'content', 'background', NotArticleMessage, Verdict>;
+  /** The reader asked the page's notice for the evidence: the background opens the popup, or its page in a tab (`openEvidence`). */
+  'unspun/open-evidence': Route<'content', 'background', { type: 'unspun/open-evidence'; url: string }, Ok<{ shown: 'popup' | 'tab' }>>;
 
   // Extension pages → background: the library, settings and feeds are the background's alone.
   'unspun/library-list': Route<'extension', 'background', { type: 'unspun/library-list' }, Result<{ entries: LibraryEntry[] }>>;
@@ -201,6 +203,12 @@ export const ROUTES: { [T in MessageType]: RouteSpec<T> } = {
     to: 'background',
     parse: (m) =>
       isHttpUrl(m['url']) && isString(m['reason'], LIMITS.shortString) ? { type: 'unspun/not-article', url: m['url'], reason: m['reason'] } : null,
+    page: (m) => m.url,
+  },
+  'unspun/open-evidence': {
+    from: 'content',
+    to: 'background',
+    parse: (m) => (isHttpUrl(m['url']) ? { type: 'unspun/open-evidence', url: m['url'] } : null),
     page: (m) => m.url,
   },
   'unspun/library-list': { from: 'extension', to: 'background', parse: bare('unspun/library-list') },
@@ -356,7 +364,7 @@ function parseSettingsInput(s: unknown): Partial<Settings> | null {
   if (!isObject(s)) return null;
   const out: Partial<Settings> = {};
   for (const [k, v] of Object.entries(s)) {
-    if ((k === 'paused' || k === 'lookupEnabled') && typeof v === 'boolean') out[k] = v;
+    if ((k === 'paused' || k === 'lookupEnabled' || k === 'showNotice') && typeof v === 'boolean') out[k] = v;
     else if (k === 'excludedSites' && isStringArray(v, 1000, 300)) out.excludedSites = [...v];
     else if (k === 'forgetReadAfterDays' && (v === null || typeof v === 'number')) out.forgetReadAfterDays = v;
     else if (k === 'feedItemDays' && typeof v === 'number') out.feedItemDays = v;

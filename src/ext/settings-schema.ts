@@ -18,6 +18,8 @@ export interface Settings {
   lookupEngine: LookupEngineId;
   /** Another endpoint for the engine (a self-hosted or test server); '' for the engine's own. */
   lookupEndpoint: string;
+  /** Show a notice inside a page judged an uncredited rewrite (the badge is set either way). */
+  showNotice: boolean;
 }
 
 /** The library sizes a user may choose (a 100,000-article library costs the background about 45 MB). */
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lookupEnabled: false,
   lookupEngine: 'gdelt',
   lookupEndpoint: '',
+  showNotice: true,
 };
 
 /**
@@ -71,6 +74,7 @@ export function mergeSettings(current: Settings, input: Partial<Settings>): Sett
     lookupEnabled: typeof input.lookupEnabled === 'boolean' ? input.lookupEnabled : current.lookupEnabled,
     lookupEngine: LOOKUP_ENGINE_IDS.includes(input.lookupEngine as LookupEngineId) ? input.lookupEngine! : current.lookupEngine,
     lookupEndpoint: input.lookupEndpoint === undefined ? current.lookupEndpoint : validEndpoint(input.lookupEndpoint),
+    showNotice: typeof input.showNotice === 'boolean' ? input.showNotice : current.showNotice,
   };
 }
 

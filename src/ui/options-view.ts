@@ -123,6 +123,10 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   const paused = el('input');
   paused.type = 'checkbox';
   paused.checked = s.paused;
+  const notice = el('input');
+  notice.type = 'checkbox';
+  notice.checked = s.showNotice;
+  notice.dataset.role = 'show-notice';
   const sites = el('textarea');
   sites.value = s.excludedSites.join('\n');
   sites.placeholder = 'example.com';
@@ -160,6 +164,7 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
       type: 'unspun/settings-save',
       settings: {
         paused: paused.checked,
+        showNotice: notice.checked,
         excludedSites: sites.value.split(/[\s,]+/).filter(Boolean),
         forgetReadAfterDays: forget.value ? Number(forget.value) : null,
         feedItemDays: Number(feedDays.value),
@@ -182,6 +187,7 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
     say(`Forgot ${reply.forgotten} article(s).`);
   });
   paused.addEventListener('change', save);
+  notice.addEventListener('change', save);
   sites.addEventListener('change', save);
   forget.addEventListener('change', save);
   feedDays.addEventListener('change', save);
@@ -190,6 +196,7 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
     'section',
     {},
     el('label', {}, paused, ' Pause checking (Unspun reads no page while paused)'),
+    el('label', {}, notice, ' Show a notice inside a page that is an uncredited rewrite (the toolbar badge shows it either way)'),
     el('label', {}, 'Never read these sites (one per line):', sites),
     el('label', {}, 'Forget articles I read ', forget, ' '),
     el('label', {}, 'Forget feed items ', feedDays, ' (articles fetched for them go too)'),
