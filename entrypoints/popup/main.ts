@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '@/src/ext/content-settings';
 import { getTabReloadMark } from '@/src/ext/tab-verdicts';
 import { browserUiHost } from '@/src/ext/ui-host';
+import { useMessages } from '@/src/ui/i18n';
 import { mountPopup, type PopupHost } from '@/src/ui/popup-controller';
+
+useMessages((key, subs) => browser.i18n.getMessage(key as never, subs));
 
 /** The tab this popup is about: `?tabId=N`, else the active tab of the current window. */
 async function targetTabId(): Promise<number | undefined> {

@@ -1,6 +1,7 @@
 import type { UiHost } from '../ext/ui-host.ts';
 import { bundleOrigins, DEFAULT_FEEDS, FEED_BUNDLE } from '../feeds/default-feeds.ts';
 import { el } from './dom.ts';
+import { t } from './i18n.ts';
 import { ENGINES } from './engines.ts';
 import { lookupPrivacy, switchInput, switchLookup, type Say } from './lookup-view.ts';
 
@@ -27,55 +28,38 @@ export async function mountOnboarding(root: HTMLElement, host: UiHost): Promise<
   const lookup = switchInput('onboarding-lookup', settings.lookupEnabled);
   lookup.addEventListener('click', () => void switchLookup(lookup, host, say));
 
-  const done = el('button', { class: 'primary', data: { role: 'onboarding-done' } }, 'Done');
+  const done = el('button', { class: 'primary', data: { role: 'onboarding-done' } }, t('onboardingDone'));
   done.addEventListener('click', async () => {
     const reply = await host.send({ type: 'unspun/onboarding-done' });
-    if (!reply.ok) return say(`Could not record the setup: ${reply.error}`, true);
+    if (!reply.ok) return say(t('onboardingDoneError', reply.error), true);
     window.close();
   });
 
   const outlets = [...new Set(BUNDLE_FEEDS.map((f) => f.outlet))];
   const engine = ENGINES[settings.lookupEngine].name;
   root.replaceChildren(
-    el('h1', {}, 'Welcome to Unspun'),
-    el('p', {}, "Unspun warns you when the news article you are reading is an uncredited rewrite of another outlet's reporting, and shows you the original."),
-    el(
-      'p',
-      {},
-      'To spot a rewrite, it must know the original. It learns from the articles you read, and it can learn more in the two ways below. Both stay off unless you turn them on. What Unspun reads stays in this browser.',
-    ),
+    el('h1', {}, t('onboardingTitle')),
+    el('p', {}, t('onboardingIntro')),
+    el('p', {}, t('onboardingLearns')),
     el(
       'section',
       { class: 'choice' },
-      el('label', { class: 'switch' }, feeds, el('strong', {}, `Read the feeds of ${outlets.length} major outlets`)),
+      el('label', { class: 'switch' }, feeds, el('strong', {}, t('onboardingFeedsSwitch', String(outlets.length)))),
       el('p', { class: 'muted' }, outlets.join(', '), '.'),
-      el(
-        'p',
-        {},
-        el('strong', {}, 'What leaves this browser. '),
-        'Requests for these feeds, at most every 15 minutes, and for one of their articles when a page you read seems to copy it, all without cookies. The outlets see a request from your browser, as when you visit them, and nothing about what you read.',
-      ),
-      el('p', { class: 'muted' }, "Your browser will ask you to let Unspun read these outlets' sites."),
+      el('p', {}, el('strong', {}, `${t('onboardingLeaves')} `), t('onboardingFeedsPrivacy')),
+      el('p', { class: 'muted' }, t('onboardingFeedsPermission')),
     ),
     el(
       'section',
       { class: 'choice' },
-      el('label', { class: 'switch' }, lookup, el('strong', {}, `Look up originals in ${engine}`)),
-      el(
-        'p',
-        {},
-        'When a news page matches nothing Unspun knows, or when you ask from its popup, Unspun searches a public news index for an earlier version of it.',
-      ),
-      el('p', {}, el('strong', {}, 'What leaves this browser. '), lookupPrivacy(settings)),
-      el(
-        'p',
-        { class: 'muted' },
-        "Your browser will ask you to let Unspun read any site: the original may be on any outlet's site. You can change the search engine on the options page.",
-      ),
+      el('label', { class: 'switch' }, lookup, el('strong', {}, t('onboardingLookupSwitch', engine))),
+      el('p', {}, t('onboardingLookupAbout')),
+      el('p', {}, el('strong', {}, `${t('onboardingLeaves')} `), lookupPrivacy(settings)),
+      el('p', { class: 'muted' }, t('onboardingLookupPermission')),
     ),
     status,
     pinHint(),
-    el('p', { class: 'muted' }, "You can change these choices at any time on Unspun's options page."),
+    el('p', { class: 'muted' }, t('onboardingChangeLater')),
     done,
   );
   root.dataset.ready = '1';
@@ -87,53 +71,48 @@ async function switchFeeds(toggle: HTMLInputElement, host: UiHost, say: Say): Pr
     const off = await host.send({ type: 'unspun/feeds-enable', ids: [...FEED_BUNDLE], enabled: false });
     if (!off.ok) {
       toggle.checked = true;
-      return say(`Could not turn the feeds off: ${off.error}`, true);
+      return say(t('onboardingFeedsOffError', off.error), true);
     }
-    say("The outlets' feeds are off.");
+    say(t('onboardingFeedsOff'));
     return;
   }
   // First thing in the click handler: Firefox allows permissions.request only during a user gesture.
   const granted = await host.requestHosts(bundleOrigins()).catch(() => false);
   if (!granted) {
     toggle.checked = false;
-    say("The feeds stay off: Unspun needs your permission to read these outlets' sites.", true);
+    say(t('onboardingFeedsRefused'), true);
     return;
   }
   // The bundle on in one write (the background adds any feed a stored list lacks).
   const on = await host.send({ type: 'unspun/feeds-enable', ids: [...FEED_BUNDLE], enabled: true });
   if (!on.ok) {
     toggle.checked = false;
-    return say(`Could not turn the feeds on: ${on.error}`, true);
+    return say(t('onboardingFeedsOnError', on.error), true);
   }
-  say(`Reading the feeds of ${on.ids.length} outlets…`);
+  say(t('onboardingFeedsReading', String(on.ids.length)));
   const res = await host.send({ type: 'unspun/feeds-poll', ids: on.ids }).catch(() => undefined);
   const known = res?.ok ? res.newItems : 0;
-  say(`The feeds are on${known ? `: ${known} articles known so far` : ''}. Unspun reads them in the background from now on.`);
+  say(known ? t('onboardingFeedsOnKnown', String(known)) : t('onboardingFeedsOn'));
 }
 
 /** How to pin the icon, with a drawing of the toolbar (public/pin-hint.svg). */
 function pinHint(): HTMLElement {
   const img = el('img');
   img.src = '/pin-hint.svg';
-  img.alt = 'The browser toolbar: the puzzle-piece Extensions button opens a menu listing Unspun, with a pin beside it.';
+  img.alt = t('pinImageAlt');
   img.width = 320;
   img.height = 140;
   return el(
     'section',
     { class: 'pin' },
-    el('h2', {}, 'Pin Unspun to the toolbar'),
-    el('p', {}, 'Its icon shows a red ! on a rewrite; click it to see the original.'),
+    el('h2', {}, t('pinTitle')),
+    el('p', {}, t('pinBadge')),
     img,
     el(
       'ul',
       {},
-      el('li', {}, el('strong', {}, 'Chrome, Edge: '), 'click the puzzle piece (Extensions) right of the address bar, then the pin beside Unspun.'),
-      el(
-        'li',
-        {},
-        el('strong', {}, 'Firefox: '),
-        'click the puzzle piece (Extensions) in the toolbar, then the gear beside Unspun, and choose Pin to Toolbar.',
-      ),
+      el('li', {}, el('strong', {}, `${t('pinChromeLabel')} `), t('pinChrome')),
+      el('li', {}, el('strong', {}, `${t('pinFirefoxLabel')} `), t('pinFirefox')),
     ),
   );
 }
