@@ -1,6 +1,7 @@
 import type { LookupEngineId, Settings } from '../ext/settings-schema.ts';
+import { t } from './i18n.ts';
 
-/** What the pages tell the reader about a lookup engine. */
+/** What the pages tell the reader about a lookup engine (its texts read in the browser's language when asked). */
 export interface EngineInfo {
   name: string;
   description: string;
@@ -11,12 +12,18 @@ export interface EngineInfo {
 export const ENGINES: Record<LookupEngineId, EngineInfo> = {
   gdelt: {
     name: 'GDELT',
-    description: 'The GDELT DOC 2.0 API: global online news of the last three months.',
+    get description() {
+      return t('engineGdeltAbout');
+    },
     defaultEndpoint: 'https://api.gdeltproject.org/api/v2/doc/doc',
   },
   rss: {
-    name: 'RSS news search',
-    description: 'A news search that answers in RSS; by default Google News.',
+    get name() {
+      return t('engineRssName');
+    },
+    get description() {
+      return t('engineRssAbout');
+    },
     defaultEndpoint: 'https://news.google.com/rss/search',
   },
 };

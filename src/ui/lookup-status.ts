@@ -1,5 +1,6 @@
 import type { LookupCandidate, LookupProgress } from '../lookup/progress.ts';
 import { el } from './dom.ts';
+import { t } from './i18n.ts';
 
 /** What the popup knows of the reader's own request, beside the stored lookup record. */
 export interface LookupRequestState {
@@ -26,25 +27,25 @@ export function isRunning(l: LookupProgress | undefined, now: number): boolean {
 
 /** The one line the live region says: where the lookup is, or how it ended. */
 export function lookupHeadline(l: LookupProgress | undefined, req: LookupRequestState, now: number): string {
-  if (req.error) return `Could not look for the original: ${req.error}`;
-  if (!l) return req.requestedAt ? 'Starting the lookup…' : '';
+  if (req.error) return t('lookupStatusRequestError', req.error);
+  if (!l) return req.requestedAt ? t('lookupStatusStarting') : '';
   const n = l.candidates.length;
-  if (l.phase === 'searching' && isRunning(l, now)) return `Searching ${l.engineName}…`;
-  if (l.phase === 'fetching' && isRunning(l, now)) return `Fetching ${n} candidate${n === 1 ? '' : 's'}…`;
-  if (l.phase !== 'done') return `The lookup in ${l.engineName} did not finish.`;
+  if (l.phase === 'searching' && isRunning(l, now)) return t('lookupStatusSearching', l.engineName);
+  if (l.phase === 'fetching' && isRunning(l, now)) return n === 1 ? t('lookupStatusFetchingOne') : t('lookupStatusFetching', String(n));
+  if (l.phase !== 'done') return t('lookupStatusUnfinished', l.engineName);
   switch (l.outcome) {
     case 'found-uncredited':
-      return `Found an earlier version in ${l.engineName}: this page rewrites it without credit.`;
+      return t('lookupStatusFoundUncredited', l.engineName);
     case 'found-credited':
-      return `Found the original in ${l.engineName}: this page credits it.`;
+      return t('lookupStatusFoundCredited', l.engineName);
     case 'disputed':
-      return `Found a copy in ${l.engineName}, but which came first is disputed.`;
+      return t('lookupStatusDisputed', l.engineName);
     case 'not-found':
-      return `No earlier version found in ${l.engineName} between ${formatDay(l.from)} and ${formatDay(l.to)}.`;
+      return t('lookupStatusNotFound', l.engineName, formatDay(l.from), formatDay(l.to));
     case 'error':
-      return `The lookup in ${l.engineName} failed: ${l.message ?? 'unknown error'}`;
+      return t('lookupStatusFailed', l.engineName, l.message ?? t('lookupStatusUnknownError'));
     default:
-      return `The lookup in ${l.engineName} ended.`;
+      return t('lookupStatusEnded', l.engineName);
   }
 }
 
@@ -53,7 +54,7 @@ export function lookupDetails(l: LookupProgress | undefined, req: LookupRequestS
   if (!l || req.error) return [];
   const done = l.phase === 'done';
   return [
-    l.automatic ? el('p', { class: 'muted' }, 'Unspun looked this up by itself: looking up originals is on.') : null,
+    l.automatic ? el('p', { class: 'muted' }, t('lookupStatusAutomatic')) : null,
     // The headline already says a found or failed lookup's result and the dates searched; the message
     // adds to it only when it explains more (a later copy of this page, a disputed date).
     done && l.message && (l.outcome === 'not-found' || l.outcome === 'disputed') && !l.message.startsWith('No earlier version found in ')
@@ -63,28 +64,28 @@ export function lookupDetails(l: LookupProgress | undefined, req: LookupRequestS
       ? el(
           'div',
           {},
-          el('div', { class: 'label' }, done ? 'Candidates tried' : 'Candidates'),
+          el('div', { class: 'label' }, done ? t('lookupCandidatesTried') : t('lookupCandidates')),
           el('ul', { class: 'refs', data: { role: 'lookup-candidates' } }, ...l.candidates.map((c) => candidate(c, done))),
         )
       : null,
   ].filter((n) => n !== null);
 }
 
-const RESULT: Record<NonNullable<LookupCandidate['result']>, string> = {
-  source: 'the source',
-  'not-source': 'not the source',
-  failed: 'could not be fetched',
+const RESULT: Record<NonNullable<LookupCandidate['result']>, () => string> = {
+  source: () => t('lookupCandidateSource'),
+  'not-source': () => t('lookupCandidateNotSource'),
+  failed: () => t('lookupCandidateFailed'),
 };
 
 function candidate(c: LookupCandidate, done: boolean): HTMLElement {
-  const result = c.result ? RESULT[c.result] : done ? 'not fetched' : 'fetching…';
+  const result = c.result ? RESULT[c.result]() : done ? t('lookupCandidateNotFetched') : t('lookupCandidateFetching');
   return el('li', { data: { result: c.result ?? 'pending' } }, el('a', { href: c.url }, c.title || c.url), ` · ${c.site} · ${result}`);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "1 Oct 2025" (UTC: the searched range is in whole UTC days). */
+/** "1 Oct 2025" (UTC: the searched range is in whole UTC days); "1. Okt. 2025" in German. */
 export function formatDay(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'an unknown date' : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  if (Number.isNaN(d.getTime())) return t('dateUnknown');
+  const month = t('monthsShort').split(' ')[d.getUTCMonth()] ?? String(d.getUTCMonth() + 1);
+  return t('dateDayMonthYear', String(d.getUTCDate()), month, String(d.getUTCFullYear()));
 }

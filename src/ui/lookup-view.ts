@@ -1,6 +1,7 @@
 import { LOOKUP_ENGINE_IDS, type Settings } from '../ext/settings-schema.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { el } from './dom.ts';
+import { t } from './i18n.ts';
 import { ALL_HOSTS, ENGINES, engineHost } from './engines.ts';
 
 export type Say = (text: string, error?: boolean) => void;
@@ -24,34 +25,31 @@ export async function switchLookup(toggle: HTMLInputElement, host: UiHost, say: 
     const reply = await host.send({ type: 'unspun/settings-save', settings: { lookupEnabled: false } });
     if (!reply.ok) {
       toggle.checked = true;
-      say(`Could not turn looking up originals off: ${reply.error}`, true);
+      say(t('lookupOffError', reply.error), true);
       return undefined;
     }
-    say('Looking up originals is off.');
+    say(t('lookupOff'));
     return reply.settings;
   }
   const granted = await host.requestHosts(ALL_HOSTS).catch(() => false);
   if (!granted) {
     toggle.checked = false;
-    say('Looking up originals stays off: it needs your permission to read any site, to search the news index and fetch the articles it finds.', true);
+    say(t('lookupRefused'), true);
     return undefined;
   }
   const reply = await host.send({ type: 'unspun/settings-save', settings: { lookupEnabled: true } });
   if (!reply.ok) {
     toggle.checked = false;
-    say(`Could not turn looking up originals on: ${reply.error}`, true);
+    say(t('lookupOnError', reply.error), true);
     return undefined;
   }
-  say(`Looking up originals is on, with ${ENGINES[reply.settings.lookupEngine].name}.`);
+  say(t('lookupOn', ENGINES[reply.settings.lookupEngine].name));
   return reply.settings;
 }
 
 /** What a lookup sends where, in two sentences. */
 export function lookupPrivacy(s: Pick<Settings, 'lookupEngine' | 'lookupEndpoint'>): string {
-  return (
-    `Only search terms (names, numbers and rare words of the headline and first lines) go to ${ENGINES[s.lookupEngine].name} (${engineHost(s)}): ` +
-    "never the page's address, its text, your cookies or anything about you. Unspun then fetches up to three candidate articles, without cookies, to compare them with the page."
-  );
+  return t('lookupPrivacy', ENGINES[s.lookupEngine].name, engineHost(s));
 }
 
 /** The options page's "Look up originals" section: on/off, engine, endpoint, privacy, first-run setup. */
@@ -89,38 +87,38 @@ export function lookupSection(initial: Settings, host: UiHost): HTMLElement {
   engine.addEventListener('change', async () => {
     const lookupEngine = LOOKUP_ENGINE_IDS.find((id) => id === engine.value);
     const reply = lookupEngine && (await host.send({ type: 'unspun/settings-save', settings: { lookupEngine } }));
-    if (!reply || !reply.ok) return say(`Could not change the search engine${reply ? `: ${reply.error}` : ''}.`, true);
+    if (!reply || !reply.ok) return say(reply ? t('lookupEngineErrorWhy', reply.error) : t('lookupEngineError'), true);
     show(reply.settings);
-    say(`Searching with ${ENGINES[current.lookupEngine].name}${current.lookupEndpoint ? `, at your own endpoint ${engineHost(current)}` : ''}.`);
+    say(
+      current.lookupEndpoint
+        ? t('lookupEngineOwnEndpoint', ENGINES[current.lookupEngine].name, engineHost(current))
+        : t('lookupEngineSet', ENGINES[current.lookupEngine].name),
+    );
   });
 
-  const save = el('button', { data: { role: 'lookup-endpoint-save' } }, 'Save');
+  const save = el('button', { data: { role: 'lookup-endpoint-save' } }, t('lookupEndpointSave'));
   save.addEventListener('click', async () => {
     const reply = await host.send({ type: 'unspun/settings-save', settings: { lookupEndpoint: endpoint.value } });
-    if (!reply.ok) return say(`Could not save the endpoint: ${reply.error}.`, true);
+    if (!reply.ok) return say(t('lookupEndpointError', reply.error), true);
     show(reply.settings);
     endpoint.value = current.lookupEndpoint;
-    say(current.lookupEndpoint ? `Lookups now go to ${engineHost(current)}.` : `Lookups use ${ENGINES[current.lookupEngine].name}'s own endpoint.`);
+    say(current.lookupEndpoint ? t('lookupEndpointSaved', engineHost(current)) : t('lookupEndpointDefault', ENGINES[current.lookupEngine].name));
   });
 
-  const reopen = el('button', { data: { role: 'open-onboarding' } }, 'Open the first-run setup again');
+  const reopen = el('button', { data: { role: 'open-onboarding' } }, t('lookupReopenSetup'));
   reopen.addEventListener('click', async () => {
     const reply = await host.send({ type: 'unspun/open-onboarding' });
-    if (!reply.ok) say(`Could not open the setup: ${reply.error}`, true);
+    if (!reply.ok) say(t('lookupReopenError', reply.error), true);
   });
 
   return el(
     'section',
     { class: 'lookup' },
-    el(
-      'p',
-      { class: 'muted' },
-      'When a news page matches nothing in your library, Unspun can search a public news index for an earlier version of it, fetch the likeliest candidates and check them. You can also ask for a lookup from the popup.',
-    ),
-    el('label', {}, toggle, ' Look up originals'),
-    el('label', {}, 'Search with ', engine),
+    el('p', { class: 'muted' }, t('lookupAbout')),
+    el('label', {}, toggle, ` ${t('lookupSwitch')}`),
+    el('label', {}, `${t('lookupEngineLabel')} `, engine),
     about,
-    el('details', { class: 'advanced' }, el('summary', {}, 'Advanced'), el('label', {}, "Endpoint (leave empty for the engine's own): ", endpoint), save),
+    el('details', { class: 'advanced' }, el('summary', {}, t('lookupAdvanced')), el('label', {}, `${t('lookupEndpointLabel')} `, endpoint), save),
     note,
     status,
     reopen,

@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserUiHost } from '../../src/ext/ui-host.ts';
+import { getSettings } from '../../src/ext/settings.ts';
 import { useMessages, type MessageSource } from '../../src/ui/i18n.ts';
+import { formatDay, lookupDetails, lookupHeadline } from '../../src/ui/lookup-status.ts';
+import { lookupSection } from '../../src/ui/lookup-view.ts';
 import { mountOnboarding } from '../../src/ui/onboarding-view.ts';
 import { serveBackground } from './background-fixture.ts';
 
@@ -23,7 +26,7 @@ const getMessageFrom =
 
 /** Texts of the English messages long enough to be recognised (short ones like "Done" or "Firefox:" could be anything). */
 const englishTexts = Object.entries(en)
-  .filter(([key, { message }]) => de[key]?.message !== message && message.length >= 20)
+  .filter(([, { message }]) => message.length >= 20)
   .map(([, { message }]) => message.split('$')[0]!.trim())
   .filter((m) => m.length >= 15);
 
@@ -63,6 +66,61 @@ describe('the German locale, rendered', () => {
     await vi.waitFor(() =>
       expect(root.querySelector('[role=status]')!.textContent).toBe('Die Feeds sind an: bisher 5 Artikel bekannt. Unspun liest sie ab jetzt im Hintergrund.'),
     );
+  });
+
+  it("the options page's lookup section is in German", async () => {
+    useMessages(getMessageFrom(de));
+    const root = lookupSection(await getSettings(), browserUiHost());
+    document.body.replaceChildren(root);
+    const text = visible(root);
+    expect(text).toContain('Originale suchen');
+    expect(text).toContain(
+      'Nur Suchbegriffe (Namen, Zahlen und seltene Wörter aus der Überschrift und den ersten Zeilen) gehen an GDELT (api.gdeltproject.org)',
+    );
+    expect(root.querySelector('[data-role=lookup-engine-about]')!.textContent).toMatch(/^Die GDELT-DOC-2.0-API/);
+    expect([...root.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['GDELT', 'RSS-Nachrichtensuche']);
+    for (const key of Object.keys(en)) expect(text, `key ${key} shown as text`).not.toMatch(new RegExp(`\\b${key}\\b`));
+    for (const m of englishTexts) expect(text, 'English text on the German page').not.toContain(m);
+  });
+
+  it('lookup status lines and dates are in German', () => {
+    useMessages(getMessageFrom(de));
+    expect(formatDay('2025-10-01T00:00:00Z')).toBe('1. Okt. 2025');
+    expect(formatDay('nonsense')).toBe('einem unbekannten Datum');
+    const base = {
+      engine: 'gdelt',
+      engineName: 'GDELT',
+      from: '2025-09-01T00:00:00Z',
+      to: '2025-10-01T00:00:00Z',
+      queries: 1,
+      startedAt: new Date().toISOString(),
+      automatic: true,
+    };
+    const fetching = {
+      ...base,
+      phase: 'fetching' as const,
+      candidates: [
+        { url: 'https://a.example/x', title: 'X', site: 'a.example' },
+        { url: 'https://b.example/y', title: 'Y', site: 'b.example' },
+      ],
+    };
+    expect(lookupHeadline(fetching, {}, Date.now())).toBe('2 Kandidaten werden abgerufen …');
+    const notFound = {
+      ...base,
+      phase: 'done' as const,
+      outcome: 'not-found' as const,
+      candidates: [{ url: 'https://a.example/x', title: 'X', site: 'a.example', result: 'not-source' as const }],
+    };
+    expect(lookupHeadline(notFound, {}, Date.now())).toBe('Keine frühere Fassung bei GDELT zwischen 1. Sept. 2025 und 1. Okt. 2025 gefunden.');
+    const details = lookupDetails(notFound, {})
+      .map((n) => n.textContent)
+      .join('\n');
+    expect(details).toContain('Unspun hat selbst danach gesucht');
+    expect(details).toContain('Geprüfte Kandidaten');
+    expect(details).toContain('a.example · nicht die Quelle');
+    useMessages(undefined);
+    expect(formatDay('2025-10-01T00:00:00Z')).toBe('1 Oct 2025');
+    expect(lookupHeadline(notFound, {}, Date.now())).toBe('No earlier version found in GDELT between 1 Sep 2025 and 1 Oct 2025.');
   });
 
   it('the same page without a message source is the English one', async () => {
