@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { capArticle } from '@/src/extract/cap-article';
-import { BROWSER_TIME_BUDGET_MS, extractArticleInSteps, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-article';
+import { BROWSER_TIME_BUDGET_MS, extractArticleInSteps, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-steps';
 import { readSettings } from '@/src/ext/content-settings';
 import { sendMessage } from '@/src/ext/messaging';
 import type { ContentMessage } from '@/src/ext/protocol';

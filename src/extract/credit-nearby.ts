@@ -27,7 +27,7 @@
 import { hasVisibleText, isAttributionLine } from '../core/credit.ts';
 import { BLOCK, nextInDocument, SKIP, tagOf } from './blocks.ts';
 import { furniture, nameWords, wrapsPage } from './boilerplate.ts';
-import type { ArticleLink } from './extract-article.ts';
+import type { ArticleLink } from './types.ts';
 import { filterParagraphs, isDateline, type ParagraphContext } from './text-rules.ts';
 import type { ShownPage } from './visibility.ts';
 

@@ -4,6 +4,7 @@ import { siteOf } from '../../src/core/site.ts';
 import { creditNearArticle, isCreditLine, MAX_NODES } from '../../src/extract/credit-nearby.ts';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { removeHidden } from '../../src/extract/visibility.ts';
+import { markupStyles } from '../../src/extract/visibility-markup.ts';
 import { extract, page, PROSE } from './page.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/03/04/bike-lanes.html';
@@ -110,7 +111,7 @@ describe('isCreditLine', () => {
 function around(html: string) {
   const live = parseHtmlDocument(html);
   const clone = live.cloneNode(true) as Document;
-  const shown = removeHidden(live, clone, false);
+  const shown = removeHidden(live, clone, false, markupStyles);
   const content = clone.querySelector('article')!;
   const url = 'https://news.example.com/2025/03/04/bike-lanes';
   const start = performance.now();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { removeHidden } from '../../src/extract/visibility.ts';
+import { markupStyles } from '../../src/extract/visibility-markup.ts';
 import { extract, page, PROSE } from './page.ts';
 
 const hiddenLinks = [
@@ -28,7 +29,7 @@ describe('only what a reader sees counts', () => {
     const doc = parseHtmlDocument(page(`${PROSE}<p hidden>secret</p><p class="shown">visible</p>`));
     const before = doc.documentElement.outerHTML;
     const clone = doc.cloneNode(true) as Document;
-    removeHidden(doc, clone, true);
+    removeHidden(doc, clone, true, markupStyles);
     expect(doc.documentElement.outerHTML).toBe(before);
     expect(clone.body.textContent).not.toContain('secret');
     expect(clone.body.textContent).toContain('visible');
@@ -43,11 +44,11 @@ describe('only what a reader sees counts', () => {
     const view = { getComputedStyle: (el: Element) => ({ display: el.classList.contains('contents') ? 'contents' : 'block' }) };
     Object.defineProperty(doc, 'defaultView', { value: view, configurable: true });
     const withLayout = doc.cloneNode(true) as Document;
-    removeHidden(doc, withLayout, true);
+    removeHidden(doc, withLayout, true, markupStyles);
     expect(withLayout.body.textContent).not.toContain('styled away');
     expect(withLayout.body.textContent).toContain('inside contents');
     const markupOnly = doc.cloneNode(true) as Document;
-    removeHidden(doc, markupOnly, false);
+    removeHidden(doc, markupOnly, false, markupStyles);
     expect(markupOnly.body.textContent).toContain('styled away');
   });
 });

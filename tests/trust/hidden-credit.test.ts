@@ -4,6 +4,7 @@ import { parseHtmlDocument } from '../../src/cli/node-dom.ts';
 import { findCredit } from '../../src/core/credit.ts';
 import { extractArticle, type ExtractedArticle } from '../../src/extract/extract-article.ts';
 import { removeHidden } from '../../src/extract/visibility.ts';
+import { markupStyles } from '../../src/extract/visibility-markup.ts';
 import { toPageToCheck } from '../../src/library/page.ts';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
@@ -225,7 +226,7 @@ describe('with layout, computed styles decide (values as Chromium computes them)
     const inherited = Object.fromEntries(Object.entries(COMPUTED[trick]!).filter(([k]) => INHERITED.has(k)));
     const doc = withFakeLayout(html, (el) => (el.classList.contains('trick') ? COMPUTED[trick]! : el.closest('.trick') ? inherited : {}));
     const clone = doc.cloneNode(true) as Document;
-    removeHidden(doc, clone, true);
+    removeHidden(doc, clone, true, markupStyles);
     expect(clone.body.textContent).not.toContain('Originally published');
     expect(clone.querySelector(`a[href="${ORIGINAL_URL}"]`)).toBeNull();
     expect(clone.body.textContent).toContain('Harbor Street bridge');
@@ -239,7 +240,7 @@ describe('with layout, computed styles decide (values as Chromium computes them)
       Object.assign(img, { getBoundingClientRect: () => ({ left: 0, top: 0, right: size * 3, bottom: size, width: size * 3, height: size }) });
     }
     const clone = doc.cloneNode(true) as Document;
-    removeHidden(doc, clone, true);
+    removeHidden(doc, clone, true, markupStyles);
     const links = [...clone.querySelectorAll(`a[href="${ORIGINAL_URL}"]`)];
     expect(links).toHaveLength(1);
     expect(links[0]!.textContent).toBe('CNBC');
