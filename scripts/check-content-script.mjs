@@ -12,11 +12,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The most the built content script may weigh, in bytes. Issue 12 asks for 60 KB; today it is
- * about 86 KB, all of it extraction, which must run in the page: Readability (≈34 KB), the
- * visibility rules (≈20 KB), the text, credit, furniture, metadata and date rules (≈24 KB), and
- * WXT's content-script runtime (≈3 KB). The ceiling keeps it there until extraction itself shrinks.
+ * about 78 KB, nearly all of it extraction, which must run in the page: Readability (≈34 KB), the
+ * visibility walk and computed-style rules (≈11 KB; the declared-style cascade, for DOMs without
+ * layout, stays out), the text, credit, furniture, metadata and date rules (≈24 KB), the in-page
+ * notice's layout (≈2 KB) and WXT's content-script runtime (≈3 KB). The ceiling keeps it there.
  */
-export const MAX_BYTES = 88_000;
+export const MAX_BYTES = 82_000;
 
 /** What only the background needs, each found in a bundle by strings of its own. */
 export function forbiddenContents() {
