@@ -504,6 +504,134 @@ export function defineE2ESuite(name, launch) {
     },
   );
 
+  test(
+    `${name}: "This is wrong" from the popup clears the warning after a reload; undoing it on the library page brings it back`,
+    { timeout: 8 * STEP_TIMEOUT },
+    async () => {
+      const rewriteUrl = site.urlFor(SEED.page);
+      const tabIds = () => drv.extEval(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).map((t) => t.id));
+      const recordOf = async (tabId) => (await readVerdicts(drv)).find((r) => r.tabId === tabId);
+      /** Loads the tab again (as the reader's reload) and waits for the record of that new check. */
+      const reloadAndCheck = async (tabId) => {
+        const since = (await recordOf(tabId))?.checkedAt ?? '';
+        await drv.extEval((id) => (globalThis.browser ?? globalThis.chrome).tabs.reload(id), tabId);
+        return poll(
+          async () => {
+            const r = await recordOf(tabId);
+            return r && r.checkedAt > since && FINAL_VERDICTS.includes(r.verdict) && r;
+          },
+          { what: `a new verdict for tab ${tabId} after its reload` },
+        );
+      };
+      const corrections = () => drv.extEval(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('corrections')).corrections);
+
+      // A fresh tab on the seed rewrite: flagged, with its notice.
+      const before = new Set(await tabIds());
+      const page = await drv.openTab(rewriteUrl);
+      const tabId = (await tabIds()).find((id) => !before.has(id));
+      assert.ok(tabId !== undefined, 'the new tab should have an id');
+      let record = await poll(
+        async () => {
+          const r = await recordOf(tabId);
+          return r && FINAL_VERDICTS.includes(r.verdict) && r;
+        },
+        { what: `the verdict of tab ${tabId}` },
+      );
+      assert.equal(record.verdict, 'uncredited-rewrite', `verdict record: ${JSON.stringify(record)}`);
+      const flagged = record;
+      await waitForBadge(drv, tabId, '!');
+      await poll(() => noticeShown(page), { what: 'the notice on the seed rewrite' });
+
+      // The popup: "This is wrong" → "This page is not from CNBC's article".
+      const popup = await drv.openPopup(tabId);
+      try {
+        await poll(() => popup.evaluate(() => document.querySelector('#app')?.dataset.ready === '1'), { what: 'the popup to render' });
+        const offered = await popup.evaluate(() => {
+          const q = (r) => document.querySelector(`[data-role=${r}]`);
+          q('wrong').querySelector('summary').click();
+          return { open: q('wrong').open, notDerived: q('not-derived').textContent, trust: q('trust-site').textContent, hidden: q('not-derived').hidden };
+        });
+        assert.ok(offered.open, 'the "This is wrong" control opens');
+        assert.equal(offered.hidden, false);
+        assert.equal(offered.notDerived, "This page is not from CNBC's article");
+        assert.match(offered.trust, /^Trust .+: never flag its articles$/);
+        await popup.evaluate(() => document.querySelector('[data-role=not-derived]').click());
+        const said = await poll(
+          async () => {
+            const s = await popup.evaluate(() => ({
+              verdict: document.querySelector('#app').dataset.verdict,
+              status: document.querySelector('[data-role=popup-status]').textContent,
+              undo: document.querySelector('[data-role=undo]'),
+            }));
+            return /Checked this page again/.test(s.status) && s;
+          },
+          { what: 'the popup to say what it did and that it checked the page again' },
+        );
+        assert.match(said.status, /^Done: Unspun will not match this page with CNBC's article again\. Checked this page again: nothing to report\.$/);
+        assert.equal(said.verdict, 'none', 'the popup shows the page checked again, with nothing to report');
+        const undo = await popup.evaluate(() => {
+          const b = document.querySelector('[data-role=undo]');
+          return { hidden: b.hidden, name: b.getAttribute('aria-label') };
+        });
+        assert.deepEqual(undo, { hidden: false, name: "Undo: this page is not from CNBC's article" });
+        fs.mkdirSync(path.join(OUT, 'screenshots'), { recursive: true });
+        await popup.screenshot(path.join(OUT, 'screenshots', `popup-corrected-${name}.png`));
+      } finally {
+        await popup.close();
+      }
+      const stored = await corrections();
+      assert.equal(stored?.notDerived?.length, 1, `stored corrections: ${JSON.stringify(stored)}`);
+      assert.equal(stored.notDerived[0].page, flagged.articleId, "the page is named by its library id, as the tab's record has it");
+      assert.match(stored.notDerived[0].originalTitle ?? '', /Russia was smug/);
+
+      // Reload: no warning (verdict none, badge clear, no notice).
+      record = await reloadAndCheck(tabId);
+      assert.equal(record.verdict, 'none', `after the correction: ${JSON.stringify(record)}`);
+      await waitForBadge(drv, tabId, '');
+      await sleep(1500);
+      assert.equal(await noticeShown(page), null, 'no notice once the pair is marked wrong');
+
+      // The library page lists it in plain words; its Undo, named after the row, takes it back.
+      const options = await drv.openExtensionPage('options.html');
+      try {
+        const row = await poll(
+          () =>
+            options.evaluate(() => {
+              const li = document.querySelector('[data-role=corrections] li');
+              const b = li?.querySelector('button');
+              return (
+                li && {
+                  text: li.textContent,
+                  name: b?.getAttribute('aria-label') ?? '',
+                  empty: !document.querySelector('[data-role=corrections-empty]').hidden,
+                }
+              );
+            }),
+          { what: 'the correction listed on the library page' },
+        );
+        assert.match(row.text, /is not from “Russia was smug/);
+        assert.match(row.name, /^Undo: .+ is not from “Russia was smug/);
+        assert.equal(row.empty, false);
+        await options.click('[data-role=corrections] li button');
+        await poll(
+          () =>
+            options.evaluate(() => !document.querySelector('[data-role=corrections-empty]').hidden && !document.querySelector('[data-role=corrections] li')),
+          { what: 'the empty state once the correction is undone' },
+        );
+        assert.match(await options.evaluate(() => document.querySelector('[data-role=status]').textContent), /^Undone: /);
+      } finally {
+        await options.close();
+      }
+      assert.deepEqual((await corrections())?.notDerived, []);
+
+      // Reload: the warning is back.
+      record = await reloadAndCheck(tabId);
+      assert.equal(record.verdict, 'uncredited-rewrite', `after the undo: ${JSON.stringify(record)}`);
+      await waitForBadge(drv, tabId, '!');
+      await poll(() => noticeShown(page), { what: 'the notice to return after the undo' });
+    },
+  );
+
   test(`${name}: an article told from the same facts in its own words is not flagged`, { timeout: 4 * STEP_TIMEOUT }, async () => {
     assert.ok(['same-facts', 'same-event'].includes(corpusDoc(SAME_FACTS.page).kind), 'the pair must be a negative kind');
     assert.equal(corpusDoc(SAME_FACTS.page).expect, 'none');

@@ -7,8 +7,8 @@ import type { LibraryService } from './library-service.ts';
 import { ownExtension } from './messaging.ts';
 import { dispatch, type ContentMessage, type Handlers, type Sender } from './protocol.ts';
 import { getSettings, isExcludedHost } from './settings.ts';
-import { saveTabVerdict } from './tab-verdicts.ts';
-import { saveTabPage } from './page-store.ts';
+import { getTabVerdict, saveTabVerdict } from './tab-verdicts.ts';
+import { getTabPage, saveTabPage } from './page-store.ts';
 import { shouldLookUp, startLookup } from './lookup-runner.ts';
 import { openEvidence } from './notice-background.ts';
 
@@ -80,6 +80,19 @@ async function checkTabPage(parsed: ContentMessage, tabId: number, library: Libr
     if (originals && (await shouldLookUp(parsed, verdict, library))) void startLookup(tabId, library, originals, true);
   }
   return verdict;
+}
+
+/**
+ * Checks a tab's page again from the article its content script last sent (kept in session storage),
+ * as a reload would, without loading the page again: after the reader corrected a verdict, its badge,
+ * its record and its notice follow at once. False when there is nothing to check again (no article
+ * kept for the tab, or the tab shows another page now, or checking is paused or the site excluded).
+ */
+export async function recheckTab(tabId: number, library: LibraryService, now = () => new Date(), originals?: OriginalsDeps): Promise<boolean> {
+  const [page, record] = await Promise.all([getTabPage(tabId), getTabVerdict(tabId)]);
+  if (!page || !record || record.url !== page.article.url || (await skipReason(page.article.url))) return false;
+  await checkTabPage(page, tabId, library, now, originals);
+  return true;
 }
 
 /** Why a page must not be read: checking paused, or its site excluded by the user. */

@@ -5,7 +5,11 @@ import type { LookupReply } from './lookup-runner.ts';
 import { ownExtension } from './messaging.ts';
 import { markOnboardingDone } from './onboarding-state.ts';
 import { PackTransfers } from './pack-transfer.ts';
-import { dispatch, type Failed, type Handlers, type Sender } from './protocol.ts';
+import { dispatch, type CorrectionRequest, type Failed, type Handlers, type Sender } from './protocol.ts';
+import { recheckTab } from './handle-message.ts';
+import type { OriginalsDeps } from './originals.ts';
+import { readCorrections, updateCorrections } from './corrections-store.ts';
+import { withNotDerived, withoutCorrection, withTrustedSite, type Corrections } from '../library/corrections.ts';
 import { getSettings, saveSettings } from './settings.ts';
 import { storageEvents } from './storage-events.ts';
 
@@ -18,6 +22,8 @@ export interface PageDeps {
   lookup?: (tabId: number) => Promise<LookupReply>;
   /** Pack files in transit (one per background; see `PackTransfers`). */
   transfers?: PackTransfers;
+  /** Fetching originals, for a tab checked again after a correction (as its content script's check would). */
+  originals?: OriginalsDeps;
   now?: () => Date;
 }
 
@@ -90,6 +96,23 @@ export function pageHandlers(deps: PageDeps): Handlers<'background', 'extension'
       const reply = deps.lookup ? await deps.lookup(req.tabId) : { ok: false, error: 'lookup is not available' };
       return reply.ok ? { ok: true } : { ok: false, error: reply.error ?? 'the lookup did not start' };
     }),
+    'unspun/corrections-list': guard(async () => ({ ok: true, corrections: await readCorrections() })),
+    // A correction changes what the tab's page is: the tab is checked again at once, so its badge,
+    // its record (the popup) and its notice follow; a tab with no article kept is left to the popup,
+    // which loads it again.
+    'unspun/correction-add': guard(async (req) => {
+      const corrections = await updateCorrections((c) => withCorrection(c, req.correction, now().toISOString()));
+      const rechecked = req.tabId === undefined ? false : await recheckTab(req.tabId, library, now, deps.originals);
+      return { ok: true, corrections, rechecked };
+    }),
+    'unspun/correction-remove': guard(async (req) => {
+      const c = req.correction;
+      const corrections = await updateCorrections((x) =>
+        withoutCorrection(x, c.kind === 'trusted-site' ? { site: c.site } : { page: c.page, original: c.original }),
+      );
+      const rechecked = req.tabId === undefined ? false : await recheckTab(req.tabId, library, now, deps.originals);
+      return { ok: true, corrections, rechecked };
+    }),
     'unspun/onboarding-done': guard(async () => {
       await markOnboardingDone();
       return { ok: true };
@@ -99,6 +122,13 @@ export function pageHandlers(deps: PageDeps): Handlers<'background', 'extension'
       return { ok: true };
     }),
   };
+}
+
+/** The corrections with one more (`at` is when the reader said so). */
+function withCorrection(c: Corrections, r: CorrectionRequest, at: string): Corrections {
+  if (r.kind === 'trusted-site') return withTrustedSite(c, { site: r.site, at });
+  const { kind: _kind, ...pair } = r;
+  return withNotDerived(c, { ...pair, at });
 }
 
 /** A handler whose failure is an answer the page can show, not a rejected promise. */

@@ -2,6 +2,7 @@ import { isHttpUrl, sameAddress } from '../core/url.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { ExtractedArticle, ExtractResult } from '../extract/extract-article.ts';
 import type { LibraryArticle } from '../library/article.ts';
+import type { Corrections } from '../library/corrections.ts';
 import { ARTICLE_LIMITS } from '../extract/cap-article.ts';
 import type { FeedSubscription } from './feed-subscriptions.ts';
 import { LOOKUP_ENGINE_IDS, type Settings } from './settings-schema.ts';
@@ -69,6 +70,17 @@ export interface StorageInfo {
   maxArticles?: number;
 }
 
+/**
+ * A correction the reader makes or takes back ("This is wrong", src/library/corrections.ts): this
+ * page (its library id, `articleIdFor`) does not derive from that article (its library id), or this
+ * site (`siteOf`) is trusted. The titles are for the list on the library page only.
+ */
+export type CorrectionRequest =
+  { kind: 'not-derived'; page: string; original: string; pageTitle?: string; originalTitle?: string } | { kind: 'trusted-site'; site: string };
+
+/** What a correction added or taken back did: the corrections now, and whether the tab named was checked again. */
+export type CorrectionReply = Result<{ corrections: Corrections; rechecked: boolean }>;
+
 /** What a finished pack import did (see `importPack`). */
 export interface PackImportReport {
   imported: number;
@@ -117,6 +129,17 @@ export interface Protocol {
   /** Look for the original of the article in a tab (the popup's button); progress goes to the tab's verdict. */
   'unspun/lookup': Route<'extension', 'background', { type: 'unspun/lookup'; tabId: number }, Result>;
   'unspun/onboarding-done': Route<'extension', 'background', { type: 'unspun/onboarding-done' }, Result>;
+  /** The reader's corrections ("This is wrong"), for the popup and the library page. */
+  'unspun/corrections-list': Route<'extension', 'background', { type: 'unspun/corrections-list' }, Result<{ corrections: Corrections }>>;
+  /** Adds a correction; with `tabId`, that tab's page is checked again at once (from the article it last sent). */
+  'unspun/correction-add': Route<'extension', 'background', { type: 'unspun/correction-add'; correction: CorrectionRequest; tabId?: number }, CorrectionReply>;
+  /** Takes a correction back (titles ignored); with `tabId`, as for adding. */
+  'unspun/correction-remove': Route<
+    'extension',
+    'background',
+    { type: 'unspun/correction-remove'; correction: CorrectionRequest; tabId?: number },
+    CorrectionReply
+  >;
   'unspun/open-onboarding': Route<'extension', 'background', { type: 'unspun/open-onboarding' }, Result>;
 
   // Background → offscreen document (Chrome: the service worker has no DOM).
@@ -176,6 +199,9 @@ export const LIMITS = {
   idChars: 4_000,
   /** One part of a pack transfer, in characters (at most ~6 bytes each once JSON-escaped: under Chrome's 64 MiB). */
   packPartChars: 4 * 1024 * 1024,
+  /** A correction's page and article ids, and its titles (as src/library/corrections.ts keeps them). */
+  correctionIdChars: 2_048,
+  correctionTitleChars: 300,
   /** A fetched page handed to the offscreen document (the fetch itself stops at 4 MB). */
   htmlChars: 16 * 1024 * 1024,
 } as const;
@@ -275,6 +301,27 @@ export const ROUTES: { [T in MessageType]: RouteSpec<T> } = {
     parse: (m) => (isIndex(m['tabId']) ? { type: 'unspun/lookup', tabId: m['tabId'] } : null),
   },
   'unspun/onboarding-done': { from: 'extension', to: 'background', parse: bare('unspun/onboarding-done') },
+  'unspun/corrections-list': { from: 'extension', to: 'background', parse: bare('unspun/corrections-list') },
+  'unspun/correction-add': {
+    from: 'extension',
+    to: 'background',
+    parse: (m) => {
+      const correction = parseCorrection(m['correction']);
+      return correction && isOptionalTab(m['tabId'])
+        ? { type: 'unspun/correction-add', correction, ...(m['tabId'] === undefined ? {} : { tabId: m['tabId'] as number }) }
+        : null;
+    },
+  },
+  'unspun/correction-remove': {
+    from: 'extension',
+    to: 'background',
+    parse: (m) => {
+      const correction = parseCorrection(m['correction']);
+      return correction && isOptionalTab(m['tabId'])
+        ? { type: 'unspun/correction-remove', correction, ...(m['tabId'] === undefined ? {} : { tabId: m['tabId'] as number }) }
+        : null;
+    },
+  },
   'unspun/open-onboarding': { from: 'extension', to: 'background', parse: bare('unspun/open-onboarding') },
   'unspun/offscreen-extract': {
     from: 'extension',
@@ -359,6 +406,34 @@ function parseArticle(a: unknown): ExtractedArticle | null {
   };
 }
 
+/**
+ * A correction's fields, each checked: ids of at most LIMITS.correctionIdChars, a site that is a host
+ * name, titles of at most LIMITS.correctionTitleChars (longer ones are cut: they are only shown).
+ */
+function parseCorrection(c: unknown): CorrectionRequest | null {
+  if (!isObject(c)) return null;
+  if (c['kind'] === 'trusted-site') {
+    const site = c['site'];
+    return isString(site, 253) && /^[a-z0-9][a-z0-9.-]*$/i.test(site) ? { kind: 'trusted-site', site: site.toLowerCase() } : null;
+  }
+  if (c['kind'] !== 'not-derived') return null;
+  const isCorrectionId = (v: unknown): v is string => isString(v, LIMITS.correctionIdChars) && v.length > 0;
+  const page = c['page'];
+  const original = c['original'];
+  if (!isCorrectionId(page) || !isCorrectionId(original) || page === original) return null;
+  const title = (v: unknown) => (v === undefined ? undefined : isString(v, LIMITS.shortString) ? v.slice(0, LIMITS.correctionTitleChars) : null);
+  const pageTitle = title(c['pageTitle']);
+  const originalTitle = title(c['originalTitle']);
+  if (pageTitle === null || originalTitle === null) return null;
+  return {
+    kind: 'not-derived',
+    page,
+    original,
+    ...(pageTitle === undefined ? {} : { pageTitle }),
+    ...(originalTitle === undefined ? {} : { originalTitle }),
+  };
+}
+
 /** The settings fields of a save request, each of its type (their values are checked by `mergeSettings`). */
 function parseSettingsInput(s: unknown): Partial<Settings> | null {
   if (!isObject(s)) return null;
@@ -383,6 +458,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isId = (v: unknown): v is string => isString(v, 100) && v.length > 0;
+const isOptionalTab = (v: unknown) => v === undefined || isIndex(v);
 const isIds = (v: unknown): v is string[] => isStringArray(v, LIMITS.ids, LIMITS.idChars);
 const isStringArray = (v: unknown, maxItems: number, maxChars: number): v is string[] =>
   Array.isArray(v) && v.length <= maxItems && v.every((s) => isString(s, maxChars));

@@ -1,4 +1,5 @@
-import type { LibraryEntry } from '../ext/protocol.ts';
+import type { CorrectionRequest, LibraryEntry } from '../ext/protocol.ts';
+import type { Corrections } from '../library/corrections.ts';
 import type { Settings } from '../ext/settings-schema.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { el } from './dom.ts';
@@ -74,6 +75,8 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
     lookupSection(settings.settings, host),
     el('h2', {}, 'Privacy'),
     privacyControls(settings.settings, host, say),
+    el('h2', {}, 'Your corrections'),
+    await correctionsSection(host, say),
     el('h2', {}, 'Library'),
     count,
     search,
@@ -118,6 +121,74 @@ function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEn
 }
 
 const SOURCE_LABEL: Record<LibraryEntry['source'], string> = { read: 'your reading', feed: 'a feed', pack: 'a pack', corpus: 'a corpus', lookup: 'a lookup' };
+
+/**
+ * What the reader told Unspun it got wrong ("This is wrong" in the popup), in plain words, each with
+ * an Undo named after its row; an empty state says where corrections come from. Page text (titles,
+ * addresses) goes in as text only.
+ */
+async function correctionsSection(host: UiHost, say: Say): Promise<HTMLElement> {
+  const list = el('ul', { class: 'corrections', data: { role: 'corrections' } });
+  const empty = el(
+    'p',
+    { class: 'muted', data: { role: 'corrections-empty' } },
+    'You have not told Unspun it got anything wrong. When a verdict is wrong, choose "This is wrong" in the popup: say the page is not from the article named, or trust its site. Your corrections are kept on this device only and are listed here.',
+  );
+  const section = el(
+    'section',
+    {},
+    el('p', { class: 'muted' }, 'Unspun respects these every time it checks a page. Undo one to have pages checked as before.'),
+    empty,
+    list,
+  );
+  const draw = (c: Corrections) => {
+    const rows = [
+      ...c.trustedSites.map((t) =>
+        row(
+          `You trust ${t.site}: its articles are never flagged.`,
+          `Marked on ${formatDate(t.at)}`,
+          `Undo: stop trusting ${t.site}`,
+          `Undone: Unspun no longer trusts ${t.site}, and flags its articles again when they copy.`,
+          { kind: 'trusted-site', site: t.site },
+        ),
+      ),
+      ...c.notDerived.map((n) => {
+        const page = n.pageTitle ? `“${n.pageTitle}”` : n.page;
+        const original = n.originalTitle ? `“${n.originalTitle}”` : n.original;
+        return row(
+          `${page} is not from ${original}.`,
+          `${n.page} · not from ${n.original} · marked on ${formatDate(n.at)}`,
+          `Undo: ${page} is not from ${original}`,
+          `Undone: Unspun may match ${page} with ${original} again.`,
+          { kind: 'not-derived', page: n.page, original: n.original },
+        );
+      }),
+    ];
+    list.replaceChildren(...rows);
+    list.hidden = rows.length === 0;
+    empty.hidden = rows.length > 0;
+  };
+  const row = (text: string, detail: string, undoLabel: string, undone: string, correction: CorrectionRequest) => {
+    const undo = el('button', { data: { role: 'correction-undo' } }, 'Undo');
+    undo.type = 'button';
+    undo.setAttribute('aria-label', undoLabel);
+    undo.addEventListener('click', async () => {
+      undo.disabled = true;
+      const reply = await host.send({ type: 'unspun/correction-remove', correction }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+      if (!reply.ok) {
+        undo.disabled = false;
+        return say(`Could not undo the correction: ${reply.error}`, true);
+      }
+      draw(reply.corrections);
+      say(`${undone} Pages are checked accordingly from their next load.`);
+    });
+    return el('li', { class: 'correction' }, el('div', { class: 'main' }, el('div', {}, text), el('div', { class: 'muted' }, detail)), undo);
+  };
+  const listed = await host.send({ type: 'unspun/corrections-list' }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+  if (!listed.ok) section.append(el('p', { class: 'error' }, `Your corrections could not be read: ${listed.error}`));
+  draw(listed.ok ? listed.corrections : { notDerived: [], trustedSites: [] });
+  return section;
+}
 
 function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   const paused = el('input');

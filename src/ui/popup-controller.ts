@@ -1,3 +1,4 @@
+import type { CorrectionRequest } from '../ext/protocol.ts';
 import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { renderPopup, type PopupUi } from './popup-view.ts';
@@ -34,6 +35,8 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
     ui.said = { text, error };
     draw();
   };
+  /** What the reader's last correction did, said again once the page has been checked again. */
+  let corrected = '';
 
   /** Takes a record read or announced; draws only when it changed. */
   const take = (value: TabVerdict | undefined) => {
@@ -44,7 +47,8 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
     state = value;
     if (ui.recheckingSince && value && Date.parse(value.checkedAt) >= Date.parse(ui.recheckingSince)) {
       ui.recheckingSince = undefined;
-      ui.said = { text: `Checked this page again: ${headlineOf(value)}.` };
+      ui.said = { text: `${corrected ? `${corrected} ` : ''}Checked this page again: ${headlineOf(value)}.` };
+      corrected = '';
     }
     draw();
     // A new check may have added the page to the library.
@@ -63,6 +67,13 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
     const reply = await host.send({ type: 'unspun/storage-info' }).catch(() => undefined);
     if (reply?.ok) {
       ui.libraryArticles = reply.articles;
+      draw();
+    }
+  };
+  const readCorrections = async () => {
+    const reply = await host.send({ type: 'unspun/corrections-list' }).catch(() => undefined);
+    if (reply?.ok) {
+      ui.trustedSites = reply.corrections.trustedSites.map((t) => t.site);
       draw();
     }
   };
@@ -124,25 +135,80 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
           : `Unspun checks pages on ${site} again. Check this page to have it read now.`,
       );
     },
-    recheck: async () => {
-      if (tabId === undefined || ui.recheckingSince) return;
-      // A second's margin: the background stamps the new record with its own clock.
-      ui.recheckingSince = new Date(Date.now() - 1000).toISOString();
-      say('Checking this page: it is loading again…');
-      try {
-        await host.reloadTab(tabId);
-      } catch (e) {
-        ui.recheckingSince = undefined;
-        return say(`Could not load this page again: ${e instanceof Error ? e.message : String(e)}`, true);
-      }
-      clearTimeout(recheckTimer);
-      recheckTimer = setTimeout(() => {
-        if (!ui.recheckingSince) return;
-        ui.recheckingSince = undefined;
-        say('Unspun did not read this page after it loaded again: it reads only web pages (http and https) that are not excluded.', true);
-      }, RECHECK_TIMEOUT_MS);
+    recheck: () => void reloadTab('Checking this page: it is loading again…'),
+    notDerived: (pair, outlet) =>
+      void correct(
+        { kind: 'not-derived', ...pair },
+        true,
+        `Done: Unspun will not match this page with ${outlet}'s article again.`,
+        `Undone: Unspun may match this page with ${outlet}'s article again.`,
+        `Undo: this page is not from ${outlet}'s article`,
+      ),
+    trustSite: (site, trust) => {
+      const done = `Done: Unspun trusts ${site} and never flags its articles.`;
+      const undone = `Undone: Unspun no longer trusts ${site}, and flags its articles again when they copy.`;
+      const correction: CorrectionRequest = { kind: 'trusted-site', site };
+      void (trust ? correct(correction, true, done, undone, `Undo: trust ${site}`) : correct(correction, false, undone, done, `Undo: stop trusting ${site}`));
     },
   };
+
+  /** Loads the tab again so its content script reads the page anew; the new record ends the wait (`take`). */
+  async function reloadTab(saying: string): Promise<void> {
+    if (tabId === undefined || ui.recheckingSince) return;
+    // A second's margin: the background stamps the new record with its own clock.
+    ui.recheckingSince = new Date(Date.now() - 1000).toISOString();
+    say(saying);
+    try {
+      await host.reloadTab(tabId);
+    } catch (e) {
+      ui.recheckingSince = undefined;
+      corrected = '';
+      return say(`Could not load this page again: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
+    clearTimeout(recheckTimer);
+    recheckTimer = setTimeout(() => {
+      if (!ui.recheckingSince) return;
+      ui.recheckingSince = undefined;
+      corrected = '';
+      say('Unspun did not read this page after it loaded again: it reads only web pages (http and https) that are not excluded.', true);
+    }, RECHECK_TIMEOUT_MS);
+  }
+
+  /**
+   * "This is wrong", or taking it back (`add` false): the background stores it and checks the tab
+   * again from the article it kept; if it kept none, the tab is loaded again. The status line says
+   * what was done (`done`), then what the page is now; an Undo button (named `undoLabel`; none when
+   * it is empty) does the opposite, saying `undone`.
+   */
+  async function correct(correction: CorrectionRequest, add: boolean, done: string, undone: string, undoLabel: string): Promise<void> {
+    if (ui.recheckingSince) return;
+    corrected = done;
+    ui.undo = undefined;
+    if (tabId !== undefined) ui.recheckingSince = new Date(Date.now() - 1000).toISOString();
+    say(add ? 'Saving your correction…' : 'Taking your correction back…');
+    const reply = await host
+      .send({ type: add ? 'unspun/correction-add' : 'unspun/correction-remove', correction, ...(tabId === undefined ? {} : { tabId }) })
+      .catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+    if (!reply.ok) {
+      ui.recheckingSince = undefined;
+      corrected = '';
+      return say(`Could not ${add ? 'save' : 'undo'} the correction: ${reply.error}`, true);
+    }
+    ui.trustedSites = reply.corrections.trustedSites.map((t) => t.site);
+    ui.undo = undoLabel ? { label: undoLabel, run: () => void correct(correction, !add, undone, done, '') } : undefined;
+    if (reply.rechecked) {
+      // The new record may already have arrived (and `take` said so); else it says so when it does.
+      if (ui.recheckingSince) say(`${done} Checking this page again…`);
+      else draw();
+      return;
+    }
+    ui.recheckingSince = undefined;
+    if (tabId === undefined || !state || ui.settings?.paused) {
+      corrected = '';
+      return say(`${done} Unspun respects it the next time it checks this page.`);
+    }
+    await reloadTab(`${done} Checking this page again: it is loading again…`);
+  }
 
   // Listen first, then read: a change between the two is not missed.
   const unwatch = tabId === undefined ? () => {} : host.watchTabVerdict(tabId, take);
@@ -156,7 +222,7 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
     }
     take(value);
   };
-  await Promise.all([reread(), readSettings()]);
+  await Promise.all([reread(), readSettings(), readCorrections()]);
   void readLibraryCount();
   // The record is read again now and then: a change the storage event did not bring still shows.
   // A lookup cut short shows as such once it is stale, even if no change arrives.

@@ -1,6 +1,6 @@
-import { siteOf } from '../core/site.ts';
 import { isHttpUrl } from '../core/url.ts';
-import type { AppearanceTimes, CreditedVerdict, DisputedVerdict, Evidence, NoneVerdict, UncreditedVerdict, Verdict } from '../core/verdict.ts';
+import { normalizeUrl, siteOf } from '../core/site.ts';
+import type { ArticleRef, AppearanceTimes, CreditedVerdict, DisputedVerdict, Evidence, NoneVerdict, UncreditedVerdict, Verdict } from '../core/verdict.ts';
 import { isExcludedHost, type Settings } from '../ext/settings-schema.ts';
 import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import { el } from './dom.ts';
@@ -15,6 +15,10 @@ export interface PopupActions {
   excludeSite(site: string, exclude: boolean): void;
   /** Read this page again (the tab is loaded again). */
   recheck(): void;
+  /** "This is wrong": this page does not derive from `original` (what the reader saw is passed for the list). */
+  notDerived?(pair: { page: string; original: string; pageTitle?: string; originalTitle?: string }, outlet: string): void;
+  /** Trust `site` (its articles are never flagged), or take that back. */
+  trustSite?(site: string, trust: boolean): void;
 }
 
 /** What the popup adds to the stored verdict: the reader's settings, the library, the lookup request, the actions. */
@@ -30,6 +34,10 @@ export interface PopupUi extends LookupRequestState {
   recheckingSince?: string;
   /** What the reader's last action did, for the status line. */
   said?: { text: string; error?: boolean };
+  /** Takes back the reader's last correction; its button is named by `label`. */
+  undo?: { label: string; run: () => void };
+  /** Sites the reader trusts (`unspun/corrections-list`), once read. */
+  trustedSites?: string[];
   actions?: PopupActions;
 }
 
@@ -43,9 +51,11 @@ interface Parts {
   details: HTMLElement;
   controls: Record<ControlName, HTMLButtonElement>;
   said: HTMLElement;
+  undo: HTMLButtonElement;
+  wrong: HTMLDetailsElement;
   footer: HTMLElement;
 }
-type ControlName = 'recheck' | 'pause' | 'site' | 'library';
+type ControlName = 'recheck' | 'pause' | 'site' | 'library' | 'notDerived' | 'trust';
 const parts = new WeakMap<HTMLElement, Parts>();
 const handlers = new WeakMap<HTMLButtonElement, (() => void) | undefined>();
 
@@ -126,9 +136,45 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
   show(c.pause, !!a && !!ui.settings, paused ? 'Resume checking' : 'Pause checking', () => a?.setPaused(!paused));
   show(c.site, !!a && !!ui.settings && !!site, excluded ? `Check ${site} again` : `Never check ${site}`, () => a?.excludeSite(site, !excluded));
   show(c.library, !!a, 'Open your library', () => a?.openLibrary());
+  // "This is wrong", on a verdict that names an article: not from that article, or trust this site.
+  const named = known && !excluded ? namedArticle(known.verdict) : undefined;
+  const trusted = !!site && !!ui.trustedSites?.includes(site);
+  const canCorrect = !!a?.notDerived && !!a.trustSite && !!named;
+  p.wrong.hidden = !canCorrect;
+  show(c.notDerived, canCorrect, named ? `This page is not from ${outletOf(named)}'s article` : '', () => {
+    if (!known || !named) return;
+    a?.notDerived?.(
+      {
+        page: known.articleId ?? normalizeUrl(known.url),
+        original: named.id,
+        ...(known.title ? { pageTitle: known.title.slice(0, 300) } : {}),
+        ...(named.title ? { originalTitle: named.title.slice(0, 300) } : {}),
+      },
+      outletOf(named),
+    );
+  });
+  show(c.trust, canCorrect && !!site, trusted ? `Stop trusting ${site}` : `Trust ${site}: never flag its articles`, () => a?.trustSite?.(site, !trusted));
   const said = ui.said?.text ?? '';
   if (p.said.textContent !== said) p.said.textContent = said;
   p.said.className = ui.said?.error ? 'popup-status error' : 'popup-status';
+  p.undo.hidden = !ui.undo;
+  handlers.set(p.undo, ui.undo?.run);
+  if (ui.undo) p.undo.setAttribute('aria-label', ui.undo.label);
+  else p.undo.removeAttribute('aria-label');
+}
+
+/** The article a verdict names, which the reader may say the page does not come from. */
+function namedArticle(v: Verdict): ArticleRef | undefined {
+  switch (v.kind) {
+    case 'uncredited-rewrite':
+    case 'credited':
+    case 'disputed':
+      return v.original;
+    case 'none':
+      return v.nearest;
+    default:
+      return undefined;
+  }
 }
 
 /** The reasons the background gives for a page it did not read (`skipReason`). */
@@ -165,7 +211,16 @@ function skeleton(root: HTMLElement): Parts {
     pause: button('pause', 'Pause checking'),
     site: button('exclude-site', 'Never check this site'),
     library: button('open-library', 'Open your library'),
+    notDerived: button('not-derived', 'This page is not from that article'),
+    trust: button('trust-site', 'Trust this site'),
   };
+  const wrong = el(
+    'details',
+    { class: 'wrong', data: { role: 'wrong' } },
+    el('summary', {}, 'This is wrong'),
+    el('p', { class: 'muted' }, 'Tell Unspun what it got wrong. It remembers this on this device only, and you can undo it here or on the library page.'),
+    el('div', { class: 'wrong-actions' }, controls.notDerived, controls.trust),
+  );
   const made: Parts = {
     verdict: el('div', { class: 'verdict' }),
     lookup: el('section', { class: 'lookup' }),
@@ -175,12 +230,25 @@ function skeleton(root: HTMLElement): Parts {
     details: el('div', { class: 'lookup-details' }),
     controls,
     said: liveRegion('popup-status', 'popup-status'),
+    undo: button('undo', 'Undo'),
+    wrong,
     footer: el('footer', { class: 'muted', data: { role: 'library-count' } }),
   };
   made.lookup.append(made.actions, made.live, made.details);
   const nav = el('nav', { class: 'controls' }, controls.recheck, controls.pause, controls.site, controls.library);
   nav.setAttribute('aria-label', 'Unspun controls');
-  root.replaceChildren(el('header', { class: 'brand' }, el('strong', {}, 'Unspun')), made.verdict, made.lookup, nav, made.said, made.footer);
+  made.undo.className = 'undo';
+  made.undo.hidden = true;
+  root.replaceChildren(
+    el('header', { class: 'brand' }, el('strong', {}, 'Unspun')),
+    made.verdict,
+    made.wrong,
+    made.lookup,
+    nav,
+    made.said,
+    made.undo,
+    made.footer,
+  );
   parts.set(root, made);
   return made;
 }
