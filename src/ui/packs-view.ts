@@ -2,6 +2,7 @@ import type { PackImportReport } from '../ext/protocol.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { PACK_LIMITS } from '../library/pack-format.ts';
 import { el } from './dom.ts';
+import { t } from './i18n.ts';
 
 type Say = (text: string, error?: boolean) => void;
 
@@ -13,7 +14,7 @@ const PART_BYTES = 2 * 1024 * 1024;
  * writes and reads packs (it owns the library); the page moves the file in parts.
  */
 export function packsSection(host: UiHost, say: Say, onImported: () => Promise<unknown> = async () => {}): HTMLElement {
-  const exportButton = el('button', { data: { role: 'pack-export' } }, 'Export the library as a pack');
+  const exportButton = el('button', { data: { role: 'pack-export' } }, t('packsExport'));
   exportButton.addEventListener('click', async () => {
     try {
       const parts: string[] = [];
@@ -23,15 +24,15 @@ export function packsSection(host: UiHost, say: Say, onImported: () => Promise<u
         if (reply.last) break;
         reply = await host.send({ type: 'unspun/pack-export', transfer: reply.transfer, part: parts.length });
       }
-      if (!reply.ok) return say(`Nothing exported: ${reply.error}`, true);
+      if (!reply.ok) return say(t('packsExportError', reply.error), true);
       const link = el('a');
       link.href = URL.createObjectURL(new Blob(parts, { type: 'application/x-ndjson' }));
       link.download = `unspun-library-${new Date().toISOString().slice(0, 10)}.jsonl`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-      say(`Exported ${reply.articles} article(s).`);
+      say(t('packsExported', String(reply.articles)));
     } catch (e) {
-      say(`Nothing exported: ${e instanceof Error ? e.message : String(e)}`, true);
+      say(t('packsExportError', e instanceof Error ? e.message : String(e)), true);
     }
   });
   const file = el('input');
@@ -43,35 +44,26 @@ export function packsSection(host: UiHost, say: Say, onImported: () => Promise<u
     if (!f) return;
     try {
       // Before reading it: a huge file is refused by its size, never read into memory.
-      if (f.size > PACK_LIMITS.maxBytes) return say(`Nothing imported: the pack is larger than ${PACK_LIMITS.maxBytes} bytes (${f.size}).`, true);
+      if (f.size > PACK_LIMITS.maxBytes) return say(t('packsTooLarge', String(PACK_LIMITS.maxBytes), String(f.size)), true);
       const result = await sendPack(host, f);
-      if (!result.ok) return say(`Nothing imported: ${result.error}`, true);
+      if (!result.ok) return say(t('packsImportError', result.error), true);
       const { imported, skipped, warning } = result;
       const reasons = skipped
         .slice(0, 3)
-        .map((s) => `line ${s.line}: ${s.reason}`)
+        .map((s) => t('packsSkippedLine', String(s.line), s.reason))
         .join('; ');
       await onImported().catch(() => {});
-      say(
-        `Imported ${imported} article(s)${skipped.length ? `; skipped ${skipped.length} (${reasons}${skipped.length > 3 ? '; …' : ''})` : ''}.${warning ? ` ${warning}` : ''}`,
-      );
+      const report = skipped.length
+        ? t('packsImportedSkipped', String(imported), String(skipped.length), `${reasons}${skipped.length > 3 ? '; …' : ''}`)
+        : t('packsImported', String(imported));
+      say(warning ? `${report} ${warning}` : report);
     } catch (e) {
-      say(`Nothing imported: ${e instanceof Error ? e.message : String(e)}`, true);
+      say(t('packsImportError', e instanceof Error ? e.message : String(e)), true);
     } finally {
       file.value = '';
     }
   });
-  return el(
-    'section',
-    {},
-    el(
-      'p',
-      { class: 'muted' },
-      'A pack shares the fingerprints and text of known original articles, for a newsroom or a community. Importing never changes or removes what is already in your library.',
-    ),
-    exportButton,
-    el('label', {}, 'Import a pack: ', file),
-  );
+  return el('section', {}, el('p', { class: 'muted' }, t('packsAbout')), exportButton, el('label', {}, `${t('packsImportLabel')} `, file));
 }
 
 /**
@@ -87,6 +79,6 @@ async function sendPack(host: UiHost, f: Blob): Promise<({ ok: true } & PackImpo
     const reply = await host.send({ type: 'unspun/pack-import', transfer, part, text, last });
     if (!reply.ok) return reply;
     if (reply.done) return reply;
-    if (last) return { ok: false, error: 'the background did not finish the import' };
+    if (last) return { ok: false, error: t('packsUnfinished') };
   }
 }

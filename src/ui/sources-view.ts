@@ -2,6 +2,7 @@ import type { FeedSubscription } from '../ext/feed-subscriptions.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { feedOrigins as feedSourceOrigins } from '../feeds/default-feeds.ts';
 import { el } from './dom.ts';
+import { t } from './i18n.ts';
 
 type Say = (text: string, error?: boolean) => void;
 
@@ -21,41 +22,37 @@ export async function sourcesSection(host: UiHost, say: Say, onPolled: () => Pro
   // Feeds in use (on, or added by the user) first; the rest of the default list folded away.
   const render = async () => {
     const reply = await host.send({ type: 'unspun/feeds-list' });
-    if (!reply.ok) return say(`Could not read the feeds: ${reply.error}`, true);
+    if (!reply.ok) return say(t('sourcesReadError', reply.error), true);
     const inUse = reply.feeds.filter((s) => s.enabled || s.custom);
     const rest = reply.feeds.filter((s) => !s.enabled && !s.custom);
     const row = (s: FeedSubscription) => feedRow(s, host, say, render, onPolled);
     list.replaceChildren(...inUse.map(row));
     more.replaceChildren(...rest.map(row));
-    moreCount.textContent = `Feeds of ${new Set(rest.map((s) => s.outlet)).size} major outlets (${rest.length}), off until you turn them on`;
+    moreCount.textContent = t('sourcesMoreFeeds', String(new Set(rest.map((s) => s.outlet)).size), String(rest.length));
   };
   await render();
   const url = el('input');
   url.type = 'url';
   url.placeholder = 'https://example.com/rss.xml';
   url.dataset.role = 'feed-url';
-  url.setAttribute('aria-label', 'Address of the feed to add');
+  url.setAttribute('aria-label', t('sourcesFeedUrlLabel'));
   const outlet = el('input');
-  outlet.placeholder = 'Outlet name';
+  outlet.placeholder = t('sourcesOutletPlaceholder');
   outlet.dataset.role = 'feed-outlet';
-  outlet.setAttribute('aria-label', "Name of the feed's outlet");
-  const add = el('button', { data: { role: 'feed-add' } }, 'Add feed');
+  outlet.setAttribute('aria-label', t('sourcesOutletLabel'));
+  const add = el('button', { data: { role: 'feed-add' } }, t('sourcesAddFeed'));
   add.addEventListener('click', async () => {
     const reply = await host.send({ type: 'unspun/feed-add', url: url.value.trim(), outlet: outlet.value });
-    if (!reply.ok) return say(`Could not add the feed: ${reply.error}`, true);
+    if (!reply.ok) return say(t('sourcesAddError', reply.error), true);
     url.value = '';
     outlet.value = '';
     await render();
-    say(`Added ${reply.feed.outlet}. Turn it on to start reading it.`);
+    say(t('sourcesAdded', reply.feed.outlet));
   });
   return el(
     'section',
     {},
-    el(
-      'p',
-      { class: 'muted' },
-      'Unspun can read the public feeds of outlets you choose, so it knows their articles before you read a copy. A feed you turn on is fetched from this browser, without cookies; nothing about your reading is sent.',
-    ),
+    el('p', { class: 'muted' }, t('sourcesAbout')),
     list,
     el('details', { class: 'more-feeds' }, moreCount, more),
     el('div', { class: 'add-feed' }, url, outlet, add),
@@ -68,7 +65,7 @@ function feedRow(s: FeedSubscription, host: UiHost, say: Say, render: () => Prom
   toggle.checked = s.enabled;
   toggle.dataset.role = 'feed-enabled';
   // The label wraps only the switch: the name says which feed it reads (outlet and address, as the row shows them).
-  toggle.setAttribute('aria-label', `Read the ${s.outlet} feed, ${s.url}`);
+  toggle.setAttribute('aria-label', t('sourcesFeedSwitchLabel', s.outlet, s.url));
   // 'click', not 'change': Firefox lets permissions.request run only in a user input handler, and a
   // checkbox's change event does not count as one there (a click, by mouse or Space, does).
   toggle.addEventListener('click', async () => {
@@ -77,33 +74,33 @@ function feedRow(s: FeedSubscription, host: UiHost, say: Say, render: () => Prom
       const granted = await host.requestHosts(feedOrigins(s.url, s.articleSites)).catch(() => false);
       if (!granted) {
         toggle.checked = false;
-        say(`Unspun needs your permission to read ${new URL(s.url).hostname}.`, true);
+        say(t('sourcesPermissionRefused', new URL(s.url).hostname), true);
         return;
       }
       const enabled = await host.send({ type: 'unspun/feeds-enable', ids: [s.id], enabled: true });
       if (!enabled.ok) {
         toggle.checked = false;
-        return say(`Could not turn ${s.outlet} on: ${enabled.error}`, true);
+        return say(t('sourcesOnError', s.outlet, enabled.error), true);
       }
-      say(`Reading ${s.outlet}…`);
+      say(t('sourcesReading', s.outlet));
       const res = await host.send({ type: 'unspun/feeds-poll', ids: [s.id] });
       const feeds = await host.send({ type: 'unspun/feeds-list' });
       const now = feeds.ok ? feeds.feeds.find((x) => x.id === s.id) : undefined;
       await onPolled().catch(() => {});
       const error = now?.state.lastError ?? (res.ok ? undefined : res.error);
-      say(error ? `${s.outlet}: ${error}` : `${s.outlet}: ${res.ok ? res.newItems : 0} new item(s).`, !!error);
+      say(error ? t('sourcesFeedError', s.outlet, error) : t('sourcesNewItems', s.outlet, String(res.ok ? res.newItems : 0)), !!error);
     } else {
       const disabled = await host.send({ type: 'unspun/feeds-enable', ids: [s.id], enabled: false });
-      if (!disabled.ok) return say(`Could not turn ${s.outlet} off: ${disabled.error}`, true);
-      say(`${s.outlet} turned off.`);
+      if (!disabled.ok) return say(t('sourcesOffError', s.outlet, disabled.error), true);
+      say(t('sourcesOff', s.outlet));
     }
     await render();
   });
-  const remove = s.custom ? el('button', {}, 'Remove') : null;
-  remove?.setAttribute('aria-label', `Remove the ${s.outlet} feed, ${s.url}`);
+  const remove = s.custom ? el('button', {}, t('sourcesRemove')) : null;
+  remove?.setAttribute('aria-label', t('sourcesRemoveLabel', s.outlet, s.url));
   remove?.addEventListener('click', async () => {
     const reply = await host.send({ type: 'unspun/feed-remove', id: s.id });
-    if (!reply.ok) say(`Could not remove the feed: ${reply.error}`, true);
+    if (!reply.ok) say(t('sourcesRemoveError', reply.error), true);
     await render();
   });
   return el(
@@ -122,9 +119,9 @@ function feedRow(s: FeedSubscription, host: UiHost, say: Say, render: () => Prom
 }
 
 function feedStatus(s: FeedSubscription): string {
-  if (!s.state.lastFetch) return s.enabled ? 'not fetched yet' : 'off';
+  if (!s.state.lastFetch) return s.enabled ? t('sourcesStatusNotYet') : t('sourcesStatusOff');
   const when = new Date(s.state.lastFetch).toLocaleString();
-  if (s.state.gone) return `gone (HTTP 410) since ${when}`;
-  if (s.state.lastError) return `error at ${when}: ${s.state.lastError}`;
-  return `fetched ${when}: ${s.lastNewItems ?? 0} new, ${s.totalItems ?? 0} item(s) in all`;
+  if (s.state.gone) return t('sourcesStatusGone', when);
+  if (s.state.lastError) return t('sourcesStatusError', when, s.state.lastError);
+  return t('sourcesStatusFetched', when, String(s.lastNewItems ?? 0), String(s.totalItems ?? 0));
 }

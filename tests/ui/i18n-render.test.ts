@@ -9,6 +9,8 @@ import { getSettings } from '../../src/ext/settings.ts';
 import { useMessages, type MessageSource } from '../../src/ui/i18n.ts';
 import { formatDay, lookupDetails, lookupHeadline } from '../../src/ui/lookup-status.ts';
 import { lookupSection } from '../../src/ui/lookup-view.ts';
+import { packsSection } from '../../src/ui/packs-view.ts';
+import { sourcesSection } from '../../src/ui/sources-view.ts';
 import { mountOnboarding } from '../../src/ui/onboarding-view.ts';
 import { serveBackground } from './background-fixture.ts';
 
@@ -81,6 +83,28 @@ describe('the German locale, rendered', () => {
     expect([...root.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['GDELT', 'RSS-Nachrichtensuche']);
     for (const key of Object.keys(en)) expect(text, `key ${key} shown as text`).not.toMatch(new RegExp(`\\b${key}\\b`));
     for (const m of englishTexts) expect(text, 'English text on the German page').not.toContain(m);
+  });
+
+  it("the options page's feeds and packs sections are in German, names of controls included", async () => {
+    useMessages(getMessageFrom(de));
+    const said: string[] = [];
+    const root = document.createElement('div');
+    root.append(
+      await sourcesSection(browserUiHost(), (text) => void said.push(text)),
+      packsSection(browserUiHost(), (text) => void said.push(text)),
+    );
+    document.body.replaceChildren(root);
+    const text = visible(root);
+    expect(root.querySelector('[data-role=feed-add]')!.textContent).toBe('Feed hinzufügen');
+    expect(root.querySelector('[data-role=pack-export]')!.textContent).toBe('Bibliothek als Paket exportieren');
+    expect(root.querySelector('summary')!.textContent).toMatch(/^Feeds von \d+ großen Medien \(\d+\), aus, bis Sie sie einschalten$/);
+    const switches = [...root.querySelectorAll('[data-role=feed-enabled]')].map((e) => e.getAttribute('aria-label')!);
+    expect(switches.length).toBeGreaterThan(0);
+    for (const name of switches) expect(name).toMatch(/^Den Feed von .+ lesen, https?:\/\//);
+    expect([...root.querySelectorAll('[data-role=feed-status]')].map((e) => e.textContent)).toContain('aus');
+    for (const key of Object.keys(en)) expect(text, `key ${key} shown as text`).not.toMatch(new RegExp(`\\b${key}\\b`));
+    for (const m of englishTexts) expect(text, 'English text on the German page').not.toContain(m);
+    expect(said).toEqual([]);
   });
 
   it('lookup status lines and dates are in German', () => {
