@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { noticeMessage } from './notice-message.ts';
+import { t, type MessageKey } from '../ui/i18n.ts';
+import { NOTICE_NAME_CHARS, noticeMessage, type NoticeMessage } from './notice-message.ts';
 import { asTabVerdict, type TabVerdict } from './tab-verdicts.ts';
 
 /** The parts of the extension API the background's notice side uses (the real `browser`, or a test's fake). */
@@ -11,11 +12,46 @@ export interface NoticeApi {
     create(props: { url: string; index?: number; windowId?: number; openerTabId?: number }): Promise<unknown>;
   };
   runtime: { getURL(path: string): string };
+  /** The browser's messages (public/_locales): the notice in the browser's language; English without it. */
+  i18n?: { getMessage(key: string, substitutions?: string[]): string };
   action?: { openPopup?(options?: { windowId?: number }): Promise<unknown> };
   browserAction?: { openPopup?(options?: { windowId?: number }): Promise<unknown> };
 }
 
 const api = () => browser as unknown as NoticeApi;
+
+/**
+ * The tab's notice (`noticeMessage`) in the browser's language: its wording from `browser.i18n`, the
+ * English of public/_locales/en where the browser has no message. The content script only lays out
+ * the texts it is sent, so it carries no messages of its own.
+ */
+export function localNoticeMessage(record: TabVerdict, ext: Pick<NoticeApi, 'i18n'> = api()): NoticeMessage {
+  const m = noticeMessage(record);
+  const v = record.verdict;
+  if (!m.notice || v.kind !== 'uncredited-rewrite') return m;
+  const say = (key: MessageKey, ...subs: string[]) => {
+    let text = '';
+    try {
+      text = ext.i18n?.getMessage(key, subs) ?? '';
+    } catch {
+      // no i18n here: English below
+    }
+    return text || t(key, ...subs);
+  };
+  const cut = (s: string) => (s.length > NOTICE_NAME_CHARS ? `${s.slice(0, NOTICE_NAME_CHARS - 1)}…` : s);
+  const outlet = cut(v.original.siteName || v.original.site);
+  return {
+    ...m,
+    notice: {
+      ...m.notice,
+      heading: say('noticeHeading'),
+      text: say('noticeText', outlet, cut(v.original.title)),
+      evidence: say('noticeEvidence'),
+      link: say('noticeLink', outlet),
+      close: say('noticeClose'),
+    },
+  };
+}
 
 /** What decides whether the tab hears again: a new check, or a verdict that changed (a lookup found the original). */
 const pushKey = (r: TabVerdict | undefined) => (r ? `${r.checkedAt}\n${r.url}\n${r.verdict.kind}\n${r.verdict.original?.url ?? ''}` : '');
@@ -33,7 +69,7 @@ export function pushNotices(ext: NoticeApi = api()): void {
       const next = tabId === undefined ? undefined : asTabVerdict(change.newValue);
       if (!next || pushKey(asTabVerdict(change.oldValue)) === pushKey(next)) continue;
       // No content script there (a page the browser does not let it run in, or one gone since): nothing to tell.
-      ext.tabs.sendMessage(Number(tabId), noticeMessage(next), { frameId: 0 }).catch(() => undefined);
+      ext.tabs.sendMessage(Number(tabId), localNoticeMessage(next, ext), { frameId: 0 }).catch(() => undefined);
     }
   });
 }
