@@ -563,7 +563,9 @@ export function defineE2ESuite(name, launch) {
               status: document.querySelector('[data-role=popup-status]').textContent,
               undo: document.querySelector('[data-role=undo]'),
             }));
-            return /Checked this page again/.test(s.status) && s;
+            // The Undo button too: the checked record may be drawn a moment before the reply.
+            const undoShown = await popup.evaluate(() => document.querySelector('[data-role=undo]')?.hidden === false);
+            return /Checked this page again/.test(s.status) && undoShown && s;
           },
           { what: 'the popup to say what it did and that it checked the page again' },
         );

@@ -183,7 +183,8 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
   async function correct(correction: CorrectionRequest, add: boolean, done: string, undone: string, undoLabel: string): Promise<void> {
     if (ui.recheckingSince) return;
     corrected = done;
-    ui.undo = undefined;
+    // Offered before the reply: the tab's new record may arrive (and be drawn) before it.
+    ui.undo = undoLabel ? { label: undoLabel, run: () => void correct(correction, !add, undone, done, '') } : undefined;
     if (tabId !== undefined) ui.recheckingSince = new Date(Date.now() - 1000).toISOString();
     say(add ? 'Saving your correction…' : 'Taking your correction back…');
     const reply = await host
@@ -191,11 +192,11 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
       .catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
     if (!reply.ok) {
       ui.recheckingSince = undefined;
+      ui.undo = undefined;
       corrected = '';
       return say(`Could not ${add ? 'save' : 'undo'} the correction: ${reply.error}`, true);
     }
     ui.trustedSites = reply.corrections.trustedSites.map((t) => t.site);
-    ui.undo = undoLabel ? { label: undoLabel, run: () => void correct(correction, !add, undone, done, '') } : undefined;
     if (reply.rechecked) {
       // The new record may already have arrived (and `take` said so); else it says so when it does.
       if (ui.recheckingSince) say(`${done} Checking this page again…`);
