@@ -4,7 +4,7 @@ import type { Settings } from '../ext/settings-schema.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { el } from './dom.ts';
 import { formatDate } from './format.ts';
-import { searchLibrary } from './library-search.ts';
+import { inView, LIBRARY_VIEWS, searchLibrary, whatItIs, type LibraryView } from './library-search.ts';
 import { lookupSection } from './lookup-view.ts';
 import { packsSection } from './packs-view.ts';
 import { sourcesSection } from './sources-view.ts';
@@ -32,8 +32,16 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
   search.type = 'search';
   search.placeholder = 'Search titles and outlets';
   search.setAttribute('aria-label', 'Search the library');
+  const view = el('select', { data: { role: 'library-view' } });
+  view.setAttribute('aria-label', 'Show');
+  for (const v of LIBRARY_VIEWS) {
+    const option = el('option', {}, v.label);
+    option.value = v.view;
+    view.append(option);
+  }
+  view.addEventListener('change', () => render());
   const render = () =>
-    renderEntries(list, count, entries, search.value, async (id) => {
+    renderEntries(list, count, entries, search.value, view.value as LibraryView, async (id) => {
       const reply = await host.send({ type: 'unspun/library-remove', id });
       if (!reply.ok) return say(`Could not remove it: ${reply.error}`, true);
       entries.splice(
@@ -79,7 +87,7 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
     await correctionsSection(host, say),
     el('h2', {}, 'Library'),
     count,
-    search,
+    el('div', { class: 'library-tools' }, view, search),
     list,
     clear,
     el('h2', {}, 'Packs'),
@@ -91,28 +99,27 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
   root.dataset.ready = '1';
 }
 
-function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEntry[], query: string, remove: (id: string) => void) {
-  const found = searchLibrary(entries, query);
-  count.textContent = `${entries.length} article${entries.length === 1 ? '' : 's'} in the library${query.trim() ? `, ${found.length} matching` : ''}${found.length > SHOWN ? `; showing ${SHOWN}` : ''}.`;
+function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEntry[], query: string, view: LibraryView, remove: (id: string) => void) {
+  const shownKind = inView(entries, view);
+  const found = searchLibrary(shownKind, query);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const kind = view === 'all' ? '' : `, ${shownKind.length} ${LIBRARY_VIEWS.find((v) => v.view === view)!.label.toLowerCase()}`;
+  count.textContent = `${entries.length} article${entries.length === 1 ? '' : 's'} in the library${kind}${query.trim() ? `, ${found.length} matching` : ''}${found.length > SHOWN ? `; showing ${SHOWN}` : ''}.`;
   list.replaceChildren(
     ...found.slice(0, SHOWN).map((e) => {
       const button = el('button', {}, 'Remove');
       button.setAttribute('aria-label', `Remove ${e.title || e.url} from the library`);
       button.addEventListener('click', () => remove(e.id));
-      const seen = e.derivatives?.length ? ` · ${e.derivatives.length} rewrite${e.derivatives.length === 1 ? '' : 's'} seen` : '';
-      const derived = e.derivedFrom ? ' · derived from another article' : '';
+
       return el(
         'li',
         { class: 'entry', data: { id: e.id } },
         el(
           'div',
           { class: 'main' },
+          el('div', { class: 'kind', data: { role: 'entry-kind' } }, whatItIs(e, byId)),
           el('a', { href: e.url }, e.title || e.url),
-          el(
-            'div',
-            { class: 'muted' },
-            `${e.siteName || e.site} · ${formatDate(e.published ?? e.firstSeen)} · from ${SOURCE_LABEL[e.source]}${seen}${derived}`,
-          ),
+          el('div', { class: 'muted' }, `${e.siteName || e.site} · ${formatDate(e.published ?? e.firstSeen)} · from ${SOURCE_LABEL[e.source]}`),
         ),
         button,
       );
