@@ -1,11 +1,12 @@
 import type { ArticleRef, Credit, Evidence } from '../core/verdict.ts';
+import { t } from './i18n.ts';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 export function formatDate(iso: string | undefined): string {
-  if (!iso) return 'date unknown';
+  if (!iso) return t('articleDateUnknown');
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'date unknown' : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? t('articleDateUnknown') : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 /** "CNBC" or, lacking a name, the site ("cnbc.com"). */
@@ -24,25 +25,27 @@ export const plural = (n: number, noun: string) => `${n.toLocaleString('en')} ${
  */
 export function creditSentence(credit: Credit, original: ArticleRef): { text: string; quote?: string } {
   const outlet = outletOf(original);
+  // "CNBC's", "Reuters'" in English; the name alone where the language builds it into the sentence.
+  const owner = t(/s$/i.test(outlet) ? 'possessiveBare' : 'possessiveS', outlet);
   switch (credit.kind) {
     case 'canonical':
-      return { text: `Declares ${possessive(outlet)} article as its canonical source.` };
+      return { text: t('creditCanonical', owner) };
     case 'meta':
-      return { text: `Declares ${possessive(outlet)} article as its source in the page's publishing details.` };
+      return { text: t('creditMeta', owner) };
     case 'link': {
       // The detail is "link text (address)": the reader saw the text; the address is the original's.
       const text = linkText(credit.detail);
-      return { text: `Links to ${possessive(outlet)} article.`, ...(text ? { quote: clip(text) } : {}) };
+      return { text: t('creditLink', owner), ...(text ? { quote: clip(text) } : {}) };
     }
     case 'attribution':
-      return { text: `Names ${outlet} as its source.`, ...(credit.detail.trim() ? { quote: clip(credit.detail.trim()) } : {}) };
+      return { text: t('creditAttribution', outlet), ...(credit.detail.trim() ? { quote: clip(credit.detail.trim()) } : {}) };
   }
 }
 
 /** How much of the page matches the other article, as one short sentence. */
 export function coverageSentence(e: Pick<Evidence, 'pageCoverage' | 'orderedCoverage' | 'pairs'>, other: string): string {
-  if (!e.pairs.length || e.pageCoverage < 0.005) return `None of this page's sentences match ${other}.`;
-  return `${percent(e.pageCoverage)} of this page matches ${other} sentence by sentence, and ${percent(e.orderedCoverage)} follows its order.`;
+  if (!e.pairs.length || e.pageCoverage < 0.005) return t('coverageNone', other);
+  return t('coverageSome', percent(e.pageCoverage), other, percent(e.orderedCoverage));
 }
 
 /** The visible text of a link credit's detail ("Read the original (https://…)" → "Read the original"); '' when it is only an address. */

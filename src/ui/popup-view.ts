@@ -4,7 +4,8 @@ import type { ArticleRef, AppearanceTimes, CreditedVerdict, DisputedVerdict, Evi
 import { isExcludedHost, type Settings } from '../ext/settings-schema.ts';
 import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import { el } from './dom.ts';
-import { coverageSentence, creditSentence, differingWords, formatDate, outletOf, percent, plural } from './format.ts';
+import { coverageSentence, creditSentence, differingWords, formatDate, outletOf, percent } from './format.ts';
+import { t, type MessageKey } from './i18n.ts';
 import { currentLookup, isRunning, lookupDetails, lookupHeadline, type LookupRequestState } from './lookup-status.ts';
 
 /** What the reader can do from the popup; the controller carries each out. */
@@ -79,45 +80,25 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
   const p = skeleton(root);
   p.verdict.replaceChildren(
     ...(excluded
-      ? [
-          status(
-            'Not checked: site excluded',
-            `You told Unspun never to check ${site}, so it does not read this page. Choose "Check ${site} again" below to undo that.`,
-          ),
-        ]
+      ? [status(t('popupExcludedTitle'), t('popupExcludedText', site))]
       : paused && !known
-        ? [
-            status(
-              'Checking is paused',
-              'Unspun reads no pages while checking is paused, so it has not checked this one. Resume checking, then check this page.',
-            ),
-          ]
+        ? [status(t('popupPausedTitle'), t('popupPausedText'))]
         : [
-            paused
-              ? el(
-                  'p',
-                  { class: 'paused-note', data: { role: 'paused-note' } },
-                  'Checking is paused: Unspun reads no new pages. What follows is what it found before.',
-                )
-              : null,
-            ...(reload
-              ? [
-                  status(
-                    'Reload to check',
-                    'This tab was already open when Unspun was installed or updated, and Unspun could not read it where it was. Reload this page to have it checked.',
-                  ),
-                ]
-              : body(known, skipped)),
+            paused ? el('p', { class: 'paused-note', data: { role: 'paused-note' } }, t('popupPausedNote')) : null,
+            ...(reload ? [status(t('popupReloadTitle'), t('popupReloadText'))] : body(known, skipped)),
           ].filter((n): n is HTMLElement => !!n)),
   );
-  p.footer.textContent = ui.libraryArticles === undefined ? '' : `Your library: ${plural(ui.libraryArticles, 'article')} on this device.`;
+  p.footer.textContent =
+    ui.libraryArticles === undefined
+      ? ''
+      : t(ui.libraryArticles === 1 ? 'popupLibraryCountOne' : 'popupLibraryCountMany', ui.libraryArticles.toLocaleString(t('htmlLang')));
 
   const isArticle = !!known && known.verdict.kind !== 'not-article' && !excluded;
   const lookup = isArticle ? currentLookup(known.lookup, ui) : undefined;
   const running = !!ui.pending || isRunning(lookup, now);
   handlers.set(p.button, ui.onLookup);
   p.button.disabled = running;
-  p.button.textContent = running ? 'Looking for the original…' : 'Look for the original';
+  p.button.textContent = running ? t('popupLookupRunning') : t('popupLookupStart');
   p.actions.replaceChildren(...(isArticle ? [p.button] : []));
   const headline = isArticle ? lookupHeadline(lookup, ui, now) : '';
   // Rewritten only when it changes, so a screen reader announces each step once.
@@ -130,18 +111,18 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
   const a = ui.actions;
   const c = p.controls;
   const rechecking = !!ui.recheckingSince;
-  show(c.recheck, !!a && !paused && !excluded, known ? 'Check this page again' : reload ? 'Reload this page' : 'Check this page', () => a?.recheck());
+  show(c.recheck, !!a && !paused && !excluded, known ? t('popupRecheck') : reload ? t('popupReload') : t('popupCheck'), () => a?.recheck());
   c.recheck.disabled = rechecking;
-  if (rechecking) c.recheck.textContent = 'Checking this page…';
-  show(c.pause, !!a && !!ui.settings, paused ? 'Resume checking' : 'Pause checking', () => a?.setPaused(!paused));
-  show(c.site, !!a && !!ui.settings && !!site, excluded ? `Check ${site} again` : `Never check ${site}`, () => a?.excludeSite(site, !excluded));
-  show(c.library, !!a, 'Open your library', () => a?.openLibrary());
+  if (rechecking) c.recheck.textContent = t('popupRechecking');
+  show(c.pause, !!a && !!ui.settings, paused ? t('popupResume') : t('popupPause'), () => a?.setPaused(!paused));
+  show(c.site, !!a && !!ui.settings && !!site, excluded ? t('popupIncludeSite', site) : t('popupExcludeSite', site), () => a?.excludeSite(site, !excluded));
+  show(c.library, !!a, t('popupOpenLibrary'), () => a?.openLibrary());
   // "This is wrong", on a verdict that names an article: not from that article, or trust this site.
   const named = known && !excluded ? namedArticle(known.verdict) : undefined;
   const trusted = !!site && !!ui.trustedSites?.includes(site);
   const canCorrect = !!a?.notDerived && !!a.trustSite && !!named;
   p.wrong.hidden = !canCorrect;
-  show(c.notDerived, canCorrect, named ? `This page is not from ${outletOf(named)}'s article` : '', () => {
+  show(c.notDerived, canCorrect, named ? t('popupNotDerived', outletOf(named)) : '', () => {
     if (!known || !named) return;
     a?.notDerived?.(
       {
@@ -153,7 +134,7 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
       outletOf(named),
     );
   });
-  show(c.trust, canCorrect && !!site, trusted ? `Stop trusting ${site}` : `Trust ${site}: never flag its articles`, () => a?.trustSite?.(site, !trusted));
+  show(c.trust, canCorrect && !!site, trusted ? t('popupUntrust', site) : t('popupTrust', site), () => a?.trustSite?.(site, !trusted));
   const said = ui.said?.text ?? '';
   if (p.said.textContent !== said) p.said.textContent = said;
   p.said.className = ui.said?.error ? 'popup-status error' : 'popup-status';
@@ -204,21 +185,21 @@ function liveRegion(className: string, role: string): HTMLElement {
 function skeleton(root: HTMLElement): Parts {
   const known = parts.get(root);
   if (known && known.verdict.parentNode === root) return known;
-  const lookupButton = button('lookup-start', 'Look for the original');
+  const lookupButton = button('lookup-start', t('popupLookupStart'));
   lookupButton.className = 'lookup-start';
   const controls = {
-    recheck: button('recheck', 'Check this page again'),
-    pause: button('pause', 'Pause checking'),
-    site: button('exclude-site', 'Never check this site'),
-    library: button('open-library', 'Open your library'),
-    notDerived: button('not-derived', 'This page is not from that article'),
-    trust: button('trust-site', 'Trust this site'),
+    recheck: button('recheck', t('popupRecheck')),
+    pause: button('pause', t('popupPause')),
+    site: button('exclude-site', t('popupExcludeThisSite')),
+    library: button('open-library', t('popupOpenLibrary')),
+    notDerived: button('not-derived', t('popupNotDerivedThat')),
+    trust: button('trust-site', t('popupTrustThisSite')),
   };
   const wrong = el(
     'details',
     { class: 'wrong', data: { role: 'wrong' } },
-    el('summary', {}, 'This is wrong'),
-    el('p', { class: 'muted' }, 'Tell Unspun what it got wrong. It remembers this on this device only, and you can undo it here or on the library page.'),
+    el('summary', {}, t('popupWrong')),
+    el('p', { class: 'muted' }, t('popupWrongAbout')),
     el('div', { class: 'wrong-actions' }, controls.notDerived, controls.trust),
   );
   const made: Parts = {
@@ -230,13 +211,13 @@ function skeleton(root: HTMLElement): Parts {
     details: el('div', { class: 'lookup-details' }),
     controls,
     said: liveRegion('popup-status', 'popup-status'),
-    undo: button('undo', 'Undo'),
+    undo: button('undo', t('popupUndo')),
     wrong,
     footer: el('footer', { class: 'muted', data: { role: 'library-count' } }),
   };
   made.lookup.append(made.actions, made.live, made.details);
   const nav = el('nav', { class: 'controls' }, controls.recheck, controls.pause, controls.site, controls.library);
-  nav.setAttribute('aria-label', 'Unspun controls');
+  nav.setAttribute('aria-label', t('popupControls'));
   made.undo.className = 'undo';
   made.undo.hidden = true;
   root.replaceChildren(
@@ -257,12 +238,8 @@ function body(state: TabVerdict | undefined, skipped: string | undefined): Node[
   if (!state) {
     return [
       status(
-        'Not checked',
-        skipped === 'checking is paused'
-          ? 'Checking was paused when this page loaded, so Unspun has not read it. Check this page to read it now.'
-          : skipped === 'this site is excluded'
-            ? "This page's site was excluded when it loaded, so Unspun has not read it. Check this page to read it now."
-            : 'Unspun has not read this page. It checks news articles on web pages once they have loaded; a page that was open before Unspun was installed or updated is read once it loads again. Check this page to read it now.',
+        t('popupNotChecked'),
+        skipped === 'checking is paused' ? t('popupSkippedPaused') : skipped === 'this site is excluded' ? t('popupSkippedExcluded') : t('popupUnchecked'),
       ),
     ];
   }
@@ -274,7 +251,7 @@ function body(state: TabVerdict | undefined, skipped: string | undefined): Node[
       return derivation(v);
     case 'original':
       return [
-        status('Original reporting', 'Other pages were found to copy or rewrite this article:'),
+        status(t('popupOriginalTitle'), t('popupOriginalText')),
         el('ul', { class: 'refs' }, ...v.derivatives.map((d) => el('li', {}, link(d.url, d.title), ` (${outletOf(d)})`))),
       ];
     case 'disputed':
@@ -284,13 +261,8 @@ function body(state: TabVerdict | undefined, skipped: string | undefined): Node[
     case 'not-article':
       // A page refused for its structure says so: the reader should not think it was checked.
       return v.reason.startsWith('too-complex')
-        ? [status('Not checked', 'This page is built too deeply to read safely, so Unspun left it alone.')]
-        : [
-            status(
-              'Not a news article',
-              'Unspun only checks article pages, and this one did not read as an article. If it is one, check this page again once it has fully loaded.',
-            ),
-          ];
+        ? [status(t('popupNotChecked'), t('popupTooComplex'))]
+        : [status(t('popupNotArticleTitle'), t('popupNotArticleText'))];
   }
 }
 
@@ -299,34 +271,29 @@ function disputed(v: DisputedVerdict, state: TabVerdict): Node[] {
   const o = v.original;
   const d = v.dispute;
   return [
-    el(
-      'section',
-      { class: 'notice' },
-      el('h1', {}, 'Which came first is disputed'),
-      el('p', {}, `This page and an article by ${outletOf(o)} are copies of each other, and which one is the original cannot be settled.`),
-    ),
+    el('section', { class: 'notice' }, el('h1', {}, t('popupDisputedTitle')), el('p', {}, t('popupDisputedText', outletOf(o)))),
     el(
       'section',
       { class: 'copies' },
-      copy('This page', el('span', { class: 'title' }, state.title || state.url), '', d.page),
-      copy('The other copy', el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url), outletOf(o), d.other),
+      copy(t('popupThisPage'), el('span', { class: 'title' }, state.title || state.url), '', d.page),
+      copy(t('popupOtherCopy'), el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url), outletOf(o), d.other),
     ),
     d.why ? el('p', { class: 'why' }, d.why) : null,
-    figures(v.evidence, 'the other copy'),
-    evidence(v.evidence, false, 'The other copy'),
+    figures(v.evidence, t('popupTheOtherCopy')),
+    evidence(v.evidence, false, 'other'),
   ].filter((n): n is HTMLElement => !!n);
 }
 
-function copy(label: string, title: HTMLElement, outlet: string, t: AppearanceTimes | undefined): HTMLElement {
-  const seen = t?.observed ? `${formatTime(t.observed)}${t.observedBy ? ` (${t.observedBy})` : ''}` : 'unknown';
+function copy(label: string, title: HTMLElement, outlet: string, times: AppearanceTimes | undefined): HTMLElement {
+  const seen = times?.observed ? `${formatTime(times.observed)}${times.observedBy ? ` (${times.observedBy})` : ''}` : t('popupUnknown');
   return el(
     'div',
     { class: 'copy' },
     el('span', { class: 'label' }, label),
     title,
     outlet ? el('div', { class: 'muted' }, outlet) : null,
-    el('div', { class: 'muted' }, `Claims to be published: ${t?.claimed ? formatTime(t.claimed) : 'unknown'}`),
-    el('div', { class: 'muted' }, `First seen: ${seen}`),
+    el('div', { class: 'muted' }, t('popupClaimed', times?.claimed ? formatTime(times.claimed) : t('popupUnknown'))),
+    el('div', { class: 'muted' }, t('popupFirstSeen', seen)),
   );
 }
 
@@ -336,22 +303,19 @@ function copy(label: string, title: HTMLElement, outlet: string, t: AppearanceTi
  */
 function nothingToReport(v: NoneVerdict): Node[] {
   const n = v.nearest;
-  const summary = status(
-    'Nothing to report',
-    'No article in your library was found to be the source of this page. Look for the original in a news index, or check this page again once your library has grown.',
-  );
+  const summary = status(t('popupNothingTitle'), t('popupNothingText'));
   if (!n || !v.evidence?.pairs.length) return [summary];
   return [
     summary,
     el(
       'section',
       { class: 'original nearest' },
-      el('div', { class: 'label' }, 'Closest article in your library'),
+      el('div', { class: 'label' }, t('popupClosestInLibrary')),
       el('a', { href: n.url, data: { originalUrl: n.url } }, n.title || n.url),
       el('div', { class: 'muted' }, `${outletOf(n)} · ${formatDate(n.published)}`),
     ),
     v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : null,
-    evidence(v.evidence, false, 'Closest article'),
+    evidence(v.evidence, false, 'closest'),
   ].filter((x): x is HTMLElement => !!x);
 }
 
@@ -366,26 +330,18 @@ function derivation(v: UncreditedVerdict | CreditedVerdict): Node[] {
     el(
       'section',
       { class: uncredited ? 'alert' : 'notice' },
-      el('h1', {}, uncredited ? 'Uncredited rewrite' : 'Credited copy'),
-      el(
-        'p',
-        {},
-        uncredited
-          ? `This article appears to be rewritten from ${outletOf(o)}'s reporting, without credit.`
-          : `This article is based on ${outletOf(o)}'s reporting and says so.`,
-      ),
+      el('h1', {}, uncredited ? t('popupUncreditedTitle') : t('popupCreditedTitle')),
+      el('p', {}, uncredited ? t('popupUncreditedText', outletOf(o)) : t('popupCreditedText', outletOf(o))),
     ),
     el(
       'section',
       { class: 'original' },
-      el('div', { class: 'label' }, 'Original'),
+      el('div', { class: 'label' }, t('popupOriginalLabel')),
       el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url),
       el('div', { class: 'muted' }, `${outletOf(o)} · ${formatDate(o.published)}`),
     ),
-    v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : figures(e, 'the original'),
-    v.kind === 'credited'
-      ? credit(v)
-      : el('p', { class: 'credit' }, `Unspun found no credit to ${outletOf(o)} on this page: no link, source line or declaration.`),
+    v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : figures(e, t('popupTheOriginal')),
+    v.kind === 'credited' ? credit(v) : el('p', { class: 'credit' }, t('popupNoCredit', outletOf(o))),
     evidence(e, uncredited),
   ].filter((n): n is HTMLElement => !!n);
 }
@@ -398,16 +354,26 @@ function credit(v: CreditedVerdict): HTMLElement {
   return el('p', { class: 'credit', data: { role: 'credit' } }, c.text, c.quote ? el('q', { class: 'credit-quote' }, c.quote) : null);
 }
 
-function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElement {
+/** The keys naming the other article of the evidence: the original, the other copy of a disputed pair, the closest article. */
+const EVIDENCE_KEYS: Record<'original' | 'other' | 'closest', { label: MessageKey; pairs: MessageKey; one: MessageKey; many: MessageKey }> = {
+  original: { label: 'popupOriginalLabel', pairs: 'popupPairsOriginal', one: 'popupCompareOriginalOne', many: 'popupCompareOriginalMany' },
+  other: { label: 'popupOtherCopy', pairs: 'popupPairsOther', one: 'popupCompareOtherOne', many: 'popupCompareOtherMany' },
+  closest: { label: 'popupClosestLabel', pairs: 'popupPairsClosest', one: 'popupCompareClosestOne', many: 'popupCompareClosestMany' },
+};
+
+function evidence(e: Evidence, open: boolean, other: keyof typeof EVIDENCE_KEYS = 'original'): HTMLElement {
+  const keys = EVIDENCE_KEYS[other];
+  const otherLabel = t(keys.label);
+  const n = e.pairs.length;
   // The list scrolls inside the popup: it takes focus, so a keyboard can scroll it too.
   const pairs = el('ol', {});
   pairs.tabIndex = 0;
-  pairs.setAttribute('aria-label', `Sentences of this page beside ${otherLabel === 'Original' ? 'the original' : otherLabel.toLowerCase()}'s`);
+  pairs.setAttribute('aria-label', t(keys.pairs));
   const details = el(
     'details',
     { class: 'evidence' },
-    el('summary', {}, `Compare ${plural(e.pairs.length, 'sentence')} with ${otherLabel === 'Original' ? 'the original' : otherLabel.toLowerCase()}`),
-    el('p', { class: 'muted legend' }, 'Highlighted words differ between the two.'),
+    el('summary', {}, t(n === 1 ? keys.one : keys.many, n.toLocaleString(t('htmlLang')))),
+    el('p', { class: 'muted legend' }, t('popupLegend')),
     pairs,
   );
   pairs.append(
@@ -415,9 +381,9 @@ function evidence(e: Evidence, open: boolean, otherLabel = 'Original'): HTMLElem
       el(
         'li',
         { class: 'pair' },
-        el('div', { class: 'page-sentence' }, el('span', { class: 'label' }, 'This page'), ...marked(p.pageText, p.originalText)),
+        el('div', { class: 'page-sentence' }, el('span', { class: 'label' }, t('popupThisPage')), ...marked(p.pageText, p.originalText)),
         el('div', { class: 'original-sentence' }, el('span', { class: 'label' }, otherLabel), ...marked(p.originalText, p.pageText)),
-        el('div', { class: 'similarity' }, `${percent(p.similarity)} alike`),
+        el('div', { class: 'similarity' }, t('popupAlike', percent(p.similarity))),
       ),
     ),
   );
@@ -435,7 +401,7 @@ const status = (title: string, text: string) => el('section', { class: 'status' 
 function formatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
-    ? 'unknown'
+    ? t('popupUnknown')
     : d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 const link = (url: string, text: string) => el('a', { href: url }, text || url);

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { UncreditedVerdict } from '../../src/core/verdict.ts';
+import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
+import { useMessages, type MessageSource } from '../../src/ui/i18n.ts';
+import { renderPopup } from '../../src/ui/popup-view.ts';
+
+type Messages = Record<string, { message: string }>;
+const LOCALES = join(import.meta.dirname, '..', '..', 'public', '_locales');
+const read = (locale: string): Messages => JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Messages;
+const en = read('en');
+const de = read('de');
+
+/** `browser.i18n.getMessage` over a locale's messages.json: `$1`… filled, '' for an unknown key. */
+const getMessageFrom =
+  (messages: Messages): MessageSource =>
+  (key, subs) =>
+    messages[key]?.message.replace(/\$(\d|\$)/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? ''))) ?? '';
+
+/** Texts of the English messages long enough to be recognised. */
+const englishTexts = Object.entries(en)
+  .filter(([, { message }]) => message.length >= 20)
+  .map(([, { message }]) => message.split('$')[0]!.trim())
+  .filter((m) => m.length >= 15);
+
+/** Every text a reader sees or hears: text content, alt texts, labels, placeholders. */
+const visible = (root: HTMLElement) =>
+  [
+    root.textContent ?? '',
+    ...[...root.querySelectorAll('[alt],[aria-label],[placeholder],[title]')].flatMap((e) =>
+      ['alt', 'aria-label', 'placeholder', 'title'].map((a) => e.getAttribute(a) ?? ''),
+    ),
+  ].join('\n');
+
+const expectGerman = (text: string) => {
+  for (const key of Object.keys(en)) expect(text, `key ${key} shown as text`).not.toMatch(new RegExp(`\\b${key}\\b`));
+  for (const m of englishTexts) expect(text, 'English text on the German page').not.toContain(m);
+  expect(text).not.toMatch(/\$\d/);
+};
+
+const original = { id: 'x', url: 'https://www.cnbc.com/a', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:47:32Z' };
+const evidence: UncreditedVerdict['evidence'] = {
+  pairs: [
+    { page: 0, original: 0, similarity: 0.8, pageText: 'Moscow was worried.', originalText: 'Russia scrambled.' },
+    { page: 1, original: 1, similarity: 0.7, pageText: 'Prices rose.', originalText: 'Prices went up.' },
+  ],
+  pageCoverage: 0.95,
+  originalCoverage: 0.9,
+  orderedCoverage: 0.9,
+  chainedCoverage: 0.9,
+  strongChainedPairs: 20,
+  strongOwnWordsInOrder: 15,
+  novelNameShare: 0,
+};
+const rewrite: TabVerdict = {
+  url: 'https://news.farm.example/a',
+  title: 'Moscow worried',
+  checkedAt: '2025-10-22T16:00:00Z',
+  librarySize: 99,
+  verdict: { kind: 'uncredited-rewrite', score: 0.9, original, evidence },
+};
+const actions = { openLibrary() {}, setPaused() {}, excludeSite() {}, recheck() {}, notDerived() {}, trustSite() {} };
+
+describe('the German locale, rendered: popup', () => {
+  afterEach(() => useMessages(undefined));
+
+  it('an uncredited rewrite is shown in German: headings, buttons, evidence, no key name, no placeholder', () => {
+    useMessages(getMessageFrom(de));
+    const root = document.createElement('main');
+    document.body.replaceChildren(root);
+    renderPopup(root, rewrite, { settings: { paused: false, excludedSites: [] }, libraryArticles: 1234, trustedSites: [], actions });
+    expect(root.querySelector('.verdict h1')!.textContent).toBe('Umschreibung ohne Quellenangabe');
+    expect(root.querySelector('.verdict .alert p')!.textContent).toBe(
+      'Dieser Artikel scheint ohne Quellenangabe aus der Berichterstattung von CNBC umgeschrieben zu sein.',
+    );
+    expect(root.querySelector('[data-role=lookup-start]')!.textContent).toBe('Nach dem Original suchen');
+    expect(root.querySelector('[data-role=recheck]')!.textContent).toBe('Diese Seite erneut prüfen');
+    expect(root.querySelector('[data-role=exclude-site]')!.textContent).toBe('farm.example nie prüfen');
+    expect(root.querySelector('[data-role=not-derived]')!.textContent).toBe('Diese Seite stammt nicht aus dem Artikel von CNBC');
+    expect(root.querySelector('.evidence summary')!.textContent).toBe('2 Sätze mit dem Original vergleichen');
+    expect(root.querySelector('[data-role=library-count]')!.textContent).toBe('Ihre Bibliothek: 1.234 Artikel auf diesem Gerät.');
+    expect(root.querySelector('.credit')!.textContent).toContain('keinen Hinweis auf CNBC');
+    expectGerman(visible(root));
+  });
+
+  it('the same popup without a message source is the English one', () => {
+    const root = document.createElement('main');
+    document.body.replaceChildren(root);
+    renderPopup(root, rewrite, { settings: { paused: false, excludedSites: [] }, libraryArticles: 1, trustedSites: [], actions });
+    expect(root.querySelector('.verdict h1')!.textContent).toBe('Uncredited rewrite');
+    expect(root.querySelector('.evidence summary')!.textContent).toBe('Compare 2 sentences with the original');
+    expect(root.querySelector('[data-role=library-count]')!.textContent).toBe('Your library: 1 article on this device.');
+  });
+});
