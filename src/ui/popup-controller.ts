@@ -3,6 +3,7 @@ import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { renderPopup, type PopupUi } from './popup-view.ts';
 import { ALL_HOSTS } from './engines.ts';
+import { t } from './i18n.ts';
 
 /** What the popup does itself besides what every extension page may (`UiHost`); its entrypoint hands it over. */
 export interface PopupHost extends UiHost {
@@ -47,7 +48,7 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
     state = value;
     if (ui.recheckingSince && value && Date.parse(value.checkedAt) >= Date.parse(ui.recheckingSince)) {
       ui.recheckingSince = undefined;
-      ui.said = { text: `${corrected ? `${corrected} ` : ''}Checked this page again: ${headlineOf(value)}.` };
+      ui.said = { text: `${corrected ? `${corrected} ` : ''}${t('popupCheckedAgain', headlineOf(value))}` };
       corrected = '';
     }
     draw();
@@ -73,7 +74,7 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
   const readCorrections = async () => {
     const reply = await host.send({ type: 'unspun/corrections-list' }).catch(() => undefined);
     if (reply?.ok) {
-      ui.trustedSites = reply.corrections.trustedSites.map((t) => t.site);
+      ui.trustedSites = reply.corrections.trustedSites.map((s) => s.site);
       draw();
     }
   };
@@ -91,7 +92,7 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
       .then(() => host.requestHosts(ALL_HOSTS))
       .catch(() => false);
     if (!granted) {
-      ui.error = 'Looking for the original needs your permission to read the search engine and the outlets it finds.';
+      ui.error = t('popupLookupPermission');
       draw();
       return;
     }
@@ -110,45 +111,35 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   ui.actions = {
     openLibrary: () => {
-      host.openLibrary().catch((e: unknown) => say(`Could not open the library: ${e instanceof Error ? e.message : String(e)}`, true));
+      host.openLibrary().catch((e: unknown) => say(t('popupOpenLibraryFailed', e instanceof Error ? e.message : String(e)), true));
     },
     setPaused: async (paused) => {
       const reply = await saveSettings({ paused });
-      if (!reply.ok) return say(`Could not ${paused ? 'pause' : 'resume'} checking: ${reply.error}`, true);
-      say(
-        paused
-          ? 'Checking is paused: Unspun reads no pages until you resume.'
-          : state
-            ? 'Checking is on again.'
-            : 'Checking is on again. Check this page to have it read now.',
-      );
+      if (!reply.ok) return say(t(paused ? 'popupPauseFailed' : 'popupResumeFailed', reply.error), true);
+      say(paused ? t('popupPausedSaid') : state ? t('popupResumedSaid') : t('popupResumedSaidCheck'));
     },
     excludeSite: async (site, exclude) => {
       const current = ui.settings?.excludedSites ?? [];
       const reply = await saveSettings({ excludedSites: exclude ? [...current, site] : current.filter((s) => s !== site) });
-      if (!reply.ok) return say(`Could not change the excluded sites: ${reply.error}`, true);
+      if (!reply.ok) return say(t('popupExcludedSitesFailed', reply.error), true);
       const now = reply.settings.excludedSites.includes(site);
-      if (now !== exclude) return say(`Unspun cannot ${exclude ? 'exclude' : 'include'} ${site}: it is not a site name it can store.`, true);
-      say(
-        exclude
-          ? `Unspun will never check pages on ${site}. You can undo this here or on the library page.`
-          : `Unspun checks pages on ${site} again. Check this page to have it read now.`,
-      );
+      if (now !== exclude) return say(t(exclude ? 'popupCannotExclude' : 'popupCannotInclude', site), true);
+      say(exclude ? t('popupExcludedSaid', site) : t('popupIncludedSaid', site));
     },
-    recheck: () => void reloadTab('Checking this page: it is loading again…'),
+    recheck: () => void reloadTab(t('popupReloading')),
     notDerived: (pair, outlet) =>
       void correct(
         { kind: 'not-derived', ...pair },
         true,
-        `Done: Unspun will not match this page with ${outlet}'s article again.`,
-        `Undone: Unspun may match this page with ${outlet}'s article again.`,
-        `Undo: this page is not from ${outlet}'s article`,
+        t('popupNotDerivedDone', outlet),
+        t('popupNotDerivedUndone', outlet),
+        t('popupNotDerivedUndo', outlet),
       ),
     trustSite: (site, trust) => {
-      const done = `Done: Unspun trusts ${site} and never flags its articles.`;
-      const undone = `Undone: Unspun no longer trusts ${site}, and flags its articles again when they copy.`;
+      const done = t('popupTrustDone', site);
+      const undone = t('popupTrustUndone', site);
       const correction: CorrectionRequest = { kind: 'trusted-site', site };
-      void (trust ? correct(correction, true, done, undone, `Undo: trust ${site}`) : correct(correction, false, undone, done, `Undo: stop trusting ${site}`));
+      void (trust ? correct(correction, true, done, undone, t('popupTrustUndo', site)) : correct(correction, false, undone, done, t('popupUntrustUndo', site)));
     },
   };
 
@@ -163,14 +154,14 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
     } catch (e) {
       ui.recheckingSince = undefined;
       corrected = '';
-      return say(`Could not load this page again: ${e instanceof Error ? e.message : String(e)}`, true);
+      return say(t('popupReloadFailed', e instanceof Error ? e.message : String(e)), true);
     }
     clearTimeout(recheckTimer);
     recheckTimer = setTimeout(() => {
       if (!ui.recheckingSince) return;
       ui.recheckingSince = undefined;
       corrected = '';
-      say('Unspun did not read this page after it loaded again: it reads only web pages (http and https) that are not excluded.', true);
+      say(t('popupNotReadAgain'), true);
     }, RECHECK_TIMEOUT_MS);
   }
 
@@ -186,7 +177,7 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
     // Offered before the reply: the tab's new record may arrive (and be drawn) before it.
     ui.undo = undoLabel ? { label: undoLabel, run: () => void correct(correction, !add, undone, done, '') } : undefined;
     if (tabId !== undefined) ui.recheckingSince = new Date(Date.now() - 1000).toISOString();
-    say(add ? 'Saving your correction…' : 'Taking your correction back…');
+    say(add ? t('popupSavingCorrection') : t('popupTakingBack'));
     const reply = await host
       .send({ type: add ? 'unspun/correction-add' : 'unspun/correction-remove', correction, ...(tabId === undefined ? {} : { tabId }) })
       .catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
@@ -194,21 +185,21 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
       ui.recheckingSince = undefined;
       ui.undo = undefined;
       corrected = '';
-      return say(`Could not ${add ? 'save' : 'undo'} the correction: ${reply.error}`, true);
+      return say(t(add ? 'popupSaveCorrectionFailed' : 'popupUndoCorrectionFailed', reply.error), true);
     }
-    ui.trustedSites = reply.corrections.trustedSites.map((t) => t.site);
+    ui.trustedSites = reply.corrections.trustedSites.map((s) => s.site);
     if (reply.rechecked) {
       // The new record may already have arrived (and `take` said so); else it says so when it does.
-      if (ui.recheckingSince) say(`${done} Checking this page again…`);
+      if (ui.recheckingSince) say(`${done} ${t('popupCheckingAgain')}`);
       else draw();
       return;
     }
     ui.recheckingSince = undefined;
     if (tabId === undefined || !state || ui.settings?.paused) {
       corrected = '';
-      return say(`${done} Unspun respects it the next time it checks this page.`);
+      return say(`${done} ${t('popupRespectedNextTime')}`);
     }
-    await reloadTab(`${done} Checking this page again: it is loading again…`);
+    await reloadTab(`${done} ${t('popupCheckingAgainLoading')}`);
   }
 
   // Listen first, then read: a change between the two is not missed.
@@ -245,16 +236,20 @@ export async function mountPopup(root: HTMLElement, tabId: number | undefined, h
 function headlineOf(s: TabVerdict): string {
   switch (s.verdict.kind) {
     case 'uncredited-rewrite':
-      return 'an uncredited rewrite';
+      return t('headlineUncredited');
     case 'credited':
-      return 'a copy that credits its source';
+      return t('headlineCredited');
     case 'disputed':
-      return 'a copy, and which came first is disputed';
+      return t('headlineDisputed');
     case 'original':
-      return 'original reporting that others copied';
+      return t('headlineOriginal');
     case 'none':
-      return /^(checking is paused|this site is excluded)$/.test(s.verdict.reason) ? `not read, because ${s.verdict.reason}` : 'nothing to report';
+      return s.verdict.reason === 'checking is paused'
+        ? t('headlineSkippedPaused')
+        : s.verdict.reason === 'this site is excluded'
+          ? t('headlineSkippedExcluded')
+          : t('headlineNone');
     case 'not-article':
-      return 'not a news article';
+      return t('headlineNotArticle');
   }
 }
