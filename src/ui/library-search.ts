@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { LibraryEntry } from '../ext/protocol.ts';
+import { t, type MessageKey } from './i18n.ts';
 
 export type { LibraryEntry };
 
@@ -27,13 +28,17 @@ export function searchLibrary(entries: readonly LibraryEntry[], query: string): 
 /** The library page's views: every article, or one kind. */
 export type LibraryView = 'all' | 'rewrites' | 'copied' | 'feeds' | 'read';
 
-export const LIBRARY_VIEWS: readonly { view: LibraryView; label: string }[] = [
-  { view: 'all', label: 'All articles' },
-  { view: 'rewrites', label: 'Rewrites found' },
-  { view: 'copied', label: 'Originals others copied' },
-  { view: 'feeds', label: 'From your feeds' },
-  { view: 'read', label: 'Articles you read' },
+/** The views in the order the Show select lists them, each with the key of its label (read through `t` when shown: `useMessages` runs after import). */
+export const LIBRARY_VIEWS: readonly { view: LibraryView; labelKey: MessageKey }[] = [
+  { view: 'all', labelKey: 'libraryViewAll' },
+  { view: 'rewrites', labelKey: 'libraryViewRewrites' },
+  { view: 'copied', labelKey: 'libraryViewCopied' },
+  { view: 'feeds', labelKey: 'libraryViewFeeds' },
+  { view: 'read', labelKey: 'libraryViewRead' },
 ];
+
+/** A view's label in the reader's language ("Rewrites found"). */
+export const viewLabel = (view: LibraryView): string => t(LIBRARY_VIEWS.find((v) => v.view === view)!.labelKey);
 
 /** The entries of one view: rewrites found (derived from another), originals others copied, feed articles, articles read. */
 export function inView(entries: readonly LibraryEntry[], view: LibraryView): LibraryEntry[] {
@@ -58,9 +63,9 @@ export function inView(entries: readonly LibraryEntry[], view: LibraryView): Lib
 export function whatItIs(e: LibraryEntry, byId: ReadonlyMap<string, LibraryEntry>): string {
   if (e.derivedFrom) {
     const original = byId.get(e.derivedFrom);
-    return original ? `Rewrite of ${original.siteName || original.site}'s “${original.title || original.url}”` : 'Rewrite of another article';
+    return original ? t('libraryRewriteOf', original.siteName || original.site, original.title || original.url) : t('libraryRewriteOfOther');
   }
   const copies = e.derivatives?.length ?? 0;
-  if (copies) return `Original: ${copies} rewrite${copies === 1 ? '' : 's'} of it found`;
-  return e.source === 'feed' ? 'Feed article' : 'Article';
+  if (copies) return t(copies === 1 ? 'libraryOriginalOne' : 'libraryOriginalMany', String(copies));
+  return e.source === 'feed' ? t('libraryFeedArticle') : t('libraryArticle');
 }

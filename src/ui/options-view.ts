@@ -4,7 +4,8 @@ import type { Settings } from '../ext/settings-schema.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { el } from './dom.ts';
 import { formatDate } from './format.ts';
-import { inView, LIBRARY_VIEWS, searchLibrary, whatItIs, type LibraryView } from './library-search.ts';
+import { t, type MessageKey } from './i18n.ts';
+import { inView, LIBRARY_VIEWS, searchLibrary, viewLabel, whatItIs, type LibraryView } from './library-search.ts';
 import { lookupSection } from './lookup-view.ts';
 import { packsSection } from './packs-view.ts';
 import { sourcesSection } from './sources-view.ts';
@@ -24,18 +25,18 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
   };
   const settings = await host.send({ type: 'unspun/settings-get' });
   const listed = await host.send({ type: 'unspun/library-list' });
-  if (!settings.ok || !listed.ok) throw new Error(`Unspun could not read its library: ${!settings.ok ? settings.error : !listed.ok ? listed.error : ''}`);
+  if (!settings.ok || !listed.ok) throw new Error(t('optionsReadFailed', !settings.ok ? settings.error : !listed.ok ? listed.error : ''));
   const entries: LibraryEntry[] = listed.entries;
   const list = el('ul', { class: 'entries', data: { role: 'library' } });
   const count = el('p', { class: 'muted' });
   const search = el('input');
   search.type = 'search';
-  search.placeholder = 'Search titles and outlets';
-  search.setAttribute('aria-label', 'Search the library');
+  search.placeholder = t('optionsSearchPlaceholder');
+  search.setAttribute('aria-label', t('optionsSearchLabel'));
   const view = el('select', { data: { role: 'library-view' } });
-  view.setAttribute('aria-label', 'Show');
+  view.setAttribute('aria-label', t('optionsViewLabel'));
   for (const v of LIBRARY_VIEWS) {
-    const option = el('option', {}, v.label);
+    const option = el('option', {}, viewLabel(v.view));
     option.value = v.view;
     view.append(option);
   }
@@ -43,13 +44,13 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
   const render = () =>
     renderEntries(list, count, entries, search.value, view.value as LibraryView, async (id) => {
       const reply = await host.send({ type: 'unspun/library-remove', id });
-      if (!reply.ok) return say(`Could not remove it: ${reply.error}`, true);
+      if (!reply.ok) return say(t('optionsRemoveFailed', reply.error), true);
       entries.splice(
         entries.findIndex((e) => e.id === id),
         1,
       );
       render();
-      say('Removed.');
+      say(t('optionsRemoved'));
     });
   search.addEventListener('input', render);
   // After a feed poll or a pack import: the library list and the storage figures change.
@@ -60,39 +61,35 @@ export async function mountOptions(root: HTMLElement, host: UiHost): Promise<voi
     render();
     storage.replaceChildren(await storageFigures(host));
   };
-  const clear = el('button', { class: 'danger' }, 'Clear the library');
+  const clear = el('button', { class: 'danger' }, t('optionsClear'));
   clear.addEventListener('click', async () => {
-    if (!confirm('Remove every article from the library? This cannot be undone.')) return;
+    if (!confirm(t('optionsClearConfirm'))) return;
     const reply = await host.send({ type: 'unspun/library-clear' });
-    if (!reply.ok) return say(`Could not clear the library: ${reply.error}`, true);
+    if (!reply.ok) return say(t('optionsClearFailed', reply.error), true);
     entries.length = 0;
     render();
-    say('The library is empty.');
+    say(t('optionsCleared'));
   });
   root.replaceChildren(
     el('h1', {}, 'Unspun'),
-    el(
-      'p',
-      { class: 'muted' },
-      "Everything Unspun reads stays on this device: the articles you read, their fingerprints and the verdicts are stored in this browser only. Unspun contacts no server but the feeds you turn on below, their outlets' sites for an article a page you read seems to copy, and, if you turn on looking up originals, the news search engine (search terms only, never the page's address or text) and the candidate articles it finds. Nothing Unspun fetches carries your cookies.",
-    ),
+    el('p', { class: 'muted' }, t('optionsAbout')),
     status,
-    el('h2', {}, 'Sources'),
+    el('h2', {}, t('optionsHeadingSources')),
     await sourcesSection(host, say, refresh),
-    el('h2', {}, 'Look up originals'),
+    el('h2', {}, t('optionsHeadingLookup')),
     lookupSection(settings.settings, host),
-    el('h2', {}, 'Privacy'),
+    el('h2', {}, t('optionsHeadingPrivacy')),
     privacyControls(settings.settings, host, say),
-    el('h2', {}, 'Your corrections'),
+    el('h2', {}, t('optionsHeadingCorrections')),
     await correctionsSection(host, say),
-    el('h2', {}, 'Library'),
+    el('h2', {}, t('optionsHeadingLibrary')),
     count,
     el('div', { class: 'library-tools' }, view, search),
     list,
     clear,
-    el('h2', {}, 'Packs'),
+    el('h2', {}, t('optionsHeadingPacks')),
     packsSection(host, say, refresh),
-    el('h2', {}, 'Storage'),
+    el('h2', {}, t('optionsHeadingStorage')),
     storage,
   );
   render();
@@ -103,12 +100,17 @@ function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEn
   const shownKind = inView(entries, view);
   const found = searchLibrary(shownKind, query);
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const kind = view === 'all' ? '' : `, ${shownKind.length} ${LIBRARY_VIEWS.find((v) => v.view === view)!.label.toLowerCase()}`;
-  count.textContent = `${entries.length} article${entries.length === 1 ? '' : 's'} in the library${kind}${query.trim() ? `, ${found.length} matching` : ''}${found.length > SHOWN ? `; showing ${SHOWN}` : ''}.`;
+  const kind = view === 'all' ? '' : t(VIEW_COUNT[view], String(shownKind.length));
+  count.textContent =
+    t(entries.length === 1 ? 'libraryCountOne' : 'libraryCountMany', String(entries.length)) +
+    kind +
+    (query.trim() ? t('libraryCountMatching', String(found.length)) : '') +
+    (found.length > SHOWN ? t('libraryCountShowing', String(SHOWN)) : '') +
+    '.';
   list.replaceChildren(
     ...found.slice(0, SHOWN).map((e) => {
-      const button = el('button', {}, 'Remove');
-      button.setAttribute('aria-label', `Remove ${e.title || e.url} from the library`);
+      const button = el('button', {}, t('sourcesRemove'));
+      button.setAttribute('aria-label', t('libraryRemoveLabel', e.title || e.url));
       button.addEventListener('click', () => remove(e.id));
 
       return el(
@@ -119,7 +121,7 @@ function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEn
           { class: 'main' },
           el('div', { class: 'kind', data: { role: 'entry-kind' } }, whatItIs(e, byId)),
           el('a', { href: e.url }, e.title || e.url),
-          el('div', { class: 'muted' }, `${e.siteName || e.site} · ${formatDate(e.published ?? e.firstSeen)} · from ${SOURCE_LABEL[e.source]}`),
+          el('div', { class: 'muted' }, `${e.siteName || e.site} · ${formatDate(e.published ?? e.firstSeen)} · ${t(SOURCE_LABEL[e.source])}`),
         ),
         button,
       );
@@ -127,7 +129,22 @@ function renderEntries(list: HTMLElement, count: HTMLElement, entries: LibraryEn
   );
 }
 
-const SOURCE_LABEL: Record<LibraryEntry['source'], string> = { read: 'your reading', feed: 'a feed', pack: 'a pack', corpus: 'a corpus', lookup: 'a lookup' };
+/** Where a library entry came from ("from your reading"). */
+const SOURCE_LABEL: Record<LibraryEntry['source'], MessageKey> = {
+  read: 'libraryFromReading',
+  feed: 'libraryFromFeed',
+  pack: 'libraryFromPack',
+  corpus: 'libraryFromCorpus',
+  lookup: 'libraryFromLookup',
+};
+
+/** A view's count in the library's count line (", 3 rewrites found"). */
+const VIEW_COUNT: Record<Exclude<LibraryView, 'all'>, MessageKey> = {
+  rewrites: 'libraryCountRewrites',
+  copied: 'libraryCountCopied',
+  feeds: 'libraryCountFeeds',
+  read: 'libraryCountRead',
+};
 
 /**
  * What the reader told Unspun it got wrong ("This is wrong" in the popup), in plain words, each with
@@ -136,37 +153,24 @@ const SOURCE_LABEL: Record<LibraryEntry['source'], string> = { read: 'your readi
  */
 async function correctionsSection(host: UiHost, say: Say): Promise<HTMLElement> {
   const list = el('ul', { class: 'corrections', data: { role: 'corrections' } });
-  const empty = el(
-    'p',
-    { class: 'muted', data: { role: 'corrections-empty' } },
-    'You have not told Unspun it got anything wrong. When a verdict is wrong, choose "This is wrong" in the popup: say the page is not from the article named, or trust its site. Your corrections are kept on this device only and are listed here.',
-  );
-  const section = el(
-    'section',
-    {},
-    el('p', { class: 'muted' }, 'Unspun respects these every time it checks a page. Undo one to have pages checked as before.'),
-    empty,
-    list,
-  );
+  const empty = el('p', { class: 'muted', data: { role: 'corrections-empty' } }, t('correctionsEmpty'));
+  const section = el('section', {}, el('p', { class: 'muted' }, t('correctionsAbout')), empty, list);
   const draw = (c: Corrections) => {
     const rows = [
-      ...c.trustedSites.map((t) =>
-        row(
-          `You trust ${t.site}: its articles are never flagged.`,
-          `Marked on ${formatDate(t.at)}`,
-          `Undo: stop trusting ${t.site}`,
-          `Undone: Unspun no longer trusts ${t.site}, and flags its articles again when they copy.`,
-          { kind: 'trusted-site', site: t.site },
-        ),
+      ...c.trustedSites.map((s) =>
+        row(t('correctionsTrusted', s.site), t('correctionsMarkedOn', formatDate(s.at)), t('popupUntrustUndo', s.site), t('popupTrustUndone', s.site), {
+          kind: 'trusted-site',
+          site: s.site,
+        }),
       ),
       ...c.notDerived.map((n) => {
         const page = n.pageTitle ? `“${n.pageTitle}”` : n.page;
         const original = n.originalTitle ? `“${n.originalTitle}”` : n.original;
         return row(
-          `${page} is not from ${original}.`,
-          `${n.page} · not from ${n.original} · marked on ${formatDate(n.at)}`,
-          `Undo: ${page} is not from ${original}`,
-          `Undone: Unspun may match ${page} with ${original} again.`,
+          t('correctionsNotDerived', page, original),
+          t('correctionsNotDerivedDetail', n.page, n.original, formatDate(n.at)),
+          t('correctionsNotDerivedUndo', page, original),
+          t('correctionsNotDerivedUndone', page, original),
           { kind: 'not-derived', page: n.page, original: n.original },
         );
       }),
@@ -176,7 +180,7 @@ async function correctionsSection(host: UiHost, say: Say): Promise<HTMLElement> 
     empty.hidden = rows.length > 0;
   };
   const row = (text: string, detail: string, undoLabel: string, undone: string, correction: CorrectionRequest) => {
-    const undo = el('button', { data: { role: 'correction-undo' } }, 'Undo');
+    const undo = el('button', { data: { role: 'correction-undo' } }, t('popupUndo'));
     undo.type = 'button';
     undo.setAttribute('aria-label', undoLabel);
     undo.addEventListener('click', async () => {
@@ -184,15 +188,15 @@ async function correctionsSection(host: UiHost, say: Say): Promise<HTMLElement> 
       const reply = await host.send({ type: 'unspun/correction-remove', correction }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
       if (!reply.ok) {
         undo.disabled = false;
-        return say(`Could not undo the correction: ${reply.error}`, true);
+        return say(t('popupUndoCorrectionFailed', reply.error), true);
       }
       draw(reply.corrections);
-      say(`${undone} Pages are checked accordingly from their next load.`);
+      say(`${undone} ${t('correctionsNextLoad')}`);
     });
     return el('li', { class: 'correction' }, el('div', { class: 'main' }, el('div', {}, text), el('div', { class: 'muted' }, detail)), undo);
   };
   const listed = await host.send({ type: 'unspun/corrections-list' }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
-  if (!listed.ok) section.append(el('p', { class: 'error' }, `Your corrections could not be read: ${listed.error}`));
+  if (!listed.ok) section.append(el('p', { class: 'error' }, t('correctionsReadFailed', listed.error)));
   draw(listed.ok ? listed.corrections : { notDerived: [], trustedSites: [] });
   return section;
 }
@@ -210,11 +214,11 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   sites.placeholder = 'example.com';
   const forget = el('select');
   for (const [value, label] of [
-    ['', 'never'],
-    ['7', 'after 7 days'],
-    ['30', 'after 30 days'],
-    ['90', 'after 90 days'],
-    ['365', 'after a year'],
+    ['', t('privacyNever')],
+    ['7', t('privacyAfterDays', '7')],
+    ['30', t('privacyAfterDays', '30')],
+    ['90', t('privacyAfterDays', '90')],
+    ['365', t('privacyAfterYear')],
   ]) {
     const o = el('option', {}, label!);
     o.value = value!;
@@ -224,7 +228,7 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   const feedDays = el('select');
   feedDays.dataset.role = 'feed-days';
   for (const days of [7, 14, 30, 90, 365]) {
-    const o = el('option', {}, `after ${days} days`);
+    const o = el('option', {}, t('privacyAfterDays', String(days)));
     o.value = String(days);
     feedDays.append(o);
   }
@@ -232,7 +236,7 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   const maxArticles = el('select');
   maxArticles.dataset.role = 'max-articles';
   for (const n of new Set([10_000, 25_000, 50_000, 100_000, 250_000, s.maxArticles])) {
-    const o = el('option', {}, `${n.toLocaleString('en')} articles`);
+    const o = el('option', {}, t('privacyArticles', n.toLocaleString(t('htmlLang'))));
     o.value = String(n);
     maxArticles.append(o);
   }
@@ -250,19 +254,19 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
       },
     });
     if (!reply.ok) {
-      say(`Could not save the settings: ${reply.error}`, true);
+      say(t('privacySaveFailed', reply.error), true);
       return false;
     }
     sites.value = reply.settings.excludedSites.join('\n');
-    say('Settings saved.');
+    say(t('privacySaved'));
     return true;
   };
-  const forgetNow = el('button', {}, 'Forget old reading now');
+  const forgetNow = el('button', {}, t('privacyForgetNow'));
   forgetNow.addEventListener('click', async () => {
     if (!(await save())) return;
     const reply = await host.send({ type: 'unspun/forget-now' });
-    if (!reply.ok) return say(`Could not forget old reading: ${reply.error}`, true);
-    say(`Forgot ${reply.forgotten} article(s).`);
+    if (!reply.ok) return say(t('privacyForgetFailed', reply.error), true);
+    say(t('privacyForgot', String(reply.forgotten)));
   });
   paused.addEventListener('change', save);
   notice.addEventListener('change', save);
@@ -273,37 +277,37 @@ function privacyControls(s: Settings, host: UiHost, say: Say): HTMLElement {
   return el(
     'section',
     {},
-    el('label', {}, paused, ' Pause checking (Unspun reads no page while paused)'),
-    el('label', {}, notice, ' Show a notice inside a page that is an uncredited rewrite (the toolbar badge shows it either way)'),
-    el('label', {}, 'Never read these sites (one per line):', sites),
-    el('label', {}, 'Forget articles I read ', forget, ' '),
-    el('label', {}, 'Forget feed items ', feedDays, ' (articles fetched for them go too)'),
-    el('label', {}, 'Keep at most ', maxArticles, ' (past it, the oldest feed items go first; 100,000 take about 45 MB of memory)'),
+    el('label', {}, paused, ` ${t('privacyPause')}`),
+    el('label', {}, notice, ` ${t('privacyNotice')}`),
+    el('label', {}, t('privacyExcluded'), sites),
+    el('label', {}, `${t('privacyForgetRead')} `, forget, ' '),
+    el('label', {}, `${t('privacyForgetFeed')} `, feedDays, ` ${t('privacyForgetFeedAfter')}`),
+    el('label', {}, `${t('privacyKeepAtMost')} `, maxArticles, ` ${t('privacyKeepAtMostAfter')}`),
     forgetNow,
   );
 }
 
 async function storageFigures(host: UiHost): Promise<HTMLElement> {
   const info = await host.send({ type: 'unspun/storage-info' });
-  if (!info.ok) return el('div', { data: { role: 'storage' } }, el('p', { class: 'error' }, `Storage figures unavailable: ${info.error}`));
-  const mb = (n: number | undefined) => (n === undefined ? 'unknown' : `${(n / 2 ** 20).toFixed(1)} MB`);
+  if (!info.ok) return el('div', { data: { role: 'storage' } }, el('p', { class: 'error' }, t('storageUnavailable', info.error)));
+  const mb = (n: number | undefined) => (n === undefined ? t('popupUnknown') : t('storageMb', (n / 2 ** 20).toFixed(1)));
   return el(
     'div',
     { data: { role: 'storage' } },
     el(
       'p',
       {},
-      `${info.articles} articles and ${info.feedItems} feed items` +
-        (info.maxArticles ? ` (at most ${info.maxArticles.toLocaleString('en')} in all)` : '') +
-        `; ${mb(info.usage)} used by Unspun in this browser.`,
+      t('storageCounts', String(info.articles), String(info.feedItems)) +
+        (info.maxArticles ? ` ${t('storageAtMost', info.maxArticles.toLocaleString(t('htmlLang')))}` : '') +
+        t('storageUsed', mb(info.usage)),
     ),
     info.full
       ? el(
           'p',
           { class: info.full.reason === 'limit' ? '' : 'error' },
           info.full.reason === 'limit'
-            ? `The library reached its size limit on ${new Date(info.full.at).toLocaleString()}: the ${info.full.evicted} oldest articles (feed items first) were removed.`
-            : `Storage was full on ${new Date(info.full.at).toLocaleString()}: the ${info.full.evicted} oldest feed items were removed.`,
+            ? t('storageLimitReached', new Date(info.full.at).toLocaleString(), String(info.full.evicted))
+            : t('storageFull', new Date(info.full.at).toLocaleString(), String(info.full.evicted)),
         )
       : null,
   );
