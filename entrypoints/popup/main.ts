@@ -2,10 +2,13 @@ import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '@/src/ext/content-settings';
 import { getTabReloadMark } from '@/src/ext/tab-verdicts';
 import { browserUiHost } from '@/src/ext/ui-host';
-import { useMessages } from '@/src/ui/i18n';
+import { t, useMessages } from '@/src/ui/i18n';
 import { mountPopup, type PopupHost } from '@/src/ui/popup-controller';
 
 useMessages((key, subs) => browser.i18n.getMessage(key as never, subs));
+// The static page is English until this runs: its language and placeholder in the browser's.
+document.documentElement.lang = t('htmlLang');
+document.querySelector('#app .muted')?.replaceChildren(t('popupLoading'));
 
 /** The tab this popup is about: `?tabId=N`, else the active tab of the current window. */
 async function targetTabId(): Promise<number | undefined> {
