@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import { localized, type MessageKey } from '../core/messages.ts';
 import { NOTICE_NAME_CHARS, noticeMessage, type NoticeMessage } from './notice-message.ts';
 import { asTabVerdict, type TabVerdict } from './tab-verdicts.ts';
 
@@ -22,22 +22,14 @@ const api = () => browser as unknown as NoticeApi;
 
 /**
  * The tab's notice (`noticeMessage`) in the browser's language: its wording from `browser.i18n`, the
- * English of public/_locales/en where the browser has no message (src/ext may not use src/ui's t()). The content script only lays out
+ * English of public/_locales/en where the browser has no message (`localized`, as the UI's t()). The content script only lays out
  * the texts it is sent, so it carries no messages of its own.
  */
 export function localNoticeMessage(record: TabVerdict, ext: Pick<NoticeApi, 'i18n'> = api()): NoticeMessage {
   const m = noticeMessage(record);
   const v = record.verdict;
   if (!m.notice || v.kind !== 'uncredited-rewrite') return m;
-  const say = (key: keyof typeof en, ...subs: string[]) => {
-    let text = '';
-    try {
-      text = ext.i18n?.getMessage(key, subs) ?? '';
-    } catch {
-      // no i18n here: English below
-    }
-    return text || en[key].message.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '');
-  };
+  const say = (key: MessageKey, ...subs: string[]) => localized(key, subs, ext.i18n && ((k, ss) => ext.i18n!.getMessage(k, ss)));
   const cut = (s: string) => (s.length > NOTICE_NAME_CHARS ? `${s.slice(0, NOTICE_NAME_CHARS - 1)}…` : s);
   const outlet = cut(v.original.siteName || v.original.site);
   return {

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/core/verdict.ts';
 import { localNoticeMessage } from '../../src/ext/notice-background.ts';
 import { noticeMessage } from '../../src/ext/notice-message.ts';
 import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
+import { de, getMessageFrom } from '../locales.ts';
 
-type Messages = Record<string, { message: string }>;
-const de = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'public', '_locales', 'de', 'messages.json'), 'utf8')) as Messages;
-/** `browser.i18n` over the German messages.json: `$1`… filled, '' for an unknown key. */
-const german = {
-  getMessage: (key: string, subs: string[] = []) => de[key]?.message.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '') ?? '',
-};
+/** `browser.i18n` over the German messages.json. */
+const german = { getMessage: (key: string, subs: string[] = []) => getMessageFrom(de)(key, subs) };
 
 const PAGE = 'https://copy.example/story';
 const ORIGINAL = { id: 'o1', url: 'https://www.cnbc.com/2025/10/22/story.html', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC' };

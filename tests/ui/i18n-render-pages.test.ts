@@ -1,51 +1,17 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { UncreditedVerdict } from '../../src/core/verdict.ts';
 import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { browserUiHost } from '../../src/ext/ui-host.ts';
-import { useMessages, type MessageSource } from '../../src/ui/i18n.ts';
+import { useMessages } from '../../src/ui/i18n.ts';
+import { de, expectGerman, getMessageFrom, visible } from '../locales.ts';
 import { whatItIs, type LibraryEntry } from '../../src/ui/library-search.ts';
 import { mountOptions } from '../../src/ui/options-view.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 import { libraryArticle } from '../helpers.ts';
 import { serveBackground } from './background-fixture.ts';
-
-type Messages = Record<string, { message: string }>;
-const LOCALES = join(import.meta.dirname, '..', '..', 'public', '_locales');
-const read = (locale: string): Messages => JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Messages;
-const en = read('en');
-const de = read('de');
-
-/** `browser.i18n.getMessage` over a locale's messages.json: `$1`… filled, '' for an unknown key. */
-const getMessageFrom =
-  (messages: Messages): MessageSource =>
-  (key, subs) =>
-    messages[key]?.message.replace(/\$(\d|\$)/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? ''))) ?? '';
-
-/** Texts of the English messages long enough to be recognised. */
-const englishTexts = Object.entries(en)
-  .filter(([, { message }]) => message.length >= 20)
-  .map(([, { message }]) => message.split('$')[0]!.trim())
-  .filter((m) => m.length >= 15);
-
-/** Every text a reader sees or hears: text content, alt texts, labels, placeholders. */
-const visible = (root: HTMLElement) =>
-  [
-    root.textContent ?? '',
-    ...[...root.querySelectorAll('[alt],[aria-label],[placeholder],[title]')].flatMap((e) =>
-      ['alt', 'aria-label', 'placeholder', 'title'].map((a) => e.getAttribute(a) ?? ''),
-    ),
-  ].join('\n');
-
-const expectGerman = (text: string) => {
-  for (const key of Object.keys(en)) expect(text, `key ${key} shown as text`).not.toMatch(new RegExp(`\\b${key}\\b`));
-  for (const m of englishTexts) expect(text, 'English text on the German page').not.toContain(m);
-  expect(text).not.toMatch(/\$\d/);
-};
 
 const original = { id: 'x', url: 'https://www.cnbc.com/a', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:47:32Z' };
 const evidence: UncreditedVerdict['evidence'] = {

@@ -2,11 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t, useMessages } from '../../src/ui/i18n.ts';
+import { LOCALES, readLocale } from '../locales.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const LOCALES = join(ROOT, 'public', '_locales');
-type Messages = Record<string, { message: string; description?: string }>;
-const read = (locale: string): Messages => JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Messages;
 const placeholders = (m: string) => [...new Set(m.match(/\$\d/g) ?? [])].sort();
 
 /** Every `t('key'` in the extension's source. */
@@ -26,7 +24,7 @@ function keysUsed(): Set<string> {
 
 describe('translations', () => {
   const locales = readdirSync(LOCALES);
-  const en = read('en');
+  const en = readLocale('en');
 
   it('has English and at least one more complete locale', () => {
     expect(locales).toContain('en');
@@ -34,7 +32,7 @@ describe('translations', () => {
   });
 
   it.each(locales)('%s has every key of English, no other, with the same placeholders, and no empty message', (locale) => {
-    const messages = read(locale);
+    const messages = readLocale(locale);
     expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
     for (const [key, { message }] of Object.entries(messages)) {
       expect(message.trim(), `${locale}: ${key}`).not.toBe('');
@@ -43,7 +41,7 @@ describe('translations', () => {
   });
 
   it('keeps the store description within 132 characters in every locale', () => {
-    for (const locale of locales) expect(read(locale)['extDescription']!.message.length, locale).toBeLessThanOrEqual(132);
+    for (const locale of locales) expect(readLocale(locale)['extDescription']!.message.length, locale).toBeLessThanOrEqual(132);
   });
 
   it('has a message for every key the code asks for', () => {
@@ -52,7 +50,7 @@ describe('translations', () => {
   });
 
   it("takes the browser's message, and falls back to English where it has none", () => {
-    const de = read('de');
+    const de = readLocale('de');
     useMessages((key) => de[key]?.message ?? '');
     expect(t('extDescription')).toBe(de['extDescription']!.message);
     useMessages(() => '');
