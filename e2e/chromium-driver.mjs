@@ -37,6 +37,24 @@ export function unpackedExtensionId(dir) {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
+/** Chromium's switches for the tests: the corpus hosts resolved to the corpus server, a quiet closed network. */
+export function chromiumArgs(site) {
+  return [
+    `--host-resolver-rules=${site.hostResolverRules}`,
+    '--no-sandbox', // we run as root
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+    // our pages are plain http on a random port: no automatic https upgrade attempts
+    '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+  ];
+}
+
 /**
  * Launches Chromium with the extension and `site.hosts` mapped to 127.0.0.1.
  * Options: extDir (the build to load, default CHROME_EXT), headless (default true), viewport for
@@ -60,22 +78,7 @@ export async function launchChromium(site, { extDir = CHROME_EXT, headless = tru
     handleSIGINT: headless, // headed (demo): the caller handles Ctrl-C and cleans up
     viewport,
     ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      `--host-resolver-rules=${site.hostResolverRules}`,
-      '--no-sandbox', // we run as root
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      // our pages are plain http on a random port: no automatic https upgrade attempts
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-    ],
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...chromiumArgs(site)],
   });
   try {
     // The MV3 background is a service worker; its URL gives the extension id.

@@ -6,12 +6,12 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROME_EXT, CHROME_EXT_E2E } from './chromium-driver.mjs';
+import { CHROME_EXT, CHROME_EXT_E2E, chromiumArgs } from './chromium-driver.mjs';
 import { defineOpenTabsSuite } from './open-tabs-harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Chromium with no extension yet; install() loads extDir into it (flags as in chromium-driver.mjs). */
+/** Chromium with no extension yet; install() loads extDir into it (the driver's flags, `chromiumArgs`). */
 async function launchThenInstall(site, extDir) {
   if (!fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no build at ${extDir}: build first`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unspun-chromium-'));
@@ -21,17 +21,7 @@ async function launchThenInstall(site, extDir) {
     ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
     args: [
       '--enable-unsafe-extension-debugging', // CDP Extensions.loadUnpacked
-      `--host-resolver-rules=${site.hostResolverRules}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      ...chromiumArgs(site),
     ],
   });
   let extId;

@@ -64,6 +64,35 @@ function extensionPageHandle(page) {
 }
 
 /**
+ * The test profile's prefs: the corpus hosts through the corpus server, the add-on's moz-extension
+ * UUID pinned, no https upgrades, a closed network.
+ */
+export function firefoxPrefs(site, geckoId, uuid = UUID) {
+  return {
+    'network.dns.localDomains': site.hosts.join(','),
+    // Every http request goes through the corpus server as a proxy: it serves the corpus hosts
+    // and answers 404 (http) or 403 (https CONNECT) at once for the pages' CDNs and trackers,
+    // which would otherwise wait for DNS timeouts on this offline machine.
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': site.port,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': site.port,
+    'network.proxy.no_proxies_on': '',
+    'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+    // our pages are plain http on a random port: no https upgrades, no HSTS preload list
+    'dom.security.https_first': false,
+    'dom.security.https_only_mode': false,
+    'network.stricttransportsecurity.preloadlist': false,
+    // closed network: keep Firefox from phoning home
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'browser.safebrowsing.update.enabled': false,
+    'toolkit.telemetry.enabled': false,
+  };
+}
+
+/**
  * Launches Firefox with the extension (extDir, default FIREFOX_EXT) installed as a temporary
  * add-on and `site.hosts` -> 127.0.0.1.
  */
@@ -83,28 +112,7 @@ export async function launchFirefox(site, { extDir = FIREFOX_EXT } = {}) {
     defaultViewport: { width: 1280, height: 900 },
     // Without it BiDi refuses: 'Navigation to "moz-extension://…" is not allowed in this context'
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.dns.localDomains': site.hosts.join(','),
-      // Every http request goes through the corpus server as a proxy: it serves the corpus hosts
-      // and answers 404 (http) or 403 (https CONNECT) at once for the pages' CDNs and trackers,
-      // which would otherwise wait for DNS timeouts on this offline machine.
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': site.port,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': site.port,
-      'network.proxy.no_proxies_on': '',
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
-      // our pages are plain http on a random port: no https upgrades, no HSTS preload list
-      'dom.security.https_first': false,
-      'dom.security.https_only_mode': false,
-      'network.stricttransportsecurity.preloadlist': false,
-      // closed network: keep Firefox from phoning home
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-      'browser.safebrowsing.update.enabled': false,
-      'toolkit.telemetry.enabled': false,
-    },
+    extraPrefsFirefox: firefoxPrefs(site, geckoId),
   });
   try {
     const id = await browser.installExtension(extDir); // temporary add-on

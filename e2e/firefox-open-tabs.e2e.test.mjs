@@ -4,7 +4,7 @@
 import puppeteer from 'puppeteer-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIREFOX_EXT } from './firefox-driver.mjs';
+import { FIREFOX_EXT, firefoxPrefs } from './firefox-driver.mjs';
 import { defineOpenTabsSuite } from './open-tabs-harness.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -20,22 +20,7 @@ async function launchThenInstall(site, extDir = FIREFOX_EXT) {
     headless: true,
     protocol: 'webDriverBiDi',
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.dns.localDomains': site.hosts.join(','),
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': site.port,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': site.port,
-      'network.proxy.no_proxies_on': '',
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
-      'dom.security.https_first': false,
-      'dom.security.https_only_mode': false,
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-      'browser.safebrowsing.update.enabled': false,
-      'toolkit.telemetry.enabled': false,
-    },
+    extraPrefsFirefox: firefoxPrefs(site, geckoId, UUID),
   });
   // moz-extension:// pages: page.goto never resolves (bug 1755014), so send the raw BiDi navigate.
   const extPage = async (p) => {
