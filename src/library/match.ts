@@ -192,8 +192,8 @@ export function followsThrough(
   weight: (t: number) => number,
   options: MatchOptions = DEFAULT_MATCH,
 ): boolean {
-  const sourceToEarlier = alignSentences(source.article.fingerprint, earlier.fingerprint, weight, options.align);
-  if (!isDerived(sourceToEarlier, { ...options.thresholds, walkedPairs: Infinity })) return false;
+  const sourceToEarlier = copyAlignment(source.article, earlier, weight, options);
+  if (!sourceToEarlier) return false;
   const taken = new Set<number>();
   for (const p of sourceToEarlier.pairs) taken.add(p.page);
   const followed = source.alignment.pairs;
@@ -210,8 +210,18 @@ export function isCopyOf(
   weight: (t: number) => number,
   options: MatchOptions = DEFAULT_MATCH,
 ): boolean {
+  return !!copyAlignment(later, earlier, weight, options);
+}
+
+/** The alignment of `later` with `earlier` when `later` is a copy of it (`isCopyOf`), else undefined. */
+function copyAlignment(
+  later: Pick<LibraryArticle, 'fingerprint'>,
+  earlier: Pick<LibraryArticle, 'fingerprint'>,
+  weight: (t: number) => number,
+  options: MatchOptions,
+): Alignment | undefined {
   const alignment = alignSentences(later.fingerprint, earlier.fingerprint, weight, options.align);
-  return isDerived(alignment, { ...options.thresholds, walkedPairs: Infinity });
+  return isDerived(alignment, { ...options.thresholds, walkedPairs: Infinity }) ? alignment : undefined;
 }
 
 /**
