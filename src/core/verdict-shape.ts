@@ -1,3 +1,4 @@
+import { MAX_REF_DEPTH, type MessageRef } from './messages.ts';
 import type { ArticleRef, Evidence, Verdict } from './verdict.ts';
 
 /**
@@ -12,11 +13,18 @@ export function isVerdict(v: unknown): v is Verdict {
     case 'credited':
       return isDerivation(v) && isRecord(v.credit) && typeof v.credit.kind === 'string' && typeof v.credit.detail === 'string';
     case 'disputed':
-      return isDerivation(v) && isRecord(v.dispute) && typeof v.dispute.why === 'string' && isRecord(v.dispute.page) && isRecord(v.dispute.other);
+      return (
+        isDerivation(v) &&
+        isRecord(v.dispute) &&
+        typeof v.dispute.why === 'string' &&
+        optional(v.dispute.whyMessage, isMessageRef) &&
+        isRecord(v.dispute.page) &&
+        isRecord(v.dispute.other)
+      );
     case 'original':
       return Array.isArray(v.derivatives) && v.derivatives.every(isArticleRef) && optional(v.evidence, isEvidence) && optional(v.score, isScore);
     case 'none':
-      return typeof v.reason === 'string' && optional(v.nearest, isArticleRef) && optional(v.evidence, isEvidence);
+      return typeof v.reason === 'string' && optional(v.reasonMessage, isMessageRef) && optional(v.nearest, isArticleRef) && optional(v.evidence, isEvidence);
     case 'not-article':
       return typeof v.reason === 'string';
     default:
@@ -25,8 +33,32 @@ export function isVerdict(v: unknown): v is Verdict {
 }
 
 function isDerivation(v: Record<string, unknown>): boolean {
-  return isScore(v.score) && isArticleRef(v.original) && isEvidence(v.evidence) && optional(v.reason, (r) => typeof r === 'string');
+  return (
+    isScore(v.score) &&
+    isArticleRef(v.original) &&
+    isEvidence(v.evidence) &&
+    optional(v.reason, (r) => typeof r === 'string') &&
+    optional(v.reasonMessage, isMessageRef)
+  );
 }
+
+/**
+ * A text for the reader's language (`MessageRef`) of a sane shape: a key, at most 9 values (what
+ * `browser.i18n` fills), each a string of reasonable length or such a text, nested a few deep. A key
+ * this version lacks passes: the UI shows the English reason instead (`localizedRef`).
+ */
+export function isMessageRef(v: unknown, depth = 0): v is MessageRef {
+  return (
+    isRecord(v) &&
+    typeof v.key === 'string' &&
+    /^\w{1,100}$/.test(v.key) &&
+    Array.isArray(v.args) &&
+    v.args.length <= 9 &&
+    v.args.every((a) => (typeof a === 'string' ? a.length <= MAX_ARG_CHARS : depth < MAX_REF_DEPTH && isMessageRef(a, depth + 1)))
+  );
+}
+
+const MAX_ARG_CHARS = 1000;
 
 export function isArticleRef(v: unknown): v is ArticleRef {
   return isRecord(v) && typeof v.id === 'string' && typeof v.url === 'string' && typeof v.title === 'string' && typeof v.site === 'string';

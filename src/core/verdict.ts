@@ -1,4 +1,5 @@
 import type { AlignedPair, Alignment } from './align.ts';
+import type { MessageKey, MessageRef } from './messages.ts';
 
 /** What the reader is told about an article the page derives from (or that derives from it). */
 export interface ArticleRef {
@@ -42,6 +43,8 @@ interface Derivation {
   evidence: Evidence;
   /** What was found, in plain words (the derivation rule that decided). */
   reason?: string;
+  /** The same, as a message of public/_locales with its figures, for the reader's language (absent in verdicts stored by older versions). */
+  reasonMessage?: MessageRef;
 }
 
 /** The page derives from `original` and does not credit it. */
@@ -75,6 +78,8 @@ export interface NoneVerdict {
   kind: 'none';
   /** Why, in plain words (nothing shares the page's sentences, what does is too little, the check was skipped). */
   reason: string;
+  /** The same, as a message of public/_locales, for the reader's language (absent where the reason has none). */
+  reasonMessage?: MessageRef;
   /** The library article that shares most of the page's sentences, for the reader to judge, with what they share. */
   nearest?: ArticleRef;
   evidence?: Evidence;
@@ -123,6 +128,8 @@ export interface Dispute {
   other: AppearanceTimes;
   /** Why neither can be named the original, in a sentence. */
   why: string;
+  /** The same, as a message of public/_locales, for the reader's language. */
+  whyMessage?: MessageRef;
 }
 
 export interface DerivationThresholds {
@@ -218,29 +225,62 @@ export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRE
   };
 }
 
+/** A reason in English (`text`, as the CLI and the eval print it) and as a message for the reader's language (`message`), from the same figures. */
+export interface Explained {
+  text: string;
+  message: MessageRef;
+}
+
 /**
  * What an alignment that decided "derived" shows, in plain words, naming the other article's outlet:
  * a retelling in the original's order (most of the page walks through it), a close partial copy among
  * the writer's own text, or a pasted run.
  */
 export function explainDerivation(a: Alignment, pageSentences: number, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
+  return describeDerivation(a, pageSentences, outlet, t).text;
+}
+
+/** `explainDerivation`, with the same reason as a message (public/_locales: `reason…`, a whole sentence about the page). */
+export function describeDerivation(a: Alignment, pageSentences: number, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): Explained {
   const m = ruleMargins(a, t);
   const whole = m.whole >= 1;
   const verbatim = a.copiedSentences > 0 ? `, ${a.copiedSentences} of them word for word or nearly` : '';
+  // The verbatim count, for the messages that say it.
+  const copied = a.copiedSentences > 0 ? [String(a.copiedSentences)] : [];
+  const said = (key: MessageKey, keyVerbatim: MessageKey, ...args: string[]): MessageRef =>
+    copied.length ? { key: keyVerbatim, args: [outlet, ...args, ...copied] } : { key, args: [outlet, ...args] };
   if (whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) {
-    return `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`;
+    return {
+      text: `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`,
+      message: said('reasonRetells', 'reasonRetellsVerbatim', String(a.chainedPairs), String(pageSentences)),
+    };
   }
   if (m.walk >= 1) {
-    return `retells ${Math.round(a.chainedOriginalShare * 100)}% of ${outlet}'s article in its order (${a.chainedPairs} sentences${verbatim}), among text of its own`;
+    const share = Math.round(a.chainedOriginalShare * 100);
+    return {
+      text: `retells ${share}% of ${outlet}'s article in its order (${a.chainedPairs} sentences${verbatim}), among text of its own`,
+      message: said('reasonRetellsPart', 'reasonRetellsPartVerbatim', String(share), String(a.chainedPairs)),
+    };
   }
   if (a.strongChainedPairs >= t.strongPairs) {
-    return `${a.strongChainedPairs} of its ${pageSentences} sentences closely follow ${outlet}'s in the same order${verbatim}, among text of its own`;
+    return {
+      text: `${a.strongChainedPairs} of its ${pageSentences} sentences closely follow ${outlet}'s in the same order${verbatim}, among text of its own`,
+      message: said('reasonFollowsClosely', 'reasonFollowsCloselyVerbatim', String(a.strongChainedPairs), String(pageSentences)),
+    };
   }
   if (a.copiedRun >= t.copiedSentences) {
     const more = a.copiedSentences > a.copiedRun ? ` (${a.copiedSentences} copied in all)` : '';
-    return `copies ${a.copiedRun} of ${outlet}'s sentences word for word or nearly, one after another${more}`;
+    return {
+      text: `copies ${a.copiedRun} of ${outlet}'s sentences word for word or nearly, one after another${more}`,
+      message: more
+        ? { key: 'reasonCopiesRunMore', args: [outlet, String(a.copiedRun), String(a.copiedSentences)] }
+        : { key: 'reasonCopiesRun', args: [outlet, String(a.copiedRun)] },
+    };
   }
-  return `copies ${a.copiedSentences} of ${outlet}'s sentences word for word or nearly (${a.copiedWords} words), among text of its own`;
+  return {
+    text: `copies ${a.copiedSentences} of ${outlet}'s sentences word for word or nearly (${a.copiedWords} words), among text of its own`,
+    message: { key: 'reasonCopies', args: [outlet, String(a.copiedSentences), String(a.copiedWords)] },
+  };
 }
 
 /** Share of the page's content in chained pairs above which the page as a whole retells the other. */
@@ -248,16 +288,33 @@ const MOST_OF_THE_PAGE = 0.5;
 
 /** Why an alignment that did not decide "derived" is not enough, in plain words. */
 export function explainNotDerived(a: Alignment, outlet: string): string {
+  return describeNotDerived(a, outlet).text;
+}
+
+/** `explainNotDerived`, with the same reason as a message (public/_locales: `reason…`). */
+export function describeNotDerived(a: Alignment, outlet: string): Explained {
   const n = a.pairs.length;
   if (a.copiedSentences > 0) {
-    const copied =
-      a.copiedSentences === 1
-        ? `1 of its sentences matches ${outlet}'s article word for word or nearly`
-        : `${a.copiedSentences} of its sentences match ${outlet}'s article word for word or nearly`;
-    const more = n > a.copiedSentences ? `; ${n - a.copiedSentences} more resemble it` : '';
-    return `${copied} (${a.copiedWords} words): too little for a copy${more}`;
+    const one = a.copiedSentences === 1;
+    const copied = one
+      ? `1 of its sentences matches ${outlet}'s article word for word or nearly`
+      : `${a.copiedSentences} of its sentences match ${outlet}'s article word for word or nearly`;
+    const resembling = n - a.copiedSentences;
+    const more = resembling > 0 ? `; ${resembling} more resemble it` : '';
+    const key: MessageKey = one
+      ? resembling > 0
+        ? 'reasonTooLittleCopiedOneMore'
+        : 'reasonTooLittleCopiedOne'
+      : resembling > 0
+        ? 'reasonTooLittleCopiedMore'
+        : 'reasonTooLittleCopied';
+    const args = [outlet, ...(one ? [] : [String(a.copiedSentences)]), String(a.copiedWords), ...(resembling > 0 ? [String(resembling)] : [])];
+    return { text: `${copied} (${a.copiedWords} words): too little for a copy${more}`, message: { key, args } };
   }
-  return `${n} of its sentences resemble ${outlet}'s article, too few or too scattered to call this page a rewrite of it`;
+  return {
+    text: `${n} of its sentences resemble ${outlet}'s article, too few or too scattered to call this page a rewrite of it`,
+    message: { key: 'reasonTooFewResembling', args: [outlet, String(n)] },
+  };
 }
 
 /**

@@ -6,8 +6,8 @@ import { normalizeUrl, siteOf } from '../core/site.ts';
 import {
   DEFAULT_THRESHOLDS,
   derivationScore,
-  explainDerivation,
-  explainNotDerived,
+  describeDerivation,
+  describeNotDerived,
   isDerived,
   type ArticleRef,
   type DerivationThresholds,
@@ -21,6 +21,7 @@ import type { CandidateSource } from './library-index.ts';
 import type { PageCorrections } from './corrections.ts';
 import { articleIdFor } from './page.ts';
 import { sameAddress } from '../core/url.ts';
+import type { MessageRef } from '../core/messages.ts';
 
 export { CLAIM_TOLERANCE_MS as ORDER_TOLERANCE_MS } from './provenance.ts';
 
@@ -70,8 +71,12 @@ export function checkPage(page: PageToCheck, index: CandidateSource, options: Ma
   const { verdict, matched } = result;
   // The reader trusts this site: what would flag it is shown as the nearest article, for them to judge.
   if (page.corrections?.trustedSite && matched && (verdict.kind === 'uncredited-rewrite' || verdict.kind === 'disputed')) {
-    const reason = `you marked ${siteOf(page.url)} as trusted, so its articles are never flagged (${verdict.reason ?? 'it resembles this article'})`;
-    return { verdict: { kind: 'none', reason, nearest: verdict.original, evidence: verdict.evidence }, nearest: matched };
+    const site = siteOf(page.url);
+    const reason = `you marked ${site} as trusted, so its articles are never flagged (${verdict.reason ?? 'it resembles this article'})`;
+    const reasonMessage: MessageRef = verdict.reasonMessage
+      ? { key: 'reasonTrustedSite', args: [site, verdict.reasonMessage] }
+      : { key: 'reasonTrustedSiteResembles', args: [site] };
+    return { verdict: { kind: 'none', reason, reasonMessage, nearest: verdict.original, evidence: verdict.evidence }, nearest: matched };
   }
   return result;
 }
@@ -83,10 +88,12 @@ function decide(page: PageToCheck, index: CandidateSource, options: MatchOptions
   const credit = findCredit(page.credit, article);
   const evidence = toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs);
   const ref = toRef(article);
-  const reason = via
-    ? `${explainDerivation(via.alignment, page.sentences.length, outletOf(via.article), options.thresholds)}; that article is itself an uncredited copy of ${outletOf(article)}'s, which appeared earlier`
-    : explainDerivation(alignment, page.sentences.length, outletOf(article), options.thresholds);
-  if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence, reason }, matched: article };
+  const explained = via
+    ? describeDerivation(via.alignment, page.sentences.length, outletOf(via.article), options.thresholds)
+    : describeDerivation(alignment, page.sentences.length, outletOf(article), options.thresholds);
+  const reason = via ? `${explained.text}; that article is itself an uncredited copy of ${outletOf(article)}'s, which appeared earlier` : explained.text;
+  const reasonMessage: MessageRef = via ? { key: 'reasonThroughCopy', args: [explained.message, outletOf(article)] } : explained.message;
+  if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence, reason, reasonMessage }, matched: article };
   const pageTimes: Appearance = { claimed: page.published, observations: page.observations ?? [] };
   const otherTimes = appearanceOf(article);
   const first = whichCameFirst(pageTimes, otherTimes);
@@ -96,10 +103,11 @@ function decide(page: PageToCheck, index: CandidateSource, options: MatchOptions
       page: appearanceTimes(pageTimes),
       other: appearanceTimes(otherTimes),
       why: `This page claims to be older than ${outletOf(article)}'s article, but only its own markup says so, while ${outletOf(article)}'s was seen by an independent source when it appeared.`,
+      whyMessage: { key: 'reasonDisputedWhy', args: [outletOf(article)] } satisfies MessageRef,
     };
-    return { verdict: { kind: 'disputed', score, original: ref, evidence, dispute, reason }, matched: article };
+    return { verdict: { kind: 'disputed', score, original: ref, evidence, dispute, reason, reasonMessage }, matched: article };
   }
-  return { verdict: { kind: 'uncredited-rewrite', score, original: ref, evidence, reason }, matched: article };
+  return { verdict: { kind: 'uncredited-rewrite', score, original: ref, evidence, reason, reasonMessage }, matched: article };
 }
 
 /**
@@ -107,12 +115,15 @@ function decide(page: PageToCheck, index: CandidateSource, options: MatchOptions
  * little), and name the nearest article with its evidence so the reader can judge.
  */
 function noneVerdict(page: PageToCheck, nearest: Derivation | undefined, options: MatchOptions): MatchResult {
-  if (!nearest) return { verdict: { kind: 'none', reason: 'no article in the library shares its sentences' } };
+  if (!nearest)
+    return { verdict: { kind: 'none', reason: 'no article in the library shares its sentences', reasonMessage: { key: 'reasonNoMatch', args: [] } } };
   const { article, alignment } = nearest;
+  const explained = describeNotDerived(alignment, outletOf(article));
   return {
     verdict: {
       kind: 'none',
-      reason: explainNotDerived(alignment, outletOf(article)),
+      reason: explained.text,
+      reasonMessage: explained.message,
       nearest: toRef(article),
       evidence: toEvidence(alignment, page.sentences, article.sentences, options.evidencePairs),
     },

@@ -1,6 +1,6 @@
-import { localized, type MessageKey, type MessageSource } from '../core/messages.ts';
+import { localized, localizedRef, type MessageKey, type MessageRef, type MessageSource } from '../core/messages.ts';
 
-export type { MessageKey, MessageSource };
+export type { MessageKey, MessageRef, MessageSource };
 
 let source: MessageSource | undefined;
 
@@ -15,4 +15,12 @@ export function useMessages(getMessage: MessageSource | undefined): void {
  */
 export function t(key: MessageKey, ...substitutions: string[]): string {
   return localized(key, substitutions, source);
+}
+
+/**
+ * A text the core described as a message (`MessageRef`, e.g. a verdict's `reasonMessage`) in the
+ * browser's language; undefined when it names a message this version lacks (the caller shows its English).
+ */
+export function tRef(ref: MessageRef): string | undefined {
+  return localizedRef(ref, source);
 }

@@ -5,7 +5,7 @@ import { isExcludedHost, type Settings } from '../ext/settings-schema.ts';
 import type { TabVerdict } from '../ext/tab-verdicts.ts';
 import { el } from './dom.ts';
 import { coverageSentence, creditSentence, differingWords, formatDate, outletOf, percent } from './format.ts';
-import { t, type MessageKey } from './i18n.ts';
+import { t, tRef, type MessageKey, type MessageRef } from './i18n.ts';
 import { currentLookup, isRunning, lookupDetails, lookupHeadline, type LookupRequestState } from './lookup-status.ts';
 
 /** What the reader can do from the popup; the controller carries each out. */
@@ -278,7 +278,7 @@ function disputed(v: DisputedVerdict, state: TabVerdict): Node[] {
       copy(t('popupThisPage'), el('span', { class: 'title' }, state.title || state.url), '', d.page),
       copy(t('popupOtherCopy'), el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url), outletOf(o), d.other),
     ),
-    d.why ? el('p', { class: 'why' }, d.why) : null,
+    d.why || d.whyMessage ? el('p', { class: 'why' }, (d.whyMessage && tRef(d.whyMessage)) || d.why) : null,
     figures(v.evidence, t('popupTheOtherCopy')),
     evidence(v.evidence, false, 'other'),
   ].filter((n): n is HTMLElement => !!n);
@@ -314,13 +314,26 @@ function nothingToReport(v: NoneVerdict): Node[] {
       el('a', { href: n.url, data: { originalUrl: n.url } }, n.title || n.url),
       el('div', { class: 'muted' }, `${outletOf(n)} · ${formatDate(n.published)}`),
     ),
-    v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : null,
+    reasonParagraph(v),
     evidence(v.evidence, false, 'closest'),
   ].filter((x): x is HTMLElement => !!x);
 }
 
-/** A verdict's reason as a sentence about the page ("retells CNBC's…" → "This page retells CNBC's…."). */
-const asSentence = (reason: string) => `${/^[a-z]/.test(reason) ? `This page ${reason}` : reason}.`;
+/**
+ * A verdict's reason as the reader reads it: its message in their language, else (a verdict stored
+ * by an older version, or a message this version lacks) the English reason as a sentence about the
+ * page ("retells CNBC's…" → "This page retells CNBC's….").
+ */
+export function reasonText(v: { reason?: string; reasonMessage?: MessageRef }): string | undefined {
+  const said = v.reasonMessage ? tRef(v.reasonMessage) : undefined;
+  if (said) return said;
+  return v.reason ? `${/^[a-z]/.test(v.reason) ? `This page ${v.reason}` : v.reason}.` : undefined;
+}
+
+const reasonParagraph = (v: { reason?: string; reasonMessage?: MessageRef }) => {
+  const text = reasonText(v);
+  return text ? el('p', { class: 'reason' }, text) : null;
+};
 
 function derivation(v: UncreditedVerdict | CreditedVerdict): Node[] {
   const uncredited = v.kind === 'uncredited-rewrite';
@@ -340,7 +353,7 @@ function derivation(v: UncreditedVerdict | CreditedVerdict): Node[] {
       el('a', { href: o.url, data: { originalUrl: o.url } }, o.title || o.url),
       el('div', { class: 'muted' }, `${outletOf(o)} · ${formatDate(o.published)}`),
     ),
-    v.reason ? el('p', { class: 'reason' }, asSentence(v.reason)) : figures(e, t('popupTheOriginal')),
+    reasonParagraph(v) ?? figures(e, t('popupTheOriginal')),
     v.kind === 'credited' ? credit(v) : el('p', { class: 'credit' }, t('popupNoCredit', outletOf(o))),
     evidence(e, uncredited),
   ].filter((n): n is HTMLElement => !!n);
