@@ -32,6 +32,6 @@ const langpack = '/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-es
 const skip =
   firefox !== '/usr/bin/firefox-esr' || fs.existsSync(langpack) ? '' : `Firefox has no German (${langpack} missing: apt-get install firefox-esr-l10n-de)`;
 
-// No page is served: the driver's proxy points at port 9 (discard), so nothing goes out.
-defineI18nSuite('firefox', (site) => launchFirefox({ ...site, port: 9 }), skip);
+// Where no page is served (no port), the driver's proxy points at port 9 (discard), so nothing goes out.
+defineI18nSuite('firefox', (site) => launchFirefox(site.port ? site : { ...site, port: 9 }), skip);
 process.on('exit', () => fs.rmSync(path.dirname(wrapper), { recursive: true, force: true }));

@@ -1,12 +1,15 @@
 // Issue 13, internationalisation, in a real browser: a fresh profile in German shows the first-run
-// page, the options page's sections Unspun has translated, and the toolbar title in German, with no
-// message key and no English message left. The browsers' German needs their locale files (Debian's
+// page, the options page's sections Unspun has translated, the toolbar title and the privacy page in
+// German, with no message key and no English message left; the popup of the seed rewrite says why
+// it is flagged in German. The browsers' German needs their locale files (Debian's
 // chromium-l10n, firefox-esr-l10n-de): without them the suite is skipped, saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEED, readPopup, visit, waitForBadge } from './harness.mjs';
+import { startCorpusServer } from './server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const read = (locale) => JSON.parse(fs.readFileSync(path.join(ROOT, 'public', '_locales', locale, 'messages.json'), 'utf8'));
@@ -109,9 +112,40 @@ export function defineI18nSuite(name, launch, skip = '') {
         });
         console.log(`${name}: toolbar title ${JSON.stringify(title)}`);
         assert.equal(title, de.actionTitle.message);
+
+        // The privacy page: shipped in English, put in German by its script.
+        const privacy = await drv.openExtensionPage('privacy.html');
+        await poll(() => privacy.evaluate(() => document.documentElement.lang === 'de'), { what: 'the privacy page in German' });
+        const policy = await privacy.evaluate(() => ({ title: document.title, h1: document.querySelector('h1')?.textContent }));
+        console.log(`${name}: privacy page ${JSON.stringify(policy)}`);
+        assert.deepEqual(policy, { title: de.policyTitle.message, h1: de.policyTitle.message });
+        assertGerman(await privacy.evaluate(pageTexts), 'privacy page');
+        await privacy.close();
       } finally {
         await drv.close();
       }
     },
   );
+
+  test(`${name}: in German, the popup of the seed rewrite says why in German`, { timeout: 3 * TIMEOUT, skip: skip || false }, async () => {
+    const site = await startCorpusServer({ ids: Object.values(SEED) });
+    const drv = await launch(site);
+    try {
+      await visit(drv, site.urlFor(SEED.original));
+      const rewrite = await visit(drv, site.urlFor(SEED.page));
+      assert.equal(rewrite.verdict, 'uncredited-rewrite', `verdict record: ${JSON.stringify(rewrite)}`);
+      await waitForBadge(drv, rewrite.tabId, '!');
+      const shown = await readPopup(drv, rewrite.tabId, path.join(SHOTS, `popup-${name}-de.png`));
+      const reason = shown.text.split('\n').find((l) => l.startsWith('Diese Seite gibt den Artikel von'));
+      console.log(`${name}: popup reason ${JSON.stringify(reason)}`);
+      assert.match(
+        reason ?? '',
+        /^Diese Seite gibt den Artikel von CNBC in dessen Reihenfolge wieder: \d+ ihrer \d+ Sätze folgen denen des Originals, \d+ davon wörtlich oder fast wörtlich\.$/,
+      );
+      assert.doesNotMatch(shown.text, /This page retells/, 'the English reason shown');
+    } finally {
+      await drv.close();
+      await site.close();
+    }
+  });
 }
