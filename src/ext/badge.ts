@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { VerdictKind } from '../core/verdict.ts';
+import { inBrowserLanguage } from './local-text.ts';
 
 interface BadgeLook {
   text: string;
@@ -11,17 +12,17 @@ interface BadgeLook {
 export function badgeFor(kind: VerdictKind): BadgeLook {
   switch (kind) {
     case 'uncredited-rewrite':
-      return { text: '!', color: '#c5221f', title: 'Unspun: this page looks like an uncredited rewrite' };
+      return { text: '!', color: '#c5221f', title: inBrowserLanguage('badgeTitleUncredited') };
     case 'credited':
-      return { text: '✓', color: '#5f6368', title: 'Unspun: this page credits the article it is based on' };
+      return { text: '✓', color: '#5f6368', title: inBrowserLanguage('badgeTitleCredited') };
     case 'disputed':
-      return { text: '?', color: '#b06000', title: 'Unspun: this page and another are copies; which came first is disputed' };
+      return { text: '?', color: '#b06000', title: inBrowserLanguage('badgeTitleDisputed') };
     case 'original':
-      return { text: '', color: '#1a73e8', title: 'Unspun: other pages were found to copy this article' };
+      return { text: '', color: '#1a73e8', title: inBrowserLanguage('badgeTitleOriginal') };
     case 'none':
-      return { text: '', color: '#5f6368', title: 'Unspun: nothing to report' };
+      return { text: '', color: '#5f6368', title: inBrowserLanguage('badgeTitleNone') };
     case 'not-article':
-      return { text: '', color: '#5f6368', title: 'Unspun: not a news article' };
+      return { text: '', color: '#5f6368', title: inBrowserLanguage('badgeTitleNotArticle') };
     default: {
       const never: never = kind;
       throw new Error(`unknown verdict ${String(never)}`);

@@ -15,6 +15,7 @@ import { fetchText } from '../net/fetch-text.ts';
 import type { LibraryService } from './library-service.ts';
 import type { OriginalsDeps } from './originals.ts';
 import { getTabPage } from './page-store.ts';
+import { inBrowserLanguage } from './local-text.ts';
 import { getSettings, type Settings } from './settings.ts';
 import { getTabVerdict, saveTabVerdict, sessionArea, type TabVerdict } from './tab-verdicts.ts';
 
@@ -44,19 +45,16 @@ export interface LookupReply {
  * checked again. Returns once the lookup has started; the popup follows it through storage.
  */
 export async function startLookup(tabId: number, library: LibraryService, originals: OriginalsDeps, automatic = false): Promise<LookupReply> {
-  if (running.has(tabId)) return { ok: false, error: 'A lookup is already running for this page.' };
+  if (running.has(tabId)) return { ok: false, error: inBrowserLanguage('errorLookupRunning') };
   const msg = await getTabPage(tabId);
-  if (!msg) return { ok: false, error: 'Unspun has not read an article on this tab. Reload the page and try again.' };
+  if (!msg) return { ok: false, error: inBrowserLanguage('errorLookupNoArticle') };
   const settings = await getSettings();
   const engine = engineById(settings.lookupEngine);
   const endpoint = settings.lookupEndpoint || engine.defaultEndpoint;
   if (!(await originals.canFetch(endpoint))) {
-    return {
-      ok: false,
-      error: `Unspun needs your permission to search ${new URL(endpoint).hostname} and read the articles it finds: turn on "Look up originals" in the setup or on the library page.`,
-    };
+    return { ok: false, error: inBrowserLanguage('errorLookupPermission', new URL(endpoint).hostname) };
   }
-  if (automatic && automaticRunning >= MAX_AUTOMATIC) return { ok: false, error: 'Other lookups are running.' };
+  if (automatic && automaticRunning >= MAX_AUTOMATIC) return { ok: false, error: inBrowserLanguage('errorLookupBusy') };
   running.add(tabId);
   if (automatic) automaticRunning++;
   void runLookup(tabId, msg, settings, library, originals, automatic)
@@ -64,7 +62,7 @@ export async function startLookup(tabId: number, library: LibraryService, origin
       console.error('Unspun: lookup failed', e);
       await updateLookup(
         tabId,
-        (p) => p && { ...p, phase: 'done', outcome: 'error', message: `The lookup failed: ${e instanceof Error ? e.message : String(e)}` },
+        (p) => p && { ...p, phase: 'done', outcome: 'error', message: inBrowserLanguage('lookupMessageFailed', e instanceof Error ? e.message : String(e)) },
       );
     })
     .finally(() => {
@@ -131,15 +129,15 @@ function messageFor(outcome: LookupProgress['outcome'], verdict: Verdict, result
   const outlet = isDerivedVerdict(verdict) ? verdict.original.siteName || verdict.original.site : '';
   switch (outcome) {
     case 'found-uncredited':
-      return `Found the original on ${outlet}: this page rewrites it without credit.`;
+      return inBrowserLanguage('lookupMessageFoundUncredited', outlet);
     case 'found-credited':
-      return `Found the original on ${outlet}: this page credits it.`;
+      return inBrowserLanguage('lookupMessageFoundCredited', outlet);
     case 'disputed':
-      return `Found a copy on ${outlet}, but which came first is disputed.`;
+      return inBrowserLanguage('lookupMessageDisputed', outlet);
     default:
       // The lookup's own message says what it verified ("Found on …"); the verdict did not take it as the original.
-      if (result.found.length && verdict.kind === 'original') return 'No earlier version found: the articles found are later copies of this page.';
-      if (result.found.length) return "No earlier version found: none of the articles found is this page's original.";
+      if (result.found.length && verdict.kind === 'original') return inBrowserLanguage('lookupMessageLaterCopies');
+      if (result.found.length) return inBrowserLanguage('lookupMessageNoneOriginal');
       return result.progress.message ?? 'No earlier version found.';
   }
 }

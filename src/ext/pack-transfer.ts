@@ -1,3 +1,4 @@
+import { inBrowserLanguage } from './local-text.ts';
 import { PACK_LIMITS } from '../library/pack-format.ts';
 import { utf8Length } from '../library/pack.ts';
 import { LIMITS } from './protocol.ts';
@@ -32,19 +33,19 @@ export class PackTransfers {
     this.dropIdle();
     let t = this.imports.get(transfer);
     if (!t) {
-      if (part !== 0) return { ok: false, error: 'the import was interrupted (its first part is missing); try again' };
-      if (this.imports.size >= MAX_TRANSFERS) return { ok: false, error: 'too many imports at once; wait for the others to finish' };
+      if (part !== 0) return { ok: false, error: inBrowserLanguage('errorPackImportInterrupted') };
+      if (this.imports.size >= MAX_TRANSFERS) return { ok: false, error: inBrowserLanguage('errorPackTooManyImports') };
       t = { parts: [], bytes: 0, touched: 0 };
       this.imports.set(transfer, t);
     }
     if (part !== t.parts.length) {
       this.imports.delete(transfer);
-      return { ok: false, error: 'the pack arrived out of order; try again' };
+      return { ok: false, error: inBrowserLanguage('errorPackOutOfOrder') };
     }
     t.bytes += utf8Length(text);
     if (t.bytes > this.maxBytes) {
       this.imports.delete(transfer);
-      return { ok: false, error: `the pack is larger than ${this.maxBytes} bytes` };
+      return { ok: false, error: inBrowserLanguage('errorPackTooLarge', String(this.maxBytes)) };
     }
     t.parts.push(text);
     t.touched = this.clock();
@@ -68,7 +69,7 @@ export class PackTransfers {
   part(transfer: string, part: number): { ok: true; transfer: string; text: string; last: boolean; articles: number } | { ok: false; error: string } {
     this.dropIdle();
     const t = this.exports.get(transfer);
-    if (!t || part >= t.parts.length) return { ok: false, error: 'the export was interrupted; try again' };
+    if (!t || part >= t.parts.length) return { ok: false, error: inBrowserLanguage('errorPackExportInterrupted') };
     t.touched = this.clock();
     const last = part === t.parts.length - 1;
     if (last) this.exports.delete(transfer);
