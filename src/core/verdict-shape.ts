@@ -18,8 +18,8 @@ export function isVerdict(v: unknown): v is Verdict {
         isRecord(v.dispute) &&
         typeof v.dispute.why === 'string' &&
         optional(v.dispute.whyMessage, isMessageRef) &&
-        isRecord(v.dispute.page) &&
-        isRecord(v.dispute.other)
+        isTimes(v.dispute.page) &&
+        isTimes(v.dispute.other)
       );
     case 'original':
       return Array.isArray(v.derivatives) && v.derivatives.every(isArticleRef) && optional(v.evidence, isEvidence) && optional(v.score, isScore);
@@ -59,6 +59,9 @@ export function isMessageRef(v: unknown, depth = 0): v is MessageRef {
 }
 
 const MAX_ARG_CHARS = 1000;
+
+/** One side's times in a dispute: any record (older versions stored fewer fields), its message if any of a sane shape. */
+const isTimes = (v: unknown) => isRecord(v) && optional(v.observedByMessage, isMessageRef);
 
 export function isArticleRef(v: unknown): v is ArticleRef {
   return isRecord(v) && typeof v.id === 'string' && typeof v.url === 'string' && typeof v.title === 'string' && typeof v.site === 'string';

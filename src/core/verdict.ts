@@ -121,6 +121,8 @@ export interface AppearanceTimes {
   observed?: string;
   /** Who observed it then ("first read by you", "feed poll", "GDELT"). */
   observedBy?: string;
+  /** The same as a message for the reader's language, where it is Unspun's own words (not a name like "GDELT"). */
+  observedByMessage?: MessageRef;
 }
 
 export interface Dispute {

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../core/messages.ts';
 import type { AppearanceTimes } from '../core/verdict.ts';
 
 /**
@@ -71,7 +72,9 @@ export function whichCameFirst(page: Appearance, other: Appearance): FirstOutcom
 /** The times shown to the reader for one side of a dispute. */
 export function appearanceTimes(a: Appearance): AppearanceTimes {
   const first = [...a.observations].sort((x, y) => time(x.at) - time(y.at))[0];
-  return { claimed: a.claimed, observed: first?.at, observedBy: first ? (first.name ?? OBSERVER_LABEL[first.by]) : undefined };
+  if (!first) return { claimed: a.claimed, observed: undefined, observedBy: undefined };
+  if (first.name) return { claimed: a.claimed, observed: first.at, observedBy: first.name };
+  return { claimed: a.claimed, observed: first.at, observedBy: OBSERVER_LABEL[first.by], observedByMessage: { key: OBSERVER_KEY[first.by], args: [] } };
 }
 
 const OBSERVER_LABEL: Record<Observation['by'], string> = {
@@ -79,6 +82,14 @@ const OBSERVER_LABEL: Record<Observation['by'], string> = {
   feed: 'a feed poll',
   index: 'a news search index',
   lookup: 'fetched by Unspun',
+};
+
+/** The same labels as messages of public/_locales, for the reader's language. */
+const OBSERVER_KEY: Record<Observation['by'], MessageKey> = {
+  read: 'observedByRead',
+  feed: 'observedByFeed',
+  index: 'observedByIndex',
+  lookup: 'observedByLookup',
 };
 
 /** Sightings of one article from several sources, one per observer, earliest kept. */

@@ -285,7 +285,8 @@ function disputed(v: DisputedVerdict, state: TabVerdict): Node[] {
 }
 
 function copy(label: string, title: HTMLElement, outlet: string, times: AppearanceTimes | undefined): HTMLElement {
-  const seen = times?.observed ? `${formatTime(times.observed)}${times.observedBy ? ` (${times.observedBy})` : ''}` : t('popupUnknown');
+  const by = (times?.observedByMessage && tRef(times.observedByMessage)) || times?.observedBy;
+  const seen = times?.observed ? `${formatTime(times.observed)}${by ? ` (${by})` : ''}` : t('popupUnknown');
   return el(
     'div',
     { class: 'copy' },

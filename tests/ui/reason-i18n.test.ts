@@ -11,6 +11,7 @@ import { describeDerivation, describeNotDerived, type DisputedVerdict, type Verd
 import { asTabVerdict, getTabVerdict, saveTabVerdict, type TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
+import { appearanceTimes } from '../../src/library/provenance.ts';
 import { useMessages } from '../../src/ui/i18n.ts';
 import { reasonText, renderPopup } from '../../src/ui/popup-view.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
@@ -133,9 +134,18 @@ describe('verdict reasons in the German locale', () => {
     const disputed: DisputedVerdict = {
       ...derived,
       kind: 'disputed',
-      dispute: { page: {}, other: {}, why: 'English why', whyMessage: { key: 'reasonDisputedWhy', args: ['CNBC'] } },
+      dispute: {
+        page: appearanceTimes({ claimed: '2025-10-21T06:00:00Z', observations: [{ at: '2025-10-22T09:00:00Z', by: 'read' }] }),
+        other: appearanceTimes({ observations: [{ at: '2025-10-22T07:10:00Z', by: 'index', name: 'GDELT' }] }),
+        why: 'English why',
+        whyMessage: { key: 'reasonDisputedWhy', args: ['CNBC'] },
+      },
     };
+    expect(isVerdict(disputed)).toBe(true);
     const root = render(record(disputed));
+    const copies = [...root.querySelectorAll('.copy')].map((c) => c.textContent!);
+    expect(copies[0]).toContain('(zuerst von Ihnen gelesen)');
+    expect(copies[1]).toContain('(GDELT)');
     expect(root.querySelector('.why')!.textContent).toBe(
       'Diese Seite gibt an, älter zu sein als der Artikel von CNBC, doch das sagt nur ihr eigenes Markup, während der Artikel von CNBC bei seinem Erscheinen von einer unabhängigen Quelle gesehen wurde.',
     );
