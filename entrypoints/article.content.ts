@@ -1,19 +1,22 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { capArticle } from '@/src/extract/cap-article';
-import { BROWSER_TIME_BUDGET_MS, extractArticleInSteps, TOO_COMPLEX_MESSAGE } from '@/src/extract/extract-steps';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { snapshotPage } from '@/src/extract/page-snapshot';
+import { TOO_COMPLEX_MESSAGE } from '@/src/extract/types';
+import { yieldToPage } from '@/src/extract/yield';
 import { readSettings } from '@/src/ext/content-settings';
 import { sendMessage } from '@/src/ext/messaging';
-import type { ContentMessage } from '@/src/ext/protocol';
+import type { CheckPageMessage, NotArticleMessage } from '@/src/ext/protocol';
 import { isExcludedHost } from '@/src/ext/settings-schema';
 import { watchNotice } from '@/src/ext/notice';
 
 /**
  * Runs on every page the user opens, so it stays lean (scripts/check-content-script.mjs holds its
- * size): it extracts the article and caps it, nothing more. Splitting into sentences and
- * fingerprinting (the stemmer, the synonym table, MinHash) happen in the background, on the article
- * sent (`readArticle`), as the CLI does them. The one other thing it does is show the notice of a page
- * the background judged an uncredited rewrite (src/ext/notice.ts). Its build uses the browser's own extension API, not
- * webextension-polyfill (see wxt.config.ts).
+ * size): it takes what a reader sees of the page (`snapshotPage`: only this needs the live page, its
+ * styles and layout), in short slices, and sends it. Reading the article from it (Readability, the
+ * text and credit rules), splitting into sentences and fingerprinting happen in the background, as
+ * the CLI does them, never in the page's thread. The one other thing it does is show the notice of
+ * a page the background judged an uncredited rewrite (src/ext/notice.ts). Its build uses the
+ * browser's own extension API, not webextension-polyfill (see wxt.config.ts).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -36,15 +39,15 @@ export default defineContentScript({
   },
 });
 
-async function readPage(): Promise<ContentMessage> {
+async function readPage(): Promise<CheckPageMessage | NotArticleMessage> {
   const url = location.href;
-  // Bounded work in the page's own thread: nesting depth, Readability's time, text caps (see
-  // extractArticle); in steps, the page's own work running between them.
-  const result = await extractArticleInSteps(document, url, { timeBudgetMs: BROWSER_TIME_BUDGET_MS });
-  if (!result.ok) {
-    const reason = result.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : result.reason;
+  // Readability's own cheap test first, so that pages with no article are not taken at all.
+  if (!isProbablyReaderable(document, { minContentLength: 140, minScore: 20 })) return { type: 'unspun/not-article', url, reason: 'not-article' };
+  // Bounded: nesting depth, shown elements and characters (see `snapshotPage`), in slices of a few milliseconds.
+  const snapshot = await snapshotPage(document, true, undefined, yieldToPage);
+  if (!snapshot.ok) {
+    const reason = snapshot.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : snapshot.reason;
     return { type: 'unspun/not-article', url, reason };
   }
-  // Capped to what the background accepts; the background reads it as the CLI's eval and check do (`readArticle`).
-  return { type: 'unspun/check-article', article: capArticle(result.article) };
+  return { type: 'unspun/check-page', url, html: snapshot.html };
 }

@@ -24,7 +24,14 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so a restarted MV3 worker receives the waking event.
   listen(
     'background',
-    backgroundHandlers({ library, originals, poll, lookup: (tabId) => startLookup(tabId, library, originals), transfers: new PackTransfers() }),
+    backgroundHandlers({
+      library,
+      originals,
+      extract: originals.extract,
+      poll,
+      lookup: (tabId) => startLookup(tabId, library, originals),
+      transfers: new PackTransfers(),
+    }),
   );
   // Each tab's content script hears its verdict, for the notice in the page.
   pushNotices();

@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * The most the built content script may weigh, in bytes. Issue 12 asks for 60 KB; today it is
- * about 78 KB, nearly all of it extraction, which must run in the page: Readability (≈34 KB), the
- * visibility walk and computed-style rules (≈11 KB; the declared-style cascade, for DOMs without
- * layout, stays out), the text, credit, furniture, metadata and date rules (≈24 KB), the in-page
- * notice's layout (≈2 KB) and WXT's content-script runtime (≈3 KB). The ceiling keeps it there.
+ * The most the built content script may weigh, in bytes. Issue 12 asks for 60 KB; it is about 21 KB
+ * since it only takes what a reader sees of the page (`snapshotPage`: the visibility walk and the
+ * computed-style rules, ≈11 KB), Readability's cheap "is this an article" test (≈2 KB), the in-page
+ * notice (≈2 KB) and WXT's content-script runtime (≈3 KB); Readability and the text, credit and
+ * metadata rules run in the background. The ceiling keeps it there, with room for small changes.
  */
-export const MAX_BYTES = 82_000;
+export const MAX_BYTES = 30_000;
 
 /** What only the background needs, each found in a bundle by strings of its own. */
 export function forbiddenContents() {
@@ -33,6 +33,8 @@ export function forbiddenContents() {
     },
     { name: 'the term prior (src/core/data/term-prior.json)', markers: [prior.$comment.slice(0, 60), prior.terms.slice(0, 6).join(',')] },
     { name: 'webextension-polyfill', markers: ['This script should only be loaded in a browser extension'] },
+    // Its error and log strings survive minification.
+    { name: 'Readability (it runs in the background)', markers: ['Aborting parsing document;', 'Starting grabArticle loop'] },
   ];
 }
 

@@ -5,7 +5,10 @@ import { articleIdFor, readArticle } from '../library/page.ts';
 import type { OriginalsDeps } from './originals.ts';
 import type { LibraryService } from './library-service.ts';
 import { ownExtension } from './messaging.ts';
-import { dispatch, type ContentMessage, type Handlers, type Sender } from './protocol.ts';
+import { dispatch, type CheckPageMessage, type ContentMessage, type Handlers, type Sender } from './protocol.ts';
+import type { HtmlExtractor } from './html-extract.ts';
+import { capArticle } from '../extract/cap-article.ts';
+import { TOO_COMPLEX_MESSAGE } from '../extract/types.ts';
 import { getSettings, isExcludedHost } from './settings.ts';
 import { getTabVerdict, saveTabVerdict } from './tab-verdicts.ts';
 import { getTabPage, saveTabPage } from './page-store.ts';
@@ -18,6 +21,8 @@ export interface ContentDeps {
   now?: () => Date;
   /** Fetching the originals behind feed items, and lookups; without it neither happens. */
   originals?: OriginalsDeps;
+  /** Reads the article from a page's snapshot (`unspun/check-page`); without it such pages are not read. */
+  extract?: HtmlExtractor;
 }
 
 /**
@@ -29,7 +34,33 @@ export function contentHandlers(deps: ContentDeps): Handlers<'background', 'cont
   // The sender check admits a content script only with its tab.
   const check = (msg: ContentMessage, sender: Sender) => checkTabPage(msg, sender.tab!.id!, deps.library, deps.now ?? (() => new Date()), deps.originals);
   // The notice in the page asks for the evidence of its own tab only (the route checks the page).
-  return { 'unspun/check-article': check, 'unspun/not-article': check, 'unspun/open-evidence': (_req, sender) => openEvidence(sender.tab!.id!) };
+  // A page's snapshot: its article is read here (Readability, the text rules), then checked as above.
+  const checkPage = async (msg: CheckPageMessage, sender: Sender) => check(await readTabPage(msg, deps.extract), sender);
+  return {
+    'unspun/check-article': check,
+    'unspun/not-article': check,
+    'unspun/check-page': checkPage,
+    'unspun/open-evidence': (_req, sender) => openEvidence(sender.tab!.id!),
+  };
+}
+
+/**
+ * The article of a page's snapshot, as its content script would have sent it (capped), or why the
+ * page is no article. Extraction errors are reported as such, never thrown: the tab still gets a verdict.
+ */
+export async function readTabPage(msg: CheckPageMessage, extract: HtmlExtractor | undefined): Promise<ContentMessage> {
+  if (!extract) return { type: 'unspun/not-article', url: msg.url, reason: 'error: no DOM to read the page with' };
+  const result = await extract(msg.html, msg.url, true).catch((e: unknown) => ({
+    ok: false as const,
+    reason: 'error' as const,
+    detail: e instanceof Error ? e.message : String(e),
+  }));
+  if (!result.ok) {
+    const reason = result.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : result.reason;
+    return { type: 'unspun/not-article', url: msg.url, reason };
+  }
+  // The page's own address: a snapshot cannot speak for another page (the route checked `msg.url`).
+  return { type: 'unspun/check-article', article: capArticle({ ...result.article, url: msg.url }) };
 }
 
 /**
@@ -42,8 +73,9 @@ export async function handleMessage(
   library: LibraryService,
   now = () => new Date(),
   originals?: OriginalsDeps,
+  extract?: HtmlExtractor,
 ): Promise<Verdict | undefined> {
-  const reply = dispatch('background', msg, sender, ownExtension(), contentHandlers({ library, now, originals }));
+  const reply = dispatch('background', msg, sender, ownExtension(), contentHandlers({ library, now, originals, extract }));
   return reply as Promise<Verdict> | undefined;
 }
 

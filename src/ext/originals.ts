@@ -45,23 +45,23 @@ export async function hasHostPermission(url: string): Promise<boolean> {
  * background page), else Chrome's offscreen document (an MV3 service worker has no DOM).
  */
 export function browserExtractor(): HtmlExtractor {
-  if (typeof DOMParser !== 'undefined') return async (html, url) => extractHtml(html, url);
+  if (typeof DOMParser !== 'undefined') return async (html, url, page) => extractHtml(html, url, page);
   return offscreenExtract;
 }
 
 const OFFSCREEN_URL = 'offscreen.html';
 
-async function offscreenExtract(html: string, url: string) {
+async function offscreenExtract(html: string, url: string, page = false) {
   const offscreen = (globalThis as unknown as { chrome?: { offscreen?: ChromeOffscreen } }).chrome?.offscreen;
   if (!offscreen) return { ok: false as const, reason: 'error' as const, detail: 'no DOM to read the page with' };
   if (!(await offscreen.hasDocument?.())) {
     await offscreen
-      .createDocument({ url: OFFSCREEN_URL, reasons: ['DOM_PARSER'], justification: 'Read the original article of a feed item' })
+      .createDocument({ url: OFFSCREEN_URL, reasons: ['DOM_PARSER'], justification: 'Read the article of a page or of a feed item' })
       .catch((e: Error) => {
         if (!/single offscreen document/i.test(e.message)) throw e;
       });
   }
-  return sendMessage({ type: 'unspun/offscreen-extract', html, url });
+  return sendMessage({ type: 'unspun/offscreen-extract', html, url, ...(page ? { page } : {}) });
 }
 
 interface ChromeOffscreen {

@@ -42,6 +42,17 @@ export interface CheckArticleMessage {
   article: ExtractedArticle;
 }
 
+/**
+ * Content script → background: what a reader sees of this tab's page, as HTML (`snapshotPage`:
+ * hidden parts, scripts, styles and form fields left out). The background reads the article from
+ * it (`extractHtml`), so Readability never runs in the page's thread.
+ */
+export interface CheckPageMessage {
+  type: 'unspun/check-page';
+  url: string;
+  html: string;
+}
+
 /** Content script → background: this tab's page is not an article. */
 export interface NotArticleMessage {
   type: 'unspun/not-article';
@@ -92,6 +103,7 @@ export interface Protocol {
   // Content script → background.
   'unspun/check-article': Route<'content', 'background', CheckArticleMessage, Verdict>;
   'unspun/not-article': Route<'content', 'background', NotArticleMessage, Verdict>;
+  'unspun/check-page': Route<'content', 'background', CheckPageMessage, Verdict>;
   /** The reader asked the page's notice for the evidence: the background opens the popup, or its page in a tab (`openEvidence`). */
   'unspun/open-evidence': Route<'content', 'background', { type: 'unspun/open-evidence'; url: string }, Ok<{ shown: 'popup' | 'tab' }>>;
 
@@ -143,7 +155,15 @@ export interface Protocol {
   'unspun/open-onboarding': Route<'extension', 'background', { type: 'unspun/open-onboarding' }, Result>;
 
   // Background → offscreen document (Chrome: the service worker has no DOM).
-  'unspun/offscreen-extract': Route<'extension', 'offscreen', { type: 'unspun/offscreen-extract'; html: string; url: string }, ExtractResult>;
+  'unspun/offscreen-extract': Route<'extension', 'offscreen', OffscreenExtractMessage, ExtractResult>;
+}
+
+/** Background → offscreen document: HTML to read; `page`: a tab's own page (judged as an article would be), else a fetched original. */
+export interface OffscreenExtractMessage {
+  type: 'unspun/offscreen-extract';
+  html: string;
+  url: string;
+  page?: boolean;
 }
 
 export type MessageType = keyof Protocol;
@@ -204,6 +224,8 @@ export const LIMITS = {
   correctionTitleChars: 300,
   /** A fetched page handed to the offscreen document (the fetch itself stops at 4 MB). */
   htmlChars: 16 * 1024 * 1024,
+  /** A tab's page as its content script sends it (`snapshotPage` stops at 4,000,000 characters and closes what is open). */
+  pageHtmlChars: 4_100_000,
 } as const;
 
 interface RouteSpec<T extends MessageType> {
@@ -229,6 +251,12 @@ export const ROUTES: { [T in MessageType]: RouteSpec<T> } = {
     to: 'background',
     parse: (m) =>
       isHttpUrl(m['url']) && isString(m['reason'], LIMITS.shortString) ? { type: 'unspun/not-article', url: m['url'], reason: m['reason'] } : null,
+    page: (m) => m.url,
+  },
+  'unspun/check-page': {
+    from: 'content',
+    to: 'background',
+    parse: (m) => (isHttpUrl(m['url']) && isString(m['html'], LIMITS.pageHtmlChars) ? { type: 'unspun/check-page', url: m['url'], html: m['html'] } : null),
     page: (m) => m.url,
   },
   'unspun/open-evidence': {
@@ -326,7 +354,10 @@ export const ROUTES: { [T in MessageType]: RouteSpec<T> } = {
   'unspun/offscreen-extract': {
     from: 'extension',
     to: 'offscreen',
-    parse: (m) => (isString(m['html'], LIMITS.htmlChars) && isHttpUrl(m['url']) ? { type: 'unspun/offscreen-extract', html: m['html'], url: m['url'] } : null),
+    parse: (m) =>
+      isString(m['html'], LIMITS.htmlChars) && isHttpUrl(m['url']) && (m['page'] === undefined || typeof m['page'] === 'boolean')
+        ? { type: 'unspun/offscreen-extract', html: m['html'], url: m['url'], ...(m['page'] ? { page: true } : {}) }
+        : null,
   },
 };
 

@@ -1,5 +1,8 @@
 // What extraction produces: plain data, no DOM (the pure layers import these types).
 
+/** What a reader is told when a page is refused as too complex (`reason: 'too-complex'`). */
+export const TOO_COMPLEX_MESSAGE = 'this page is too complex to read safely';
+
 export interface ArticleLink {
   href: string;
   text: string;

@@ -22,7 +22,7 @@ import { INITIAL, declarationMap, judge, lengthPx, parseDeclarations, type Judge
  */
 
 /** An element as browsers implement it: `checkVisibility` exists where there is layout. */
-type MaybeVisible = Element & {
+export type MaybeVisible = Element & {
   checkVisibility?: (options?: Record<string, boolean>) => boolean;
   getBoundingClientRect?: () => { left: number; top: number; right: number; bottom: number; width: number; height: number };
 };
@@ -63,11 +63,7 @@ export function removeHidden<S>(live: Document, clone: Document, useLayout: bool
   const liveRoot = live.body ?? live.documentElement;
   const cloneRoot = clone.body ?? clone.documentElement;
   if (!liveRoot || !cloneRoot) return shown;
-  const layout = useLayout && hasLayout(liveRoot as MaybeVisible) ? layoutReader(live) : undefined;
-  const sheets = layout || !markup ? undefined : markup.read(live);
-  // Without layout and without the markup rules (never in a browser tab), only markup-hidden elements go.
-  const byMarkup = (el: Element, parent: TextState): Judgement =>
-    markup ? markup.judge(el, parent, sheets as S) : { hidden: false, textHidden: false, state: parent };
+  const { judge: judgeOf, layout } = visibilityJudge(live, useLayout, markup);
   const doomed: Node[] = [];
   const links: [Element, Element][] = [];
   const images = new Map<Element, Element>();
@@ -82,8 +78,6 @@ export function removeHidden<S>(live: Document, clone: Document, useLayout: bool
     for (const t of textChildren(y)) doomed.push(t);
     for (const t of textChildren(x)) shown.hiddenText.add(t);
   };
-
-  const judgeOf = (el: Element, parent: TextState): Judgement => (layout ? layout.judge(el as MaybeVisible, parent) : byMarkup(el, parent));
 
   const walk = (a: Element, b: Element, state: TextState) => {
     const as = a.children;
@@ -117,26 +111,44 @@ export function removeHidden<S>(live: Document, clone: Document, useLayout: bool
       walk(x, y, judged.state);
     }
   };
-  const rootState = layout ? layout.judge(liveRoot as MaybeVisible, INITIAL).state : byMarkup(liveRoot, INITIAL).state;
+  const rootState = judgeOf(liveRoot, INITIAL).state;
   number(liveRoot, cloneRoot);
   walk(liveRoot, cloneRoot, rootState);
   for (const node of doomed) node.parentNode?.removeChild(node);
   // Every link here has only shown ancestors (the walk never enters what is hidden).
   for (const [x, y] of links) {
-    if (keepIfVisible(y, images, layout !== undefined)) shown.links.set(x, (y.textContent ?? '').replace(/\s+/g, ' ').trim());
+    if (keepIfVisible(y, images, layout)) shown.links.set(x, (y.textContent ?? '').replace(/\s+/g, ' ').trim());
   }
   return shown;
 }
 
+/** Judges one element of a page against its parent's text state: what shows of it, and of its text. */
+export type ElementJudge = (el: Element, parent: TextState) => Judgement;
+
+/**
+ * How `removeHidden` (and `snapshotPage`) judge the elements of `live`: by its computed styles and
+ * boxes where it has layout and `useLayout` asks for them (`layout`), else by the markup rules when
+ * given, else only markup-hidden elements go (the caller drops those itself).
+ */
+export function visibilityJudge<S>(live: Document, useLayout: boolean, markup?: MarkupStyles<S>): { judge: ElementJudge; layout: boolean } {
+  const liveRoot = live.body ?? live.documentElement;
+  const reader = useLayout && liveRoot && hasLayout(liveRoot as MaybeVisible) ? layoutReader(live) : undefined;
+  if (reader) return { judge: (el, parent) => reader.judge(el as MaybeVisible, parent), layout: true };
+  const sheets = markup ? markup.read(live) : undefined;
+  const judge: ElementJudge = (el, parent) => (markup ? markup.judge(el, parent, sheets as S) : { hidden: false, textHidden: false, state: parent });
+  return { judge, layout: false };
+}
+
 /** Elements that are never rendered but carry data Readability reads. */
-const NOT_RENDERED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'META', 'LINK', 'TITLE', 'HEAD', 'BR', 'WBR']);
+export const NOT_RENDERED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'META', 'LINK', 'TITLE', 'HEAD', 'BR', 'WBR']);
 /** Elements that show a picture. */
-const MEDIA = new Set(['IMG', 'SVG', 'PICTURE', 'VIDEO', 'CANVAS', 'OBJECT', 'EMBED', 'svg']);
+export const MEDIA = new Set(['IMG', 'SVG', 'PICTURE', 'VIDEO', 'CANVAS', 'OBJECT', 'EMBED', 'svg']);
 
 const textChildren = (el: Element): Node[] => [...el.childNodes].filter((n) => n.nodeType === 3);
 
 /** Text or a picture inside. */
-const hasContent = (el: Element) => hasVisibleText(el.textContent ?? '') || !!el.querySelector('img, svg, picture, video, canvas, iframe, object, embed');
+export const hasContent = (el: Element) =>
+  hasVisibleText(el.textContent ?? '') || !!el.querySelector('img, svg, picture, video, canvas, iframe, object, embed');
 
 // ---------------------------------------------------------------------------------------------
 // Links
@@ -265,7 +277,7 @@ class ComputedStyle implements Style {
   }
 }
 
-function rectOf(el: MaybeVisible) {
+export function rectOf(el: MaybeVisible) {
   try {
     return typeof el.getBoundingClientRect === 'function' ? el.getBoundingClientRect() : undefined;
   } catch {

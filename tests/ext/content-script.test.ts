@@ -58,6 +58,14 @@ describe('the content script bundle check (scripts/check-content-script.mjs)', (
     expect(checkContentScript(dir).problems).toEqual([expect.stringMatching(/holds webextension-polyfill/)]);
   });
 
+  it('fails a bundle that holds Readability (which runs in the background), found by strings its minified code keeps', () => {
+    bundle(readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8'));
+    expect(checkContentScript(dir, { maxBytes: Infinity }).problems).toEqual([expect.stringMatching(/holds Readability/)]);
+    // Its "is this an article" test alone is allowed: the content script runs it before taking the page.
+    bundle(readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability-readerable.js'), 'utf8'));
+    expect(checkContentScript(dir, { maxBytes: Infinity }).problems).toEqual([]);
+  });
+
   it('fails when there is no build', () => {
     rmSync(join(dir, 'content-scripts'), { recursive: true });
     expect(checkContentScript(dir).problems).toEqual([expect.stringMatching(/does not exist/)]);
