@@ -49,7 +49,8 @@ export const isMessageKey = (key: unknown): key is MessageKey => typeof key === 
  * names a message this version does not have, so the caller shows the English it came with instead.
  */
 export function localizedRef(ref: MessageRef, source?: MessageSource, depth = 0): string | undefined {
-  if (depth > MAX_REF_DEPTH || !isMessageKey(ref.key) || !Array.isArray(ref.args)) return undefined;
+  // A stored text is not trusted to have its shape (a lookup record is not checked field by field).
+  if (depth > MAX_REF_DEPTH || typeof ref !== 'object' || ref === null || !isMessageKey(ref.key) || !Array.isArray(ref.args)) return undefined;
   const args: string[] = [];
   for (const a of ref.args) {
     const text = typeof a === 'string' ? a : localizedRef(a, source, depth + 1);

@@ -113,7 +113,10 @@ async function runLookup(
   const seenBy = result.pageObservation ? [result.pageObservation] : [];
   const verdict = await checkReadArticle(read, library, new Date(), originals, seenBy);
   const outcome = outcomeOf({ verdict, matched: isDerivedVerdict(verdict) ? await library.get(verdict.original.id) : undefined }, result);
-  await finishLookup(tabId, msg.article.url, verdict, { ...result.progress, outcome, message: messageFor(outcome, verdict, result) });
+  const message = messageFor(outcome, verdict, result);
+  // The lookup's own message, as a message for the reader's language, only where it is the one shown.
+  const messageRef = message === result.progress.message ? result.progress.messageRef : undefined;
+  await finishLookup(tabId, msg.article.url, verdict, { ...result.progress, outcome, message, messageRef });
 }
 
 /** Sources found join the library; an article already there keeps its entry and gains the sighting. */

@@ -8,6 +8,7 @@ import { isCopyOf, type PageToCheck } from '../library/match.ts';
 import { normalizeUrl } from '../core/site.ts';
 import type { Observation } from '../library/provenance.ts';
 import { SearchError, type HttpAnswer, type SearchEngine, type SearchHit, type SearchRange } from './engine.ts';
+import type { MessageRef } from '../core/messages.ts';
 import type { LookupCandidate, LookupProgress } from './progress.ts';
 import { buildQueries } from './query.ts';
 import { pageSeenByIndex, rankCandidates, type Candidate } from './rank.ts';
@@ -79,15 +80,23 @@ export async function lookupOriginal(page: PageToCheck, deps: LookupDeps, option
     automatic: o.automatic,
   };
   const report = async () => deps.onProgress?.(structuredClone(progress));
-  const finish = async (outcome: LookupProgress['outcome'], message: string, found: LibraryArticle[] = [], pageObservation?: Observation) => {
-    Object.assign(progress, { phase: 'done', outcome, message, finishedAt: deps.now().toISOString() });
+  const finish = async (
+    outcome: LookupProgress['outcome'],
+    message: string,
+    found: LibraryArticle[] = [],
+    pageObservation?: Observation,
+    messageRef?: MessageRef,
+  ) => {
+    Object.assign(progress, { phase: 'done', outcome, message, finishedAt: deps.now().toISOString() }, messageRef ? { messageRef } : {});
     await report();
     return { progress, found, pageObservation };
   };
   await report();
 
   const queries = buildQueries({ title: page.title, sentences: page.sentences }, o.queries);
-  if (!queries.length) return finish('not-found', 'The page has too few names or rare words to search for.');
+  if (!queries.length) {
+    return finish('not-found', 'The page has too few names or rare words to search for.', [], undefined, { key: 'lookupMessageTooFewTerms', args: [] });
+  }
   const hitsPerQuery: SearchHit[][] = [];
   let lastError: SearchError | Error | undefined;
   for (const q of queries) {
@@ -103,7 +112,10 @@ export async function lookupOriginal(page: PageToCheck, deps: LookupDeps, option
       await report();
     }
   }
-  if (!hitsPerQuery.length) return finish('error', lastError?.message ?? `${deps.engine.name} did not answer.`);
+  if (!hitsPerQuery.length) {
+    if (lastError) return finish('error', lastError.message);
+    return finish('error', `${deps.engine.name} did not answer.`, [], undefined, { key: 'lookupMessageNoAnswer', args: [deps.engine.name] });
+  }
 
   const seenByIndex = pageSeenByIndex(hitsPerQuery, page.url);
   const pageObservation: Observation | undefined = seenByIndex ? { at: seenByIndex, by: 'index', name: deps.engine.name } : undefined;

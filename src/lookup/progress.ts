@@ -1,3 +1,5 @@
+import type { MessageRef } from '../core/messages.ts';
+
 /**
  * How a lookup for the original of one page went, step by step: kept with the tab's verdict (session
  * storage) so the popup can show progress live and the honest result when it is over.
@@ -41,6 +43,8 @@ export interface LookupProgress {
   outcome?: LookupOutcome;
   /** A sentence for the reader: what was found, or why nothing was. */
   message?: string;
+  /** The same as a message of public/_locales, for the reader's language, where the lookup has one. */
+  messageRef?: MessageRef;
   startedAt: string;
   finishedAt?: string;
   /** Started by Unspun itself (lookup turned on) rather than by the popup's button. */

@@ -1,6 +1,6 @@
 import type { LookupCandidate, LookupProgress } from '../lookup/progress.ts';
 import { el } from './dom.ts';
-import { t } from './i18n.ts';
+import { t, tRef } from './i18n.ts';
 
 /** What the popup knows of the reader's own request, beside the stored lookup record. */
 export interface LookupRequestState {
@@ -25,6 +25,9 @@ export function isRunning(l: LookupProgress | undefined, now: number): boolean {
   return !!l && l.phase !== 'done' && now - Date.parse(l.startedAt) < STALE_MS;
 }
 
+/** A finished lookup's message in the reader's language where it has one as a message (`messageRef`), else as it was stored. */
+const messageOf = (l: LookupProgress): string | undefined => (l.messageRef && tRef(l.messageRef)) || l.message;
+
 /** The one line the live region says: where the lookup is, or how it ended. */
 export function lookupHeadline(l: LookupProgress | undefined, req: LookupRequestState, now: number): string {
   if (req.error) return t('lookupStatusRequestError', req.error);
@@ -43,7 +46,7 @@ export function lookupHeadline(l: LookupProgress | undefined, req: LookupRequest
     case 'not-found':
       return t('lookupStatusNotFound', l.engineName, formatDay(l.from), formatDay(l.to));
     case 'error':
-      return t('lookupStatusFailed', l.engineName, l.message ?? t('lookupStatusUnknownError'));
+      return t('lookupStatusFailed', l.engineName, messageOf(l) ?? t('lookupStatusUnknownError'));
     default:
       return t('lookupStatusEnded', l.engineName);
   }
@@ -58,7 +61,7 @@ export function lookupDetails(l: LookupProgress | undefined, req: LookupRequestS
     // The headline already says a found or failed lookup's result and the dates searched; the message
     // adds to it only when it explains more (a later copy of this page, a disputed date).
     done && l.message && (l.outcome === 'not-found' || l.outcome === 'disputed') && !l.message.startsWith('No earlier version found in ')
-      ? el('p', { class: 'muted' }, l.message)
+      ? el('p', { class: 'muted' }, messageOf(l) ?? l.message)
       : null,
     l.candidates.length
       ? el(

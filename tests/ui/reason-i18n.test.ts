@@ -12,7 +12,9 @@ import { asTabVerdict, getTabVerdict, saveTabVerdict, type TabVerdict } from '..
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { appearanceTimes } from '../../src/library/provenance.ts';
+import type { LookupProgress } from '../../src/lookup/progress.ts';
 import { useMessages } from '../../src/ui/i18n.ts';
+import { lookupDetails, lookupHeadline } from '../../src/ui/lookup-status.ts';
 import { reasonText, renderPopup } from '../../src/ui/popup-view.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
 import { libraryArticle, pageToCheck, seedText } from '../helpers.ts';
@@ -247,5 +249,40 @@ describe('every reason the core gives has its message', () => {
     const reasonKeys = Object.keys(en).filter((k) => k.startsWith('reason'));
     const elsewhere = ['reasonNoMatch', 'reasonThroughCopy', 'reasonTrustedSite', 'reasonTrustedSiteResembles', 'reasonDisputedWhy'];
     expect([...keys].sort()).toEqual(reasonKeys.filter((k) => !elsewhere.includes(k)).sort());
+  });
+});
+
+describe("a lookup's own message in the reader's language", () => {
+  afterEach(() => useMessages(undefined));
+  const done = (change: Partial<LookupProgress>): LookupProgress => ({
+    phase: 'done',
+    engine: 'gdelt',
+    engineName: 'GDELT',
+    from: '2025-10-01T00:00:00Z',
+    to: '2025-10-22T16:00:00Z',
+    queries: 1,
+    candidates: [],
+    startedAt: '2025-10-22T16:00:30Z',
+    automatic: false,
+    ...change,
+  });
+  const tooFew = done({
+    outcome: 'not-found',
+    message: 'The page has too few names or rare words to search for.',
+    messageRef: { key: 'lookupMessageTooFewTerms', args: [] },
+  });
+  const noAnswer = done({ outcome: 'error', message: 'GDELT did not answer.', messageRef: { key: 'lookupMessageNoAnswer', args: ['GDELT'] } });
+  const text = (nodes: Node[]) => nodes.map((n) => n.textContent).join('\n');
+
+  it('is German in German, and the English it was stored with otherwise or without a message', () => {
+    useMessages(getMessageFrom(de));
+    expect(text(lookupDetails(tooFew, {}))).toContain('Die Seite hat zu wenige Namen oder seltene Wörter, um danach zu suchen.');
+    expect(lookupHeadline(noAnswer, {}, Date.now())).toContain('GDELT hat nicht geantwortet.');
+    expectGerman(lookupHeadline(noAnswer, {}, Date.now()));
+    // A record of an older version, and one whose message is of no known shape: the English message.
+    expect(text(lookupDetails({ ...tooFew, messageRef: undefined }, {}))).toContain('The page has too few names or rare words to search for.');
+    expect(text(lookupDetails({ ...tooFew, messageRef: null as never }, {}))).toContain('The page has too few names or rare words to search for.');
+    useMessages(undefined);
+    expect(text(lookupDetails(tooFew, {}))).toContain('The page has too few names or rare words to search for.');
   });
 });
