@@ -35,7 +35,12 @@ export function contentHandlers(deps: ContentDeps): Handlers<'background', 'cont
   const check = (msg: ContentMessage, sender: Sender) => checkTabPage(msg, sender.tab!.id!, deps.library, deps.now ?? (() => new Date()), deps.originals);
   // The notice in the page asks for the evidence of its own tab only (the route checks the page).
   // A page's snapshot: its article is read here (Readability, the text rules), then checked as above.
-  const checkPage = async (msg: CheckPageMessage, sender: Sender) => check(await readTabPage(msg, deps.extract), sender);
+  const checkPage = async (msg: CheckPageMessage, sender: Sender) => {
+    // The library's index loads (a restarted worker reads its snapshot) while the page is read elsewhere
+    // (Chrome's offscreen document): the check then finds it ready.
+    void deps.library.index().catch(() => undefined);
+    return check(await readTabPage(msg, deps.extract), sender);
+  };
   return {
     'unspun/check-article': check,
     'unspun/not-article': check,
