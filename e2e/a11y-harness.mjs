@@ -2,8 +2,9 @@
 // injected into the page) audits the popup in every state a reader meets, each reached the way a
 // reader reaches it (corpus pages served under their own hosts, a feed, the lookup button):
 //   not checked, paused; a lookup still searching, and its two ends (an earlier version found, none
-//   found); an uncredited rewrite, with its "This is wrong" form open too; the original a later copy
-//   derives from; nothing to report; a credited copy; a disputed pair (a content farm's word-for-word
+//   found); an uncredited rewrite, with its "This is wrong" form open too, and once corrected (with
+//   its Undo); the original a later copy derives from; nothing to report; a credited copy; a page
+//   that is no article; a site the reader excluded; a disputed pair (a content farm's word-for-word
 //   copy that claims to be older than the article a feed poll saw appear);
 // the in-page notice on the flagged page (it lives in a closed shadow root: the suite reaches it over
 // the browser's remote protocol, measures it there and runs axe on an open copy of its markup and
@@ -81,6 +82,7 @@ const POPUP_COLOURS = [
   ['derivative link', '.refs a'],
   ['paused note', '.paused-note'],
   ['status line', '.popup-status:not(:empty)'],
+  ['undo button', '.undo:not([hidden])'],
 ];
 /** The in-page notice, inside its shadow root. */
 const NOTICE_COLOURS = [
@@ -233,6 +235,8 @@ const NOTICE_AUDIT = `async function (root, colours) {
  */
 export function defineA11ySuite(name, launch, ops) {
   let site, drv;
+  /** The tab of the credited copy (the test of the original corrects it). */
+  let creditedTab;
   const results = [];
 
   before(async () => {
@@ -480,15 +484,63 @@ export function defineA11ySuite(name, launch, ops) {
       const credited = await visit(drv, site.urlFor(CREDITED));
       assert.equal(credited.verdict, 'credited', `verdict record: ${JSON.stringify({ ...credited, page: undefined })}`);
       await auditPopup(credited.tabId, 'popup-credited', 'credited');
+      creditedTab = credited.tabId;
     },
   );
 
-  test(`${name}: the popup of the original a copy derives from has no axe violations and readable text, light and dark`, { timeout: TIMEOUT }, async () => {
-    // CNBC's article read again now that the library knows the credited copy of it: the original reporting.
-    const original = await visit(drv, site.urlFor(SAME_FACTS.original));
-    assert.equal(original.verdict, 'original', `verdict record: ${JSON.stringify({ ...original, page: undefined })}`);
-    await auditPopup(original.tabId, 'popup-original', 'original');
-  });
+  test(
+    `${name}: the popup of the original a copy derives from, and of a corrected copy, has no axe violations and readable text, light and dark`,
+    { timeout: TIMEOUT },
+    async () => {
+      // CNBC's article read again now that the library knows the credited copy of it: the original reporting.
+      const original = await visit(drv, site.urlFor(SAME_FACTS.original));
+      assert.equal(original.verdict, 'original', `verdict record: ${JSON.stringify({ ...original, page: undefined })}`);
+      await auditPopup(original.tabId, 'popup-original', 'original');
+
+      // On the credited copy, "This is wrong" → "This page is not from CNBC's article": the page checked
+      // again, what was done said in the status line, an Undo button; the Undo brings the verdict back.
+      // (Not on the seed rewrite: after the lookup the library holds CNBC's article twice, the fetched
+      // copy under its served address and the read one under its canonical one, and the rewrite would
+      // still match the other.)
+      await withPopup(creditedTab, async (popup) => {
+        await popup.page.click('[data-role=wrong] > summary');
+        await popup.page.click('[data-role=not-derived]');
+        await auditShown(popup, 'popup-corrected', 'none', () =>
+          poll(
+            () =>
+              popup.evaluate(
+                () =>
+                  /Checked this page again/.test(document.querySelector('[data-role=popup-status]')?.textContent ?? '') &&
+                  document.querySelector('[data-role=undo]')?.hidden === false,
+              ),
+            { what: 'the popup to say what it did, with an Undo button' },
+          ),
+        );
+        await popup.page.click('[data-role=undo]');
+        await poll(() => popup.evaluate(() => document.querySelector('#app')?.dataset.verdict === 'credited'), {
+          what: 'the Undo to bring the verdict back',
+        });
+      });
+    },
+  );
+
+  test(
+    `${name}: the popup of a page that is no article, and of a site never to check, has no axe violations and readable text, light and dark`,
+    { timeout: TIMEOUT },
+    async () => {
+      const front = await visit(drv, site.sectionUrl);
+      assert.equal(front.verdict, 'not-article', `verdict record: ${JSON.stringify({ ...front, page: undefined })}`);
+      await auditPopup(front.tabId, 'popup-not-article', 'not-article');
+      // "Never check dailytrendwire.net" from the popup, audited, and taken back.
+      await withPopup(front.tabId, async (popup) => {
+        await poll(() => popup.evaluate(() => document.querySelector('[data-role=exclude-site]')?.hidden === false), { what: 'the site button' });
+        await popup.page.click('[data-role=exclude-site]');
+        await auditShown(popup, 'popup-excluded', 'excluded');
+        await popup.page.click('[data-role=exclude-site]');
+        await poll(() => popup.evaluate(() => document.querySelector('#app')?.dataset.verdict === 'not-article'), { what: 'the site to be checked again' });
+      });
+    },
+  );
 
   test(`${name}: the popup of a disputed pair has no axe violations and readable text, light and dark`, { timeout: TIMEOUT }, async () => {
     // TechSpot's feed, added and read on the library page: the feed poll sees the article appear.

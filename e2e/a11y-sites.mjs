@@ -19,6 +19,8 @@ export const FEED_PATH = 'www.techspot.com/backend.xml';
 /** The content farm's copy of it, word for word, claiming to be five days older. */
 export const FARM_COPY = 'www.dailytrendwire.net/tech/windows-11-could-send-240-million-pcs-to-landfill/';
 const BACKDATE_MS = 5 * 24 * 3600_000;
+/** The farm's section front: headlines and links, no article. */
+export const SECTION_FRONT = 'www.dailytrendwire.net/tech/';
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -54,6 +56,25 @@ ${article.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
   });
 }
 
+/** A section front: a list of headlines, each a link with one line of teaser. */
+function sectionFront() {
+  const topics = ['Chips', 'Phones', 'Laptops', 'Games', 'Apps', 'Security', 'Cloud', 'Space', 'Cars', 'Energy', 'Science', 'Startups'];
+  const items = topics
+    .map(
+      (topic, i) =>
+        `<li><a href="/tech/${topic.toLowerCase()}-${i + 1}/">${topic}: what changed this week</a><p>The latest on ${topic.toLowerCase()}.</p></li>`,
+    )
+    .join('\n');
+  return () => ({
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tech - Daily Trendwire</title></head>
+<body><header><nav><a href="/">Daily Trendwire</a> <a href="/tech/">Tech</a> <a href="/world/">World</a></nav></header>
+<main><h1>Tech</h1><ul>
+${items}
+</ul></main><footer><p>Daily Trendwire. All rights reserved.</p></footer></body></html>`,
+  });
+}
+
 /**
  * Starts the sites. `ids`: the corpus pages served (the disputed original is added). Returns a site
  * as the drivers take it ({ port, hosts, hostResolverRules }) with urlFor(id), farmUrl, feedUrl,
@@ -64,7 +85,7 @@ export async function startA11ySites({ ids }) {
   if (!article.published) throw new Error(`${DISPUTED_ORIGINAL} claims no publication time: it cannot be disputed`);
   const corpus = await startCorpusServer({
     ids: [...new Set([...ids, DISPUTED_ORIGINAL])],
-    extra: { [FEED_PATH]: feed(article), [FARM_COPY]: farmCopy(article) },
+    extra: { [FEED_PATH]: feed(article), [FARM_COPY]: farmCopy(article), [SECTION_FRONT]: sectionFront() },
   });
   let frontPort = 0;
   // Search results name the corpus pages at the front's port, like every page the browser loads.
@@ -109,6 +130,7 @@ export async function startA11ySites({ ids }) {
       return u.href;
     },
     farmUrl: at(FARM_COPY),
+    sectionUrl: at(SECTION_FRONT),
     feedUrl: at(FEED_PATH),
     gdeltEndpoint: `http://127.0.0.1:${frontPort}${GDELT_PATH}`,
     /** From now on, search requests wait (the lookup stays in its searching phase). */
