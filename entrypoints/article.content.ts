@@ -21,16 +21,25 @@ import { watchNotice } from '@/src/ext/notice';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     // Listening first: the background tells the tab its verdict as soon as it has one.
     watchNotice(ctx);
-    // Reading the page waits for idle time so it never competes with the page's own work.
+    // Paused, or an excluded site: the page is not read at all.
+    const settings = await readSettings().catch(() => null);
+    if (ctx.isInvalid || !settings || settings.paused || isExcludedHost(location.hostname, settings.excludedSites)) return;
+    const url = location.href;
+    // Readability's own cheap test first, so that pages with no article are not taken at all.
+    if (!isProbablyReaderable(document, { minContentLength: 140, minScore: 20 })) {
+      void sendMessage({ type: 'unspun/not-article', url, reason: 'not-article' }).catch(() => undefined);
+      return;
+    }
+    // A stopped worker starts, and reads its index, while the page waits for idle time and is taken
+    // (nothing of the page in this message).
+    void sendMessage({ type: 'unspun/reading-page', url }).catch(() => undefined);
+    // Taking the page waits for idle time so it never competes with the page's own work.
     const run = async () => {
       if (ctx.isInvalid) return;
-      // Paused, or an excluded site: the page is not read at all.
-      const settings = await readSettings().catch(() => null);
-      if (!settings || settings.paused || isExcludedHost(location.hostname, settings.excludedSites)) return;
-      const message = await readPage();
+      const message = await readPage(url);
       if (ctx.isInvalid) return; // the extension was updated or removed while the page was read
       void sendMessage(message).catch(() => undefined);
     };
@@ -39,11 +48,8 @@ export default defineContentScript({
   },
 });
 
-async function readPage(): Promise<CheckPageMessage | NotArticleMessage> {
-  const url = location.href;
-  // Readability's own cheap test first, so that pages with no article are not taken at all.
-  if (!isProbablyReaderable(document, { minContentLength: 140, minScore: 20 })) return { type: 'unspun/not-article', url, reason: 'not-article' };
-  // Bounded: nesting depth, shown elements and characters (see `snapshotPage`), in slices of a few milliseconds.
+/** What a reader sees of the page, bounded (nesting depth, shown elements, characters; see `snapshotPage`), in slices of a few milliseconds. */
+async function readPage(url: string): Promise<CheckPageMessage | NotArticleMessage> {
   const snapshot = await snapshotPage(document, true, undefined, yieldToPage);
   if (!snapshot.ok) {
     const reason = snapshot.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : snapshot.reason;

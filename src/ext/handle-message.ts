@@ -46,6 +46,11 @@ export function contentHandlers(deps: ContentDeps): Handlers<'background', 'cont
     'unspun/not-article': check,
     'unspun/check-page': checkPage,
     'unspun/open-evidence': (_req, sender) => openEvidence(sender.tab!.id!),
+    // A (re)started worker loads the library's index while the page is still being taken.
+    'unspun/reading-page': async () => {
+      void deps.library.index().catch(() => undefined);
+      return { ok: true as const };
+    },
   };
 }
 

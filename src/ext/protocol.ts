@@ -106,6 +106,8 @@ export interface Protocol {
   'unspun/check-page': Route<'content', 'background', CheckPageMessage, Verdict>;
   /** The reader asked the page's notice for the evidence: the background opens the popup, or its page in a tab (`openEvidence`). */
   'unspun/open-evidence': Route<'content', 'background', { type: 'unspun/open-evidence'; url: string }, Ok<{ shown: 'popup' | 'tab' }>>;
+  /** Content script → background: this page looks like an article and is being read; the background gets its library ready meanwhile. */
+  'unspun/reading-page': Route<'content', 'background', { type: 'unspun/reading-page'; url: string }, Ok>;
 
   // Extension pages → background: the library, settings and feeds are the background's alone.
   'unspun/library-list': Route<'extension', 'background', { type: 'unspun/library-list' }, Result<{ entries: LibraryEntry[] }>>;
@@ -224,8 +226,8 @@ export const LIMITS = {
   correctionTitleChars: 300,
   /** A fetched page handed to the offscreen document (the fetch itself stops at 4 MB). */
   htmlChars: 16 * 1024 * 1024,
-  /** A tab's page as its content script sends it (`snapshotPage` stops at 4,000,000 characters and closes what is open). */
-  pageHtmlChars: 4_100_000,
+  /** A tab's page as its content script sends it (`snapshotPage` stops at 2,000,000 characters and closes what is open; the article text read from it is capped at 300,000). */
+  pageHtmlChars: 2_100_000,
 } as const;
 
 interface RouteSpec<T extends MessageType> {
@@ -257,6 +259,12 @@ export const ROUTES: { [T in MessageType]: RouteSpec<T> } = {
     from: 'content',
     to: 'background',
     parse: (m) => (isHttpUrl(m['url']) && isString(m['html'], LIMITS.pageHtmlChars) ? { type: 'unspun/check-page', url: m['url'], html: m['html'] } : null),
+    page: (m) => m.url,
+  },
+  'unspun/reading-page': {
+    from: 'content',
+    to: 'background',
+    parse: (m) => (isHttpUrl(m['url']) ? { type: 'unspun/reading-page', url: m['url'] } : null),
     page: (m) => m.url,
   },
   'unspun/open-evidence': {

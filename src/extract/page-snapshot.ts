@@ -27,7 +27,7 @@ export interface SnapshotOptions {
   sliceMs: number;
 }
 
-export const DEFAULT_SNAPSHOT: SnapshotOptions = { maxDepth: 200, maxElements: 60_000, maxChars: 4_000_000, sliceMs: 8 };
+export const DEFAULT_SNAPSHOT: SnapshotOptions = { maxDepth: 200, maxElements: 60_000, maxChars: 2_000_000, sliceMs: 8 };
 
 export type SnapshotResult =
   { ok: true; html: string; elements: number; truncated: boolean } | { ok: false; reason: 'too-complex' | 'too-large'; detail: string };

@@ -62,4 +62,15 @@ describe("a tab's page snapshot (unspun/check-page), read in the background", ()
     const huge = { ...msg, html: 'x'.repeat(4_200_000) };
     expect(await handleMessage(huge, fromTab(4, FARM), library, undefined, undefined, extract)).toBeUndefined();
   });
+
+  it('gets the library ready when a page says it is being read, with nothing of the page in the message', async () => {
+    let loads = 0;
+    const index = library.index.bind(library);
+    library.index = () => (loads++, index());
+    expect(await handleMessage({ type: 'unspun/reading-page', url: FARM }, fromTab(5, FARM), library)).toEqual({ ok: true });
+    expect(loads).toBe(1);
+    // Only about the tab's own page, and nothing else is accepted in it.
+    expect(await handleMessage({ type: 'unspun/reading-page', url: CNBC }, fromTab(5, FARM), library)).toBeUndefined();
+    expect(loads).toBe(1);
+  });
 });

@@ -61,12 +61,13 @@ describe('one protocol: a map from every message type to its sender, receiver, r
     expect(used.has('unspun/library-reload')).toBe(false);
   });
 
-  it('content scripts send to the background only their messages (the page read: as a snapshot, an article or no article; its notice asking for the evidence); the rest come from the extension itself', () => {
+  it('content scripts send to the background only their messages (the page read: as a snapshot, an article or no article, and that it is being read; its notice asking for the evidence); the rest come from the extension itself', () => {
     expect(MESSAGE_TYPES.filter((t) => ROUTES[t].from === 'content').sort()).toEqual([
       'unspun/check-article',
       'unspun/check-page',
       'unspun/not-article',
       'unspun/open-evidence',
+      'unspun/reading-page',
     ]);
   });
 });
