@@ -5,7 +5,7 @@ import type { ExtractResult } from '../extract/types.ts';
 import { appearedAt, type LibraryArticle } from '../library/article.ts';
 import { toLibraryArticle } from '../library/ingest.ts';
 import { isCopyOf, type PageToCheck } from '../library/match.ts';
-import { normalizeUrl } from '../core/site.ts';
+import { articleIdFor } from '../library/page.ts';
 import type { Observation } from '../library/provenance.ts';
 import { SearchError, type HttpAnswer, type SearchEngine, type SearchHit, type SearchRange } from './engine.ts';
 import type { MessageRef } from '../core/messages.ts';
@@ -212,7 +212,8 @@ async function fetchCandidate(c: SearchHit, deps: LookupDeps): Promise<LibraryAr
   if (!extracted.ok) return null;
   const now = deps.now().toISOString();
   const observations: Observation[] = [...(c.seen ? [{ at: c.seen, by: 'index' as const, name: deps.engine.name }] : []), { at: now, by: 'lookup' as const }];
-  const article = toLibraryArticle(extracted.article, { id: normalizeUrl(c.url), source: 'lookup', firstSeen: now });
+  // Its id as a reader's visit would give it (its own canonical address), so that one article is one entry.
+  const article = toLibraryArticle(extracted.article, { id: articleIdFor(c.url, extracted.article.canonicalUrl), source: 'lookup', firstSeen: now });
   return { ...article, url: c.url, title: article.title || c.title, observations };
 }
 

@@ -125,6 +125,15 @@ function deps(web: { get: LookupDeps['get'] }, extra: Partial<LookupDeps> = {}) 
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 describe('lookupOriginal', () => {
+  it('keeps a candidate under its own canonical address, as a visit to it would, so that one article is one library entry', async () => {
+    const served = CNBC_URL.replace('cnbc.com/', 'cnbc.com/amp/');
+    const withCanonical = CNBC_PAGE.replace('</head>', `<link rel="canonical" href="${CNBC_URL}"></head>`);
+    const web = fakeWeb({ listed: [{ ...CNBC_HIT, url: served }], pages: { [served]: withCanonical } });
+    const r = await lookupOriginal(page(), deps(web).deps);
+    expect(r.found).toHaveLength(1);
+    expect(r.found[0]).toMatchObject({ id: normalizeUrl(CNBC_URL), url: served });
+  });
+
   it("finds and verifies the rewrite's original on CNBC, with GDELT's sighting of it", async () => {
     const web = fakeWeb({ listed: [CNBC_HIT], pages: { [CNBC_URL]: CNBC_PAGE } });
     const { deps: d } = deps(web);
