@@ -3,6 +3,7 @@ import { fnv1a32 } from '../core/hash.ts';
 import { isHttpUrl, sameAddress } from '../core/url.ts';
 import { DEFAULT_FEEDS, type FeedSource } from '../feeds/default-feeds.ts';
 import { NEW_FEED_STATE, type FeedPollState } from '../feeds/schedule.ts';
+import { inBrowserLanguage } from './local-text.ts';
 
 /** A feed the user can enable, with its polling state and figures for the options page. */
 export interface FeedSubscription extends FeedSource {
@@ -38,9 +39,9 @@ export async function addSubscription(url: string, outlet: string): Promise<Feed
   try {
     u = new URL(url);
   } catch {
-    throw new Error(`"${url.slice(0, 200)}" is not a web address`);
+    throw new Error(inBrowserLanguage('errorFeedNotAddress', url.slice(0, 200)));
   }
-  if (!isHttpUrl(u.href)) throw new Error('a feed URL must start with http:// or https://');
+  if (!isHttpUrl(u.href)) throw new Error(inBrowserLanguage('errorFeedNotHttp'));
   const subs = await getSubscriptions();
   const existing = subs.find((s) => sameAddress(s.url, u.href));
   if (existing) return existing;

@@ -3,6 +3,7 @@ import { addSubscription, getSubscriptions, removeSubscription, setFeedsEnabled 
 import type { LibraryService } from './library-service.ts';
 import type { LookupReply } from './lookup-runner.ts';
 import { ownExtension } from './messaging.ts';
+import { inBrowserLanguage, refInBrowserLanguage } from './local-text.ts';
 import { markOnboardingDone } from './onboarding-state.ts';
 import { PackTransfers } from './pack-transfer.ts';
 import { dispatch, type CorrectionRequest, type Failed, type Handlers, type Sender } from './protocol.ts';
@@ -73,12 +74,16 @@ export function pageHandlers(deps: PageDeps): Handlers<'background', 'extension'
       if (!received.ok) return received;
       if (received.text === undefined) return { ok: true, done: false };
       const result = await library.importPack(received.text, now());
-      if (result.error) return { ok: false, error: result.error };
-      return { ok: true, done: true, imported: result.articles.length, skipped: result.skipped, ...(result.warning ? { warning: result.warning } : {}) };
+      // The reply carries each reason as one string: given in the browser's language here.
+      const { messages } = result;
+      if (result.error) return { ok: false, error: refInBrowserLanguage(messages.error, result.error) };
+      const skipped = result.skipped.map((s, i) => ({ line: s.line, reason: refInBrowserLanguage(messages.skipped[i], s.reason) }));
+      const warning = result.warning && refInBrowserLanguage(messages.warning, result.warning);
+      return { ok: true, done: true, imported: result.articles.length, skipped, ...(warning ? { warning } : {}) };
     }),
     'unspun/pack-export': guard(async (req) => {
       if (req.transfer !== undefined) return transfers.part(req.transfer, req.part);
-      if (req.part !== 0) return { ok: false, error: 'an export starts at its first part' };
+      if (req.part !== 0) return { ok: false, error: inBrowserLanguage('errorPackExportFirstPart') };
       const { text, articles } = await library.exportPack(now());
       return transfers.part(transfers.offer(text, articles).transfer, 0);
     }),
@@ -93,8 +98,8 @@ export function pageHandlers(deps: PageDeps): Handlers<'background', 'extension'
     'unspun/feeds-enable': guard(async (req) => ({ ok: true, ids: await setFeedsEnabled(req.ids, req.enabled) })),
     'unspun/feeds-poll': guard(async (req) => ({ ok: true, ...(deps.poll ? await deps.poll(req.ids) : { polled: [], newItems: 0 }) })),
     'unspun/lookup': guard(async (req) => {
-      const reply = deps.lookup ? await deps.lookup(req.tabId) : { ok: false, error: 'lookup is not available' };
-      return reply.ok ? { ok: true } : { ok: false, error: reply.error ?? 'the lookup did not start' };
+      const reply = deps.lookup ? await deps.lookup(req.tabId) : { ok: false, error: inBrowserLanguage('errorLookupUnavailable') };
+      return reply.ok ? { ok: true } : { ok: false, error: reply.error ?? inBrowserLanguage('errorLookupNotStarted') };
     }),
     'unspun/corrections-list': guard(async () => ({ ok: true, corrections: await readCorrections() })),
     // A correction changes what the tab's page is: the tab is checked again at once, so its badge,

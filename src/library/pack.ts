@@ -1,8 +1,9 @@
 import { FINGERPRINT_VERSION, fingerprintSentences } from '../core/fingerprint.ts';
+import type { MessageKey, MessageRef } from '../core/messages.ts';
 import { normalizeUrl } from '../core/site.ts';
 import type { LibraryArticle } from './article.ts';
 import { PACK_FORMAT, PACK_LIMITS, PACK_VERSION, type PackHeader } from './pack-format.ts';
-import { checkArticle, checkHeader } from './pack-validate.ts';
+import { checkArticle, checkHeader, fingerprintReasonMessage } from './pack-validate.ts';
 
 /**
  * Writes a library pack (see docs/pack-format.md): a header line, then one line per article.
@@ -64,6 +65,12 @@ export interface ImportResult {
   error?: string;
   /** Something off that did not stop the import (the header's count does not match the lines). */
   warning?: string;
+  /**
+   * The same texts as messages, for the library page (in the reader's language): `skipped`,
+   * `error` and `warning` stay the English the CLI prints. `skipped[i]`'s is `messages.skipped[i]`
+   * (undefined for a reason of no known message).
+   */
+  messages: { skipped: (MessageRef | undefined)[]; error?: MessageRef; warning?: MessageRef };
 }
 
 /**
@@ -76,21 +83,32 @@ export interface ImportResult {
  */
 export function importPack(text: string, options: ImportOptions = {}): ImportResult {
   const skipped: ImportResult['skipped'] = [];
-  const refuse = (error: string, header?: PackHeader): ImportResult => ({ header, articles: [], skipped: [], error });
-  if (typeof text !== 'string') return refuse('the pack is not text');
+  const skippedMessages: ImportResult['messages']['skipped'] = [];
+  const skip = (line: number, reason: string, message: MessageRef | undefined) => {
+    skipped.push({ line, reason });
+    skippedMessages.push(message);
+  };
+  const refuse = (error: string, message: MessageRef | undefined): ImportResult => ({
+    articles: [],
+    skipped: [],
+    error,
+    messages: { skipped: [], ...(message ? { error: message } : {}) },
+  });
+  if (typeof text !== 'string') return refuse('the pack is not text', ref('packErrorNotText'));
   const maxBytes = options.maxBytes ?? PACK_LIMITS.maxBytes;
-  if (text.length > maxBytes || utf8Length(text) > maxBytes) return refuse(`the pack is larger than ${maxBytes} bytes`);
+  if (text.length > maxBytes || utf8Length(text) > maxBytes)
+    return refuse(`the pack is larger than ${maxBytes} bytes`, ref('errorPackTooLarge', String(maxBytes)));
   const lines = text.replace(/^\ufeff/, '').split('\n');
   const first = lines[0]?.replace(/\r$/, '') ?? '';
-  if (!first.trim()) return refuse('the pack is empty or its first line is blank');
+  if (!first.trim()) return refuse('the pack is empty or its first line is blank', ref('packErrorEmpty'));
   let headerJson: unknown;
   try {
     headerJson = first.length <= PACK_LIMITS.maxLineChars ? JSON.parse(first) : undefined;
   } catch {
-    return refuse('not an Unspun pack: the first line is not JSON');
+    return refuse('not an Unspun pack: the first line is not JSON', ref('packErrorHeaderNotJson'));
   }
   const header = checkHeader(headerJson);
-  if (!header.ok) return refuse(header.reason);
+  if (!header.ok) return refuse(header.reason, header.reasonMessage);
 
   const now = options.now ?? new Date();
   const seenUrls = new Set([...(options.existingUrls ?? [])].map(normalizeUrl));
@@ -103,42 +121,45 @@ export function importPack(text: string, options: ImportOptions = {}): ImportRes
     articleLines++;
     const lineNo = i + 1;
     if (line.length > PACK_LIMITS.maxLineChars) {
-      skipped.push({ line: lineNo, reason: `line longer than ${PACK_LIMITS.maxLineChars} characters` });
+      skip(lineNo, `line longer than ${PACK_LIMITS.maxLineChars} characters`, ref('packReasonLineTooLong', String(PACK_LIMITS.maxLineChars)));
       continue;
     }
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch {
-      skipped.push({ line: lineNo, reason: 'not JSON' });
+      skip(lineNo, 'not JSON', ref('packReasonNotJson'));
       continue;
     }
     const checked = checkArticle(json, now);
     if (!checked.ok) {
-      skipped.push({ line: lineNo, reason: checked.reason });
+      skip(lineNo, checked.reason, checked.reasonMessage ?? fingerprintReasonMessage(checked.reason));
       continue;
     }
     const a = checked.value;
     const keys = [normalizeUrl(a.url), ...(a.canonicalUrl ? [normalizeUrl(a.canonicalUrl)] : [])];
     const dupUrl = keys.find((k) => seenUrls.has(k));
     if (dupUrl) {
-      skipped.push({ line: lineNo, reason: `duplicate URL ${dupUrl}` });
+      skip(lineNo, `duplicate URL ${dupUrl}`, ref('packReasonDuplicateUrl', dupUrl));
       continue;
     }
     if (seenIds.has(a.id)) {
-      skipped.push({ line: lineNo, reason: `duplicate id ${a.id.slice(0, 200)}` });
+      skip(lineNo, `duplicate id ${a.id.slice(0, 200)}`, ref('packReasonDuplicateId', a.id.slice(0, 200)));
       continue;
     }
     for (const k of keys) seenUrls.add(k);
     seenIds.add(a.id);
     articles.push(a);
   }
-  const result: ImportResult = { header: header.value, articles, skipped };
+  const result: ImportResult = { header: header.value, articles, skipped, messages: { skipped: skippedMessages } };
   if (articleLines !== header.value.articles) {
     result.warning = `the header announces ${header.value.articles} articles but the pack has ${articleLines} article lines (truncated or edited?)`;
+    result.messages.warning = ref('packWarningCount', String(header.value.articles), String(articleLines));
   }
   return result;
 }
+
+const ref = (key: MessageKey, ...args: string[]): MessageRef => ({ key, args });
 
 /** UTF-8 length of a string, without encoding it. */
 export function utf8Length(s: string): number {

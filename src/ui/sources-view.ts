@@ -2,6 +2,7 @@ import type { FeedSubscription } from '../ext/feed-subscriptions.ts';
 import type { UiHost } from '../ext/ui-host.ts';
 import { feedOrigins as feedSourceOrigins } from '../feeds/default-feeds.ts';
 import { el } from './dom.ts';
+import { feedErrorText } from './feed-error-text.ts';
 import { t } from './i18n.ts';
 
 type Say = (text: string, error?: boolean) => void;
@@ -87,7 +88,7 @@ function feedRow(s: FeedSubscription, host: UiHost, say: Say, render: () => Prom
       const feeds = await host.send({ type: 'unspun/feeds-list' });
       const now = feeds.ok ? feeds.feeds.find((x) => x.id === s.id) : undefined;
       await onPolled().catch(() => {});
-      const error = now?.state.lastError ?? (res.ok ? undefined : res.error);
+      const error = now?.state.lastError !== undefined ? feedErrorText(now.state.lastError) : res.ok ? undefined : res.error;
       say(error ? t('sourcesFeedError', s.outlet, error) : t('sourcesNewItems', s.outlet, String(res.ok ? res.newItems : 0)), !!error);
     } else {
       const disabled = await host.send({ type: 'unspun/feeds-enable', ids: [s.id], enabled: false });
@@ -122,6 +123,6 @@ function feedStatus(s: FeedSubscription): string {
   if (!s.state.lastFetch) return s.enabled ? t('sourcesStatusNotYet') : t('sourcesStatusOff');
   const when = new Date(s.state.lastFetch).toLocaleString();
   if (s.state.gone) return t('sourcesStatusGone', when);
-  if (s.state.lastError) return t('sourcesStatusError', when, s.state.lastError);
+  if (s.state.lastError) return t('sourcesStatusError', when, feedErrorText(s.state.lastError));
   return t('sourcesStatusFetched', when, String(s.lastNewItems ?? 0), String(s.totalItems ?? 0));
 }
