@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { snapshotPage } from '@/src/extract/page-snapshot';
-import { TOO_COMPLEX_MESSAGE } from '@/src/extract/types';
+import { notArticleReason } from '@/src/extract/types';
 import { yieldToPage } from '@/src/extract/yield';
 import { readSettings } from '@/src/ext/content-settings';
 import { sendMessage } from '@/src/ext/messaging';
@@ -51,9 +51,6 @@ export default defineContentScript({
 /** What a reader sees of the page, bounded (nesting depth, shown elements, characters; see `snapshotPage`), in slices of a few milliseconds. */
 async function readPage(url: string): Promise<CheckPageMessage | NotArticleMessage> {
   const snapshot = await snapshotPage(document, true, undefined, yieldToPage);
-  if (!snapshot.ok) {
-    const reason = snapshot.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : snapshot.reason;
-    return { type: 'unspun/not-article', url, reason };
-  }
+  if (!snapshot.ok) return { type: 'unspun/not-article', url, reason: notArticleReason(snapshot.reason) };
   return { type: 'unspun/check-page', url, html: snapshot.html };
 }

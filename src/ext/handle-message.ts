@@ -8,7 +8,7 @@ import { ownExtension } from './messaging.ts';
 import { dispatch, type CheckPageMessage, type ContentMessage, type Handlers, type Sender } from './protocol.ts';
 import type { HtmlExtractor } from './html-extract.ts';
 import { capArticle } from '../extract/cap-article.ts';
-import { TOO_COMPLEX_MESSAGE } from '../extract/types.ts';
+import { notArticleReason } from '../extract/types.ts';
 import { getSettings, isExcludedHost } from './settings.ts';
 import { getTabVerdict, saveTabVerdict } from './tab-verdicts.ts';
 import { getTabPage, saveTabPage } from './page-store.ts';
@@ -35,10 +35,11 @@ export function contentHandlers(deps: ContentDeps): Handlers<'background', 'cont
   const check = (msg: ContentMessage, sender: Sender) => checkTabPage(msg, sender.tab!.id!, deps.library, deps.now ?? (() => new Date()), deps.originals);
   // The notice in the page asks for the evidence of its own tab only (the route checks the page).
   // A page's snapshot: its article is read here (Readability, the text rules), then checked as above.
+  // The library's index loads (a restarted worker reads its snapshot) while the page is still being
+  // taken, or read elsewhere (Chrome's offscreen document): the check then finds it ready.
+  const loadIndex = () => void deps.library.index().catch(() => undefined);
   const checkPage = async (msg: CheckPageMessage, sender: Sender) => {
-    // The library's index loads (a restarted worker reads its snapshot) while the page is read elsewhere
-    // (Chrome's offscreen document): the check then finds it ready.
-    void deps.library.index().catch(() => undefined);
+    loadIndex();
     return check(await readTabPage(msg, deps.extract), sender);
   };
   return {
@@ -46,9 +47,8 @@ export function contentHandlers(deps: ContentDeps): Handlers<'background', 'cont
     'unspun/not-article': check,
     'unspun/check-page': checkPage,
     'unspun/open-evidence': (_req, sender) => openEvidence(sender.tab!.id!),
-    // A (re)started worker loads the library's index while the page is still being taken.
     'unspun/reading-page': async () => {
-      void deps.library.index().catch(() => undefined);
+      loadIndex();
       return { ok: true as const };
     },
   };
@@ -65,10 +65,7 @@ export async function readTabPage(msg: CheckPageMessage, extract: HtmlExtractor 
     reason: 'error' as const,
     detail: e instanceof Error ? e.message : String(e),
   }));
-  if (!result.ok) {
-    const reason = result.reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : result.reason;
-    return { type: 'unspun/not-article', url: msg.url, reason };
-  }
+  if (!result.ok) return { type: 'unspun/not-article', url: msg.url, reason: notArticleReason(result.reason) };
   // The page's own address: a snapshot cannot speak for another page (the route checked `msg.url`).
   return { type: 'unspun/check-article', article: capArticle({ ...result.article, url: msg.url }) };
 }

@@ -1,6 +1,6 @@
 import { hiddenByMarkup } from './boilerplate.ts';
 import { INITIAL, type TextState } from './visibility-rules.ts';
-import { hasContent, MEDIA, NOT_RENDERED, rectOf, visibilityJudge, type MarkupStyles, type MaybeVisible } from './visibility.ts';
+import { dropped, MEDIA, NOT_RENDERED, rectOf, visibilityJudge, type MarkupStyles, type MaybeVisible } from './visibility.ts';
 
 /**
  * What a reader sees of a page, as HTML: the page's tree with everything hidden from a sighted
@@ -212,8 +212,7 @@ export async function snapshotPage<S>(
     const judgement = judge(x, frame.state);
     // The body itself always shows (as in `removeHidden`); what it holds is judged.
     const judged = tag === 'BODY' ? { ...judgement, hidden: false } : judgement;
-    // As `removeHidden`: an element with nothing in it to see stays when a rule hides it (an <hr>).
-    if (judged.hidden && !(judged.byRule && !hasContent(x))) continue;
+    if (dropped(x, judged)) continue;
     if (++elements > opts.maxElements) return { ok: false, reason: 'too-large', detail: `over ${opts.maxElements} elements shown` };
     const name = tag.toLowerCase();
     const media = MEDIA.has(tag);

@@ -3,6 +3,9 @@
 /** What a reader is told when a page is refused as too complex (`reason: 'too-complex'`). */
 export const TOO_COMPLEX_MESSAGE = 'this page is too complex to read safely';
 
+/** Why a page is no article, as its verdict says it: a refusal as too complex says why in words. */
+export const notArticleReason = (reason: string): string => (reason === 'too-complex' ? `too-complex: ${TOO_COMPLEX_MESSAGE}` : reason);
+
 export interface ArticleLink {
   href: string;
   text: string;

@@ -98,9 +98,7 @@ export function removeHidden<S>(live: Document, clone: Document, useLayout: bool
       }
       if (NOT_RENDERED.has(x.tagName)) continue;
       const judged = judgeOf(x, state);
-      // An element with nothing in it to see is kept when a rule hides it: a rule like `height: 0`
-      // hides no content there, and the element may still part paragraphs (an <hr>).
-      if (judged.hidden && !(judged.byRule && !hasContent(x))) {
+      if (dropped(x, judged)) {
         doomed.push(y);
         continue;
       }
@@ -134,9 +132,9 @@ export function visibilityJudge<S>(live: Document, useLayout: boolean, markup?: 
   const liveRoot = live.body ?? live.documentElement;
   const reader = useLayout && liveRoot && hasLayout(liveRoot as MaybeVisible) ? layoutReader(live) : undefined;
   if (reader) return { judge: (el, parent) => reader.judge(el as MaybeVisible, parent), layout: true };
-  const sheets = markup ? markup.read(live) : undefined;
-  const judge: ElementJudge = (el, parent) => (markup ? markup.judge(el, parent, sheets as S) : { hidden: false, textHidden: false, state: parent });
-  return { judge, layout: false };
+  if (!markup) return { judge: (_el, parent) => ({ hidden: false, textHidden: false, state: parent }), layout: false };
+  const sheets = markup.read(live);
+  return { judge: (el, parent) => markup.judge(el, parent, sheets), layout: false };
 }
 
 /** Elements that are never rendered but carry data Readability reads. */
@@ -147,8 +145,14 @@ export const MEDIA = new Set(['IMG', 'SVG', 'PICTURE', 'VIDEO', 'CANVAS', 'OBJEC
 const textChildren = (el: Element): Node[] => [...el.childNodes].filter((n) => n.nodeType === 3);
 
 /** Text or a picture inside. */
-export const hasContent = (el: Element) =>
-  hasVisibleText(el.textContent ?? '') || !!el.querySelector('img, svg, picture, video, canvas, iframe, object, embed');
+const hasContent = (el: Element) => hasVisibleText(el.textContent ?? '') || !!el.querySelector('img, svg, picture, video, canvas, iframe, object, embed');
+
+/**
+ * Whether an element judged hidden goes, with all it holds. An element with nothing in it to see is
+ * kept when a rule hides it: a rule like `height: 0` hides no content there, and the element may
+ * still part paragraphs (an <hr>).
+ */
+export const dropped = (el: Element, judged: Judgement): boolean => judged.hidden && !(judged.byRule && !hasContent(el));
 
 // ---------------------------------------------------------------------------------------------
 // Links
