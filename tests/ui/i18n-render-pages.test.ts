@@ -12,28 +12,14 @@ import { mountOptions } from '../../src/ui/options-view.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 import { libraryArticle } from '../helpers.ts';
 import { serveBackground } from './background-fixture.ts';
+import { evidence as oneProof, original, rewriteRecord } from './popup-fixtures.ts';
 
-const original = { id: 'x', url: 'https://www.cnbc.com/a', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:47:32Z' };
+// Two pairs of evidence: the German evidence list shows more than one.
 const evidence: UncreditedVerdict['evidence'] = {
-  pairs: [
-    { page: 0, original: 0, similarity: 0.8, pageText: 'Moscow was worried.', originalText: 'Russia scrambled.' },
-    { page: 1, original: 1, similarity: 0.7, pageText: 'Prices rose.', originalText: 'Prices went up.' },
-  ],
-  pageCoverage: 0.95,
-  originalCoverage: 0.9,
-  orderedCoverage: 0.9,
-  chainedCoverage: 0.9,
-  strongChainedPairs: 20,
-  strongOwnWordsInOrder: 15,
-  novelNameShare: 0,
+  ...oneProof,
+  pairs: [...oneProof.pairs, { page: 1, original: 1, similarity: 0.7, pageText: 'Prices rose.', originalText: 'Prices went up.' }],
 };
-const rewrite: TabVerdict = {
-  url: 'https://news.farm.example/a',
-  title: 'Moscow worried',
-  checkedAt: '2025-10-22T16:00:00Z',
-  librarySize: 99,
-  verdict: { kind: 'uncredited-rewrite', score: 0.9, original, evidence },
-};
+const rewrite: TabVerdict = rewriteRecord(original, evidence);
 const actions = { openLibrary() {}, setPaused() {}, excludeSite() {}, recheck() {}, notDerived() {}, trustSite() {} };
 
 describe('the German locale, rendered: popup', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CreditedVerdict, UncreditedVerdict } from '../../src/core/verdict.ts';
+import type { CreditedVerdict } from '../../src/core/verdict.ts';
 import { getSettings, saveSettings } from '../../src/ext/settings.ts';
 import { getTabReloadMark, markTabForReload, saveTabVerdict, type TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { browserUiHost } from '../../src/ext/ui-host.ts';
@@ -10,25 +10,8 @@ import { renderPopup } from '../../src/ui/popup-view.ts';
 import { libraryArticle } from '../helpers.ts';
 import { freshExtension } from '../setup-extension.ts';
 import { serveBackground } from './background-fixture.ts';
+import { evidence, original, rewrite } from './popup-fixtures.ts';
 
-const original = { id: 'x', url: 'https://www.cnbc.com/a', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:47:32Z' };
-const evidence: UncreditedVerdict['evidence'] = {
-  pairs: [{ page: 0, original: 0, similarity: 0.8, pageText: 'Moscow was worried.', originalText: 'Russia scrambled.' }],
-  pageCoverage: 0.95,
-  originalCoverage: 0.9,
-  orderedCoverage: 0.9,
-  chainedCoverage: 0.9,
-  strongChainedPairs: 20,
-  strongOwnWordsInOrder: 15,
-  novelNameShare: 0,
-};
-const rewrite: TabVerdict = {
-  url: 'https://news.farm.example/a',
-  title: 'Moscow worried',
-  checkedAt: '2025-10-22T16:00:00Z',
-  librarySize: 99,
-  verdict: { kind: 'uncredited-rewrite', score: 0.9, original, evidence },
-};
 const credited = (credit: CreditedVerdict['credit']): TabVerdict => ({ ...rewrite, verdict: { kind: 'credited', score: 0.9, original, evidence, credit } });
 
 const q = <T extends Element = HTMLElement>(role: string) => document.querySelector<T>(`[data-role=${role}]`);

@@ -3,35 +3,13 @@
 // library id and the named article's id; the trust switch follows the stored corrections; the Undo
 // after a correction is named after what it takes back.
 import { describe, expect, it, vi } from 'vitest';
-import type { UncreditedVerdict } from '../../src/core/verdict.ts';
 import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { renderPopup, type PopupActions } from '../../src/ui/popup-view.ts';
+import { evidence, original as cnbc, rewriteRecord } from './popup-fixtures.ts';
 
-const original = {
-  id: 'https://cnbc.com/a',
-  url: 'https://www.cnbc.com/a',
-  title: 'Russia was smug',
-  site: 'cnbc.com',
-  siteName: 'CNBC',
-  published: '2025-10-22T06:47:32Z',
-};
-const evidence: UncreditedVerdict['evidence'] = {
-  pairs: [{ page: 0, original: 0, similarity: 0.8, pageText: 'Moscow was worried.', originalText: 'Russia scrambled.' }],
-  pageCoverage: 0.95,
-  originalCoverage: 0.9,
-  orderedCoverage: 0.9,
-  chainedCoverage: 0.9,
-  strongChainedPairs: 20,
-  strongOwnWordsInOrder: 15,
-  novelNameShare: 0,
-};
-const rewrite: TabVerdict = {
-  url: 'https://www.news.farm.example/a/',
-  title: 'Moscow worried',
-  checkedAt: '2025-10-22T16:00:00Z',
-  librarySize: 9,
-  verdict: { kind: 'uncredited-rewrite', score: 0.9, original, evidence },
-};
+// Library ids as the background gives them: the page's and the named article's.
+const original = { ...cnbc, id: 'https://cnbc.com/a' };
+const rewrite: TabVerdict = { ...rewriteRecord(original), url: 'https://www.news.farm.example/a/', librarySize: 9 };
 const actions = (): PopupActions => ({
   openLibrary: vi.fn(),
   setPaused: vi.fn(),

@@ -1,0 +1,35 @@
+// The popup's test record: a content farm's page flagged as a rewrite of CNBC's article, with one
+// pair of evidence. Tests that need another variant spread it and change what they need.
+import type { UncreditedVerdict } from '../../src/core/verdict.ts';
+import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
+
+export const original = {
+  id: 'x',
+  url: 'https://www.cnbc.com/a',
+  title: 'Russia was smug',
+  site: 'cnbc.com',
+  siteName: 'CNBC',
+  published: '2025-10-22T06:47:32Z',
+};
+
+export const evidence: UncreditedVerdict['evidence'] = {
+  pairs: [{ page: 0, original: 0, similarity: 0.8, pageText: 'Moscow was worried.', originalText: 'Russia scrambled.' }],
+  pageCoverage: 0.95,
+  originalCoverage: 0.9,
+  orderedCoverage: 0.9,
+  chainedCoverage: 0.9,
+  strongChainedPairs: 20,
+  strongOwnWordsInOrder: 15,
+  novelNameShare: 0,
+};
+
+/** The flagged page's record, naming `of` with `proof` as its evidence. */
+export const rewriteRecord = (of = original, proof = evidence): TabVerdict => ({
+  url: 'https://news.farm.example/a',
+  title: 'Moscow worried',
+  checkedAt: '2025-10-22T16:00:00Z',
+  librarySize: 99,
+  verdict: { kind: 'uncredited-rewrite', score: 0.9, original: of, evidence: proof },
+});
+
+export const rewrite: TabVerdict = rewriteRecord();
