@@ -4,24 +4,13 @@ import { localNoticeMessage } from '../../src/ext/notice-background.ts';
 import { noticeMessage } from '../../src/ext/notice-message.ts';
 import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { de, getMessageFrom } from '../locales.ts';
+import { ORIGINAL, PAGE, rewrite as rewriteVerdict } from './notice-fixtures.ts';
 
 /** `browser.i18n` over the German messages.json. */
 const german = { getMessage: (key: string, subs: string[] = []) => getMessageFrom(de)(key, subs) };
 
-const PAGE = 'https://copy.example/story';
-const ORIGINAL = { id: 'o1', url: 'https://www.cnbc.com/2025/10/22/story.html', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC' };
-const evidence = {
-  pairs: [],
-  pageCoverage: 1,
-  originalCoverage: 1,
-  orderedCoverage: 1,
-  chainedCoverage: 1,
-  strongChainedPairs: 9,
-  strongOwnWordsInOrder: 9,
-  novelNameShare: 0,
-};
 const record = (verdict: Verdict): TabVerdict => ({ url: PAGE, checkedAt: '2026-12-02T10:00:00.000Z', verdict, librarySize: 2 });
-const rewrite = record({ kind: 'uncredited-rewrite', score: 0.9, original: ORIGINAL, evidence } as Verdict);
+const rewrite = record(rewriteVerdict);
 
 describe('the in-page notice in the browser language', () => {
   it("is in German where the browser's messages are German, with the original's outlet and headline filled in", () => {

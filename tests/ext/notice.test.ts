@@ -12,20 +12,8 @@ import { acceptMessage } from '../../src/ext/protocol.ts';
 import { ownExtension } from '../../src/ext/messaging.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../src/ext/settings-schema.ts';
 import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
+import { evidence, ORIGINAL, PAGE, rewrite } from './notice-fixtures.ts';
 
-const PAGE = 'https://copy.example/story';
-const ORIGINAL = { id: 'o1', url: 'https://www.cnbc.com/2025/10/22/story.html', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC' };
-const evidence = {
-  pairs: [],
-  pageCoverage: 1,
-  originalCoverage: 1,
-  orderedCoverage: 1,
-  chainedCoverage: 1,
-  strongChainedPairs: 9,
-  strongOwnWordsInOrder: 9,
-  novelNameShare: 0,
-};
-const rewrite: Verdict = { kind: 'uncredited-rewrite', score: 0.9, original: ORIGINAL, evidence };
 const record = (verdict: Verdict, checkedAt = '2026-12-02T10:00:00.000Z'): TabVerdict => ({ url: PAGE, checkedAt, verdict, librarySize: 2 });
 
 describe('the notice message', () => {
