@@ -8,6 +8,7 @@ import type { LookupProgress } from '../../src/lookup/progress.ts';
 import { mountPopup, type PopupHost } from '../../src/ui/popup-controller.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 import { originalVerdict, type UncreditedVerdict, type Verdict } from '../../src/core/verdict.ts';
+import { flaggedWith } from '../ui/popup-fixtures.ts';
 
 beforeAll(() => {
   const { window } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
@@ -22,21 +23,7 @@ const freshRoot = () => {
   return root;
 };
 
-const rewriteVerdict: UncreditedVerdict = {
-  kind: 'uncredited-rewrite',
-  score: 0.9,
-  original: { id: 'x', url: 'https://www.cnbc.com/a', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:47:32Z' },
-  evidence: {
-    pairs: [{ page: 0, original: 0, similarity: 0.8, pageText: '<img src=x onerror=alert(1)>', originalText: 'Russia scrambled.' }],
-    pageCoverage: 0.95,
-    originalCoverage: 0.9,
-    orderedCoverage: 0.95,
-    chainedCoverage: 0.9,
-    strongChainedPairs: 20,
-    strongOwnWordsInOrder: 15,
-    novelNameShare: 0,
-  },
-};
+const rewriteVerdict: UncreditedVerdict = flaggedWith('<img src=x onerror=alert(1)>');
 
 const rewrite: TabVerdict = {
   url: 'https://farm.example/a',

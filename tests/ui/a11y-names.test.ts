@@ -4,12 +4,12 @@
 // scrolls inside the popup can be reached by keyboard (axe's "scrollable-region-focusable").
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { UncreditedVerdict } from '../../src/core/verdict.ts';
 import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { browserUiHost } from '../../src/ext/ui-host.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 import { sourcesSection } from '../../src/ui/sources-view.ts';
 import { serveBackground } from './background-fixture.ts';
+import { flaggedWith } from './popup-fixtures.ts';
 
 /** The accessible name a control gets from aria-label, else from its <label>'s text. */
 const nameOf = (c: Element) => c.getAttribute('aria-label') ?? c.closest('label')?.textContent?.trim() ?? '';
@@ -46,21 +46,7 @@ describe('accessible names', () => {
   });
 
   it('the popup evidence list, which scrolls, takes focus and has a name', () => {
-    const verdict: UncreditedVerdict = {
-      kind: 'uncredited-rewrite',
-      score: 0.9,
-      original: { id: 'x', url: 'https://www.cnbc.com/a', title: 'Russia was smug', site: 'cnbc.com', siteName: 'CNBC', published: '2025-10-22T06:47:32Z' },
-      evidence: {
-        pairs: [{ page: 0, original: 0, similarity: 0.8, pageText: 'Russia rushed.', originalText: 'Russia scrambled.' }],
-        pageCoverage: 0.95,
-        originalCoverage: 0.9,
-        orderedCoverage: 0.95,
-        chainedCoverage: 0.9,
-        strongChainedPairs: 20,
-        strongOwnWordsInOrder: 15,
-        novelNameShare: 0,
-      },
-    };
+    const verdict = flaggedWith('Russia rushed.');
     const state: TabVerdict = { url: 'https://farm.example/a', checkedAt: '2025-10-22T16:00:00Z', librarySize: 12, verdict };
     const root = document.createElement('main');
     document.body.replaceChildren(root);

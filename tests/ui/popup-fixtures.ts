@@ -33,3 +33,11 @@ export const rewriteRecord = (of = original, proof = evidence): TabVerdict => ({
 });
 
 export const rewrite: TabVerdict = rewriteRecord();
+
+/** The flagged verdict whose one evidence pair shows `pageText` on the page's side (all its order in step). */
+export const flaggedWith = (pageText: string): UncreditedVerdict => ({
+  kind: 'uncredited-rewrite',
+  score: 0.9,
+  original,
+  evidence: { ...evidence, orderedCoverage: 0.95, pairs: [{ ...evidence.pairs[0]!, pageText }] },
+});
