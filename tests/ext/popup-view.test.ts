@@ -8,7 +8,7 @@ import type { LookupProgress } from '../../src/lookup/progress.ts';
 import { mountPopup, type PopupHost } from '../../src/ui/popup-controller.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 import { originalVerdict, type UncreditedVerdict, type Verdict } from '../../src/core/verdict.ts';
-import { flaggedWith } from '../ui/popup-fixtures.ts';
+import { flaggedWith, lookupProgress } from '../ui/popup-fixtures.ts';
 
 beforeAll(() => {
   const { window } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
@@ -35,18 +35,7 @@ const rewrite: TabVerdict = {
 const none: TabVerdict = { ...rewrite, title: 'Moscow worried', verdict: { kind: 'none', reason: 'no article in the library shares its sentences' } };
 
 const NOW = Date.parse('2025-10-22T16:01:00Z');
-const lookup = (change: Partial<LookupProgress>): LookupProgress => ({
-  phase: 'searching',
-  engine: 'gdelt',
-  engineName: 'GDELT',
-  from: '2025-10-01T00:00:00Z',
-  to: '2025-10-22T16:00:00Z',
-  queries: 1,
-  candidates: [],
-  startedAt: '2025-10-22T16:00:30Z',
-  automatic: false,
-  ...change,
-});
+const lookup = lookupProgress;
 const candidates: LookupProgress['candidates'] = [
   { url: 'https://www.cnbc.com/b', title: 'Trump and Putin talks', site: 'cnbc.com', result: 'not-source' },
   { url: 'https://www.bbc.co.uk/news/c', title: 'Summit on hold', site: 'bbc.co.uk', result: 'failed' },

@@ -12,7 +12,7 @@ import { mountOptions } from '../../src/ui/options-view.ts';
 import { renderPopup } from '../../src/ui/popup-view.ts';
 import { libraryArticle } from '../helpers.ts';
 import { serveBackground } from './background-fixture.ts';
-import { evidence as oneProof, original, rewriteRecord } from './popup-fixtures.ts';
+import { evidence as oneProof, libraryEntry, original, rewriteRecord } from './popup-fixtures.ts';
 
 // Two pairs of evidence: the German evidence list shows more than one.
 const evidence: UncreditedVerdict['evidence'] = {
@@ -108,15 +108,7 @@ describe('the German locale, rendered: library page', () => {
 
   it('says what a row is in German, one rewrite or several', () => {
     useMessages(getMessageFrom(de));
-    const entry = (id: string, extra: Partial<LibraryEntry> = {}): LibraryEntry => ({
-      id,
-      url: `https://${id}.example/a`,
-      title: `Title ${id}`,
-      site: `${id}.example`,
-      firstSeen: '2025-10-22T06:00:00Z',
-      source: 'read',
-      ...extra,
-    });
+    const entry = libraryEntry;
     const none = new Map<string, LibraryEntry>();
     expect(whatItIs(entry('a', { derivatives: ['x'] }), none)).toBe('Original: 1 Umschreibung davon gefunden');
     expect(whatItIs(entry('a', { derivatives: ['x', 'y'] }), none)).toBe('Original: 2 Umschreibungen davon gefunden');

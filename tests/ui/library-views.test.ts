@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inView, whatItIs, type LibraryEntry } from '../../src/ui/library-search.ts';
+import { libraryEntry } from './popup-fixtures.ts';
 
-const entry = (id: string, extra: Partial<LibraryEntry> = {}): LibraryEntry => ({
-  id,
-  url: `https://${id}.example/a`,
-  title: `Title ${id}`,
-  site: `${id}.example`,
-  firstSeen: '2025-10-22T06:00:00Z',
-  source: 'read',
-  ...extra,
-});
+const entry = libraryEntry;
 
 describe('library views', () => {
   const original = entry('cnbc', { siteName: 'CNBC', title: 'Russia was smug', derivatives: ['farm', 'copy'] });

@@ -1,7 +1,10 @@
-// The popup's test record: a content farm's page flagged as a rewrite of CNBC's article, with one
-// pair of evidence. Tests that need another variant spread it and change what they need.
+// The UI's test records: a content farm's page flagged as a rewrite of CNBC's article, with one
+// pair of evidence; a lookup's progress; a library row. Tests that need another variant spread
+// them and change what they need.
 import type { UncreditedVerdict } from '../../src/core/verdict.ts';
 import type { TabVerdict } from '../../src/ext/tab-verdicts.ts';
+import type { LookupProgress } from '../../src/lookup/progress.ts';
+import type { LibraryEntry } from '../../src/ui/library-search.ts';
 
 export const original = {
   id: 'x',
@@ -40,4 +43,29 @@ export const flaggedWith = (pageText: string): UncreditedVerdict => ({
   score: 0.9,
   original,
   evidence: { ...evidence, orderedCoverage: 0.95, pairs: [{ ...evidence.pairs[0]!, pageText }] },
+});
+
+/** A GDELT lookup of one query, started half a minute before its range ends (searching, unless `change` says otherwise). */
+export const lookupProgress = (change: Partial<LookupProgress>): LookupProgress => ({
+  phase: 'searching',
+  engine: 'gdelt',
+  engineName: 'GDELT',
+  from: '2025-10-01T00:00:00Z',
+  to: '2025-10-22T16:00:00Z',
+  queries: 1,
+  candidates: [],
+  startedAt: '2025-10-22T16:00:30Z',
+  automatic: false,
+  ...change,
+});
+
+/** A library row for the article `id`, read by the reader unless `extra` says otherwise. */
+export const libraryEntry = (id: string, extra: Partial<LibraryEntry> = {}): LibraryEntry => ({
+  id,
+  url: `https://${id}.example/a`,
+  title: `Title ${id}`,
+  site: `${id}.example`,
+  firstSeen: '2025-10-22T06:00:00Z',
+  source: 'read',
+  ...extra,
 });

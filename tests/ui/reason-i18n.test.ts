@@ -19,6 +19,7 @@ import { reasonText, renderPopup } from '../../src/ui/popup-view.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
 import { libraryArticle, pageToCheck, seedText } from '../helpers.ts';
 import { de, en, englishTexts, expectGerman, getMessageFrom, visible } from '../locales.ts';
+import { lookupProgress } from './popup-fixtures.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -254,18 +255,7 @@ describe('every reason the core gives has its message', () => {
 
 describe("a lookup's own message in the reader's language", () => {
   afterEach(() => useMessages(undefined));
-  const done = (change: Partial<LookupProgress>): LookupProgress => ({
-    phase: 'done',
-    engine: 'gdelt',
-    engineName: 'GDELT',
-    from: '2025-10-01T00:00:00Z',
-    to: '2025-10-22T16:00:00Z',
-    queries: 1,
-    candidates: [],
-    startedAt: '2025-10-22T16:00:30Z',
-    automatic: false,
-    ...change,
-  });
+  const done = (change: Partial<LookupProgress>): LookupProgress => lookupProgress({ phase: 'done', ...change });
   const tooFew = done({
     outcome: 'not-found',
     message: 'The page has too few names or rare words to search for.',
