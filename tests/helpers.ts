@@ -13,6 +13,13 @@ export function seedText(name: 'original-cnbc' | 'rewrite-content-farm'): string
   return readFileSync(join(SHARED, 'seed', `${name}.txt`), 'utf8');
 }
 
+/** The farm rewrite's article: the seed text without the farm's menus and related posts. */
+export function seedRewriteBody(): string {
+  const t = seedText('rewrite-content-farm');
+  const end = t.indexOf('Related Posts');
+  return t.slice(t.indexOf('Russia rushed Wednesday'), end > 0 ? end : undefined);
+}
+
 export function libraryArticle(id: string, url: string, body: string, extra: Partial<LibraryArticle> = {}): LibraryArticle {
   const { sentences, fingerprint } = fingerprintText(body);
   return { id, url, site: siteOf(url), title: id, firstSeen: '2025-01-01T00:00:00Z', source: 'read', sentences, fingerprint, ...extra };

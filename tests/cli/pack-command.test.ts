@@ -6,7 +6,7 @@ import { runPackCommand } from '../../src/cli/pack-command.ts';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { importPack } from '../../src/library/pack.ts';
-import { pageToCheck, seedText } from '../helpers.ts';
+import { pageToCheck, seedRewriteBody, seedText } from '../helpers.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -93,8 +93,7 @@ describe('unspun pack', () => {
     runPackCommand(['build', '--corpus', corpus, '--out', file]);
     const index = new LibraryIndex();
     for (const a of importPack(readFileSync(file, 'utf8')).articles) index.add(a);
-    const rewrite = seedText('rewrite-content-farm');
-    const body = rewrite.slice(rewrite.indexOf('Russia rushed Wednesday'), rewrite.indexOf('Related Posts') > 0 ? rewrite.indexOf('Related Posts') : undefined);
+    const body = seedRewriteBody();
     const { verdict, matched } = checkPage(pageToCheck(FARM, body, { published: '2025-10-22T15:10:00Z' }), index);
     expect(verdict.kind).toBe('uncredited-rewrite');
     expect(matched?.id).toBe('seed-original');

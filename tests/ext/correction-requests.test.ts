@@ -12,7 +12,7 @@ import { readCorrections } from '../../src/ext/corrections-store.ts';
 import { getTabVerdict } from '../../src/ext/tab-verdicts.ts';
 import { articleIdFor } from '../../src/library/page.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
-import { seedText } from '../helpers.ts';
+import { seedRewriteBody, seedText } from '../helpers.ts';
 import { freshExtension } from '../setup-extension.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
@@ -24,10 +24,7 @@ const message = (url: string, body: string, extra: Partial<CheckArticleMessage['
 });
 const fromTab = (id: number, url: string): Sender => ({ id: browser.runtime.id, tab: { id }, url });
 const popup = (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
-const rewrite = () => {
-  const t = seedText('rewrite-content-farm');
-  return message(FARM, t.slice(t.indexOf('Russia rushed Wednesday'), t.indexOf('Related Posts')), { published: '2025-10-22T15:10:00Z' });
-};
+const rewrite = () => message(FARM, seedRewriteBody(), { published: '2025-10-22T15:10:00Z' });
 const pair = () => ({
   kind: 'not-derived' as const,
   page: articleIdFor(FARM),

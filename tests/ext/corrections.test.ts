@@ -10,7 +10,7 @@ import { readCorrections, updateCorrections } from '../../src/ext/corrections-st
 import { NO_CORRECTIONS, withNotDerived, withoutCorrection, withTrustedSite } from '../../src/library/corrections.ts';
 import { articleIdFor } from '../../src/library/page.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
-import { seedText } from '../helpers.ts';
+import { seedRewriteBody, seedText } from '../helpers.ts';
 import { freshExtension } from '../setup-extension.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
@@ -22,10 +22,7 @@ const message = (url: string, body: string, extra: Partial<CheckArticleMessage['
   article: { url, title: 'title', paragraphs: body.split(/\n+/).filter(Boolean), links: [], declaredSources: [], ...extra },
 });
 const fromTab = (id: number, url: string) => ({ id: browser.runtime.id, tab: { id } as never, url });
-const rewrite = () => {
-  const t = seedText('rewrite-content-farm');
-  return message(FARM, t.slice(t.indexOf('Russia rushed Wednesday'), t.indexOf('Related Posts')), { published: '2025-10-22T15:10:00Z' });
-};
+const rewrite = () => message(FARM, seedRewriteBody(), { published: '2025-10-22T15:10:00Z' });
 
 describe('corrections in the background', () => {
   let library: LibraryService;

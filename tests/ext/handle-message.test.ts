@@ -6,7 +6,7 @@ import { handleMessage } from '../../src/ext/handle-message.ts';
 import { LibraryService } from '../../src/ext/library-service.ts';
 import { LIMITS, type CheckArticleMessage } from '../../src/ext/protocol.ts';
 import { getTabVerdict } from '../../src/ext/tab-verdicts.ts';
-import { seedText } from '../helpers.ts';
+import { seedRewriteBody, seedText } from '../helpers.ts';
 import { freshExtension } from '../setup-extension.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
@@ -18,10 +18,7 @@ function checkMessage(url: string, body: string, extra: Partial<CheckArticleMess
 }
 
 const fromTab = (id: number, url: string) => ({ id: browser.runtime.id, tab: { id } as never, url });
-const rewriteBody = () => {
-  const t = seedText('rewrite-content-farm');
-  return t.slice(t.indexOf('Russia rushed Wednesday'), t.indexOf('Related Posts'));
-};
+const rewriteBody = seedRewriteBody;
 
 describe('background message handling', () => {
   let library: LibraryService;

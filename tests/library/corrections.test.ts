@@ -10,15 +10,14 @@ import {
 } from '../../src/library/corrections.ts';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
-import { libraryArticle, pageToCheck, seedText } from '../helpers.ts';
+import { libraryArticle, pageToCheck, seedRewriteBody, seedText } from '../helpers.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
 const AT = '2026-12-02T10:00:00.000Z';
 
 function seed() {
-  const rewrite = seedText('rewrite-content-farm');
-  const body = rewrite.slice(rewrite.indexOf('Russia rushed Wednesday'), rewrite.indexOf('Related Posts') > 0 ? rewrite.indexOf('Related Posts') : undefined);
+  const body = seedRewriteBody();
   const index = new LibraryIndex();
   index.add(libraryArticle('cnbc', CNBC, seedText('original-cnbc'), { siteName: 'CNBC', published: '2025-10-22T06:47:32Z' }));
   return { index, page: pageToCheck(FARM, body, { published: '2025-10-22T15:10:00Z' }) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
-import { corpusDoc, libraryArticle, pageToCheck, seedText } from '../helpers.ts';
+import { corpusDoc, libraryArticle, pageToCheck, seedRewriteBody, seedText } from '../helpers.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
 
@@ -11,9 +11,7 @@ const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-puti
 /** The seed texts include the farm's menus and related posts: keep the article body only. */
 function seedBodies() {
   const original = seedText('original-cnbc');
-  const rewrite = seedText('rewrite-content-farm');
-  const body = rewrite.slice(rewrite.indexOf('Russia rushed Wednesday'), rewrite.indexOf('Related Posts') > 0 ? rewrite.indexOf('Related Posts') : undefined);
-  return { original, rewrite: body };
+  return { original, rewrite: seedRewriteBody() };
 }
 
 function libraryWithSeed() {

@@ -17,7 +17,7 @@ import { useMessages } from '../../src/ui/i18n.ts';
 import { lookupDetails, lookupHeadline } from '../../src/ui/lookup-status.ts';
 import { reasonText, renderPopup } from '../../src/ui/popup-view.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
-import { libraryArticle, pageToCheck, seedText } from '../helpers.ts';
+import { libraryArticle, pageToCheck, seedRewriteBody, seedText } from '../helpers.ts';
 import { de, en, englishTexts, expectGerman, getMessageFrom, visible } from '../locales.ts';
 import { lookupProgress } from './popup-fixtures.ts';
 
@@ -26,8 +26,7 @@ const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-puti
 
 function seed() {
   const original = seedText('original-cnbc');
-  const rewrite = seedText('rewrite-content-farm');
-  const body = rewrite.slice(rewrite.indexOf('Russia rushed Wednesday'), rewrite.indexOf('Related Posts') > 0 ? rewrite.indexOf('Related Posts') : undefined);
+  const body = seedRewriteBody();
   const index = new LibraryIndex();
   index.add(libraryArticle('cnbc', CNBC, original, { siteName: 'CNBC', published: '2025-10-22T06:47:32Z' }));
   return { original, rewrite: body, index };
