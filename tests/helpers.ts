@@ -67,6 +67,12 @@ export function corpusDoc(id: string): CorpusDoc {
   return doc;
 }
 
+/** Ids of the corpus documents of a kind, in manifest order. */
+export function corpusIds(kind: string): string[] {
+  corpusDoc('seed-original'); // reads the corpus
+  return [...corpusDocs!.values()].filter((d) => d.kind === kind).map((d) => d.id);
+}
+
 /** A library of these corpus documents (their ground-truth bodies). */
 export function corpusLibraryOf(...ids: string[]): LibraryIndex {
   const index = new LibraryIndex();

@@ -185,7 +185,7 @@ function strongChains(strong: AlignedPair[], page: Fingerprint, original: Finger
 }
 
 /** Least phrases a sentence needs for a verbatim copy of it to count (eight words): a short line proves nothing. */
-const MIN_COPIED_PHRASES = 5;
+export const MIN_COPIED_PHRASES = 5;
 /**
  * Share of the shorter sentence's phrases that the other must hold for a verbatim copy: the same
  * words in the same order, give or take a word changed in a long sentence.

@@ -13,7 +13,7 @@ export interface Candidate {
 export interface CandidateSource {
   readonly idf: TermWeight;
   /** `self`: the page's own library id, when the page may be in the library (see `RetrievalIndex.candidates`). */
-  candidates(fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (a: ArticleKey) => boolean, self?: string): Candidate[];
+  candidates(fingerprint: Pick<Fingerprint, 'terms' | 'sentences'>, limit: number, exclude: (a: ArticleKey) => boolean, self?: string): Candidate[];
 }
 
 /**
@@ -58,8 +58,8 @@ export class LibraryIndex implements CandidateSource {
 
   readonly idf: TermWeight = (term) => this.retrieval.idf(term);
 
-  /** Candidates for a page, best first: the `limit` articles sharing the most rare-term weight. */
-  candidates(fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (a: ArticleKey) => boolean, self?: string): Candidate[] {
+  /** Candidates for a page (`RetrievalIndex.candidates`): the `limit` sharing the most rare-term weight, then those it pastes from. */
+  candidates(fingerprint: Pick<Fingerprint, 'terms' | 'sentences'>, limit: number, exclude: (a: ArticleKey) => boolean, self?: string): Candidate[] {
     return this.retrieval.candidates(fingerprint, limit, exclude, self).map(({ key, score }) => ({ article: this.articles.get(key.id)!, score }));
   }
 }
@@ -71,7 +71,8 @@ export class PreparedCandidates implements CandidateSource {
     private readonly found: Candidate[],
   ) {}
 
-  candidates(_fingerprint: Pick<Fingerprint, 'terms'>, limit: number, exclude: (a: ArticleKey) => boolean): Candidate[] {
-    return this.found.filter((c) => !exclude(keyOf(c.article))).slice(0, limit);
+  /** All those read ahead that `exclude` allows: retrieval bounded them already (`limit` and the pasted-from ones beyond it). */
+  candidates(_fingerprint: Pick<Fingerprint, 'terms' | 'sentences'>, _limit: number, exclude: (a: ArticleKey) => boolean): Candidate[] {
+    return this.found.filter((c) => !exclude(keyOf(c.article)));
   }
 }

@@ -1,7 +1,9 @@
-import { FINGERPRINT_VERSION, type Fingerprint } from '../core/fingerprint.ts';
+import { MIN_COPIED_PHRASES } from '../core/align.ts';
+import { FINGERPRINT_VERSION, type Fingerprint, type SentenceFingerprint } from '../core/fingerprint.ts';
 import { normalizeUrl } from '../core/site.ts';
 import { priorShare } from '../core/term-prior.ts';
 import type { LibraryArticle } from './article.ts';
+import { PairPostings } from './pair-postings.ts';
 
 /**
  * What retrieval keeps of an article: who it is and which site it is on (to leave out the page
@@ -50,8 +52,8 @@ export interface KeyColumns {
 }
 
 export interface RetrievalSnapshot {
-  /** 1: keys as objects (read, never written now); 2: keys as columns. */
-  format: 1 | 2;
+  /** 3: keys as columns, with sentence anchors. Older formats are rebuilt from the articles. */
+  format: number;
   fingerprintVersion: number;
   keys: ArticleKey[] | KeyColumns;
   /** Sorted terms, document frequencies. */
@@ -61,6 +63,9 @@ export interface RetrievalSnapshot {
   postTerms: Uint32Array;
   postStart: Uint32Array;
   postDocs: Int32Array;
+  /** Sentence anchors (`sentenceAnchors`) and their documents, sorted by anchor. */
+  anchorKeys: Uint32Array;
+  anchorDocs: Int32Array;
 }
 
 /**
@@ -84,6 +89,8 @@ export class RetrievalIndex {
   private postDocs: Int32Array = new Int32Array(0);
   private readonly recentPosts = new Map<number, number[]>();
   private recentCount = 0;
+  /** Each article's sentence anchors: how a page that pastes its sentences finds it, whatever its topic terms. */
+  private anchors = new PairPostings();
   /** Terms each document contributed to document frequencies (needed to take them back). */
   private termsOf: (Uint32Array | undefined)[] = [];
   private scans = 0;
@@ -157,8 +164,9 @@ export class RetrievalIndex {
       else this.recentPosts.set(t, [n]);
       this.recentCount++;
     }
+    for (const a of sentenceAnchors(article.fingerprint.sentences)) this.anchors.add(a, n);
     if (key.publishesOriginals) this.originalSites.set(key.site, (this.originalSites.get(key.site) ?? 0) + 1);
-    if (this.recentCount > mergeAfter(this.postDocs.length)) this.merge();
+    if (this.recentCount > mergeAfter(this.postDocs.length) || this.anchors.pending > mergeAfter(this.anchors.keys.length)) this.merge();
   }
 
   remove(id: string): void {
@@ -188,11 +196,12 @@ export class RetrievalIndex {
   readonly idf = (term: number): number => Math.log((this.live + PRIOR_DOCS) / (this.df(term) + PRIOR_DOCS * priorShare(term) + 1));
 
   /**
-   * The `limit` articles sharing the most rare-term weight with a page, best first, leaving out those
-   * `exclude` refuses (the page itself, its own site).
+   * The `limit` articles sharing the most rare-term weight with a page, best first, then up to
+   * `COPY_CANDIDATES` more whose sentences the page holds word for word (`copiedFrom`), leaving out
+   * those `exclude` refuses (the page itself, its own site).
    */
   candidates(
-    fingerprint: Pick<Fingerprint, 'terms'>,
+    fingerprint: Pick<Fingerprint, 'terms' | 'sentences'>,
     limit: number,
     exclude: (key: ArticleKey) => boolean,
     /** The page's own library id, when the page may be in the library itself (a page read again). */
@@ -236,8 +245,40 @@ export class RetrievalIndex {
       }
       if (out.length >= limit || best.length === touched.length) break;
     }
+    const found = new Set(out.map((c) => c.key.id));
+    for (const n of this.copiedFrom(fingerprint.sentences)) {
+      const key = this.keys[n]!;
+      if (found.has(key.id) || exclude(key)) continue;
+      out.push({ key, score: scores[n]! });
+      if (out.length >= limit + COPY_CANDIDATES) break;
+    }
     for (const n of touched) scores[n] = 0;
     return out;
+  }
+
+  /**
+   * Articles whose sentences a page holds word for word, most sentences first: each article's sentence
+   * anchors looked up among the page's phrases. A paste of another article's sentences into a page on
+   * another subject shares few of that article's rare terms, so the term query alone would miss it.
+   */
+  private copiedFrom(sentences: readonly Pick<SentenceFingerprint, 'phrases'>[]): number[] {
+    const copied = new Map<number, number>();
+    for (const s of sentences) {
+      const seen = new Set<number>();
+      for (const h of s.phrases) {
+        const anchor = mix32(h);
+        if (this.anchors.count(anchor, MAX_ANCHOR_DOCS) > MAX_ANCHOR_DOCS) continue; // a stock phrase
+        this.anchors.forEach(anchor, (n) => {
+          if (!this.keys[n] || seen.has(n)) return;
+          seen.add(n);
+          copied.set(n, (copied.get(n) ?? 0) + 1);
+        });
+      }
+    }
+    return [...copied]
+      .filter(([, sentences]) => sentences >= MIN_ANCHOR_HITS)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([n]) => n);
   }
 
   /** The terms the library holds of article `id` (those of `fingerprint` when they were not kept). */
@@ -252,7 +293,7 @@ export class RetrievalIndex {
     if (this.dead) this.compact();
     else this.merge();
     return {
-      format: 2,
+      format: SNAPSHOT_FORMAT,
       fingerprintVersion: FINGERPRINT_VERSION,
       keys: toColumns(this.keys as ArticleKey[]),
       dfTerms: this.dfTerms,
@@ -260,6 +301,8 @@ export class RetrievalIndex {
       postTerms: this.postTerms,
       postStart: this.postStart,
       postDocs: this.postDocs,
+      anchorKeys: this.anchors.keys,
+      anchorDocs: this.anchors.docs,
     };
   }
 
@@ -268,9 +311,10 @@ export class RetrievalIndex {
    * inconsistent (then the caller rebuilds it from the articles).
    */
   static fromSnapshot(s: RetrievalSnapshot | undefined, maxPostingShare?: number): RetrievalIndex | null {
-    if (!s || s.fingerprintVersion !== FINGERPRINT_VERSION) return null;
-    const keys = s.format === 1 && Array.isArray(s.keys) ? s.keys : s.format === 2 && !Array.isArray(s.keys) ? fromColumns(s.keys) : null;
+    if (!s || s.fingerprintVersion !== FINGERPRINT_VERSION || s.format !== SNAPSHOT_FORMAT || Array.isArray(s.keys)) return null;
+    const keys = fromColumns(s.keys);
     if (!keys || keys.some((k) => !k)) return null;
+    const anchors = PairPostings.from(s.anchorKeys, s.anchorDocs);
     const ok =
       s.dfTerms instanceof Uint32Array &&
       s.dfCounts instanceof Uint32Array &&
@@ -282,8 +326,9 @@ export class RetrievalIndex {
       s.postStart[s.postTerms.length] === s.postDocs.length;
     // Postings are not checked one by one (6 million at 100,000 articles): one out of range names no
     // article, and every reader of postings skips those (`keys[n]` undefined).
-    if (!ok) return null;
+    if (!ok || !anchors) return null;
     const index = new RetrievalIndex(maxPostingShare);
+    index.anchors = anchors;
     index.keys = keys;
     index.numbers = undefined;
     index.sites = undefined;
@@ -321,7 +366,7 @@ export class RetrievalIndex {
 
   /** Merges recent postings and frequency changes into the compact arrays. */
   private merge(): void {
-    if (!this.recentCount && !this.dfDelta.size) return;
+    if (!this.recentCount && !this.dfDelta.size && !this.anchors.pending) return;
     const counts = mergeCounts(this.dfTerms, this.dfCounts, this.dfDelta);
     const posts = new Map<number, number[]>();
     for (let i = 0; i < this.postTerms.length; i++) {
@@ -338,6 +383,7 @@ export class RetrievalIndex {
       else posts.set(t, live);
     }
     const packed = packPostings(posts);
+    this.anchors.pack((n) => (this.keys[n] ? n : -1));
     // Built first, swapped in at once (see `compact`).
     [this.dfTerms, this.dfCounts] = counts;
     this.dfDelta.clear();
@@ -370,8 +416,12 @@ export class RetrievalIndex {
     const numberOf = new Map<string, number>();
     keys.forEach((k, n) => numberOf.set(k.id, n));
     const packed = packPostings(posts);
+    const anchors = new PairPostings();
+    [anchors.keys, anchors.docs] = [this.anchors.keys, this.anchors.docs];
+    anchors.pack((n) => renumber[n] ?? -1);
     // Everything built first, then swapped in at once: an error above leaves the index as it was.
     [this.postTerms, this.postStart, this.postDocs] = packed;
+    this.anchors = anchors;
     this.keys = keys;
     this.termsOf = termsOf;
     this.numbers = numberOf;
@@ -458,6 +508,45 @@ export function postedTerms(fingerprint: Pick<Fingerprint, 'sentences' | 'terms'
     .slice(0, POSTED_TERMS)
     .map((x) => x.t);
 }
+
+/**
+ * Sentence anchors of an article: for each sentence long enough for a verbatim copy of it to count
+ * (`MIN_COPIED_PHRASES`), one of its phrases, chosen by hash (the least `mix32`), as that hash. A
+ * page that pastes the sentence holds all its phrases, this one too; one changed word loses the
+ * anchor only when it falls in it.
+ */
+export function sentenceAnchors(sentences: readonly Pick<SentenceFingerprint, 'phrases'>[]): number[] {
+  const anchors: number[] = [];
+  for (const s of sentences) {
+    if (s.phrases.length < MIN_COPIED_PHRASES) continue;
+    let least = Infinity;
+    for (const h of s.phrases) least = Math.min(least, mix32(h));
+    anchors.push(least);
+  }
+  return anchors;
+}
+
+/** A 32-bit hash of a hash (MurmurHash3's finaliser): anchors are chosen by it, and posted as it. */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Format of `RetrievalSnapshot` written now. */
+const SNAPSHOT_FORMAT = 3;
+
+/** Candidates found by their pasted sentences alone, at most, beyond the term query's `limit`. */
+const COPY_CANDIDATES = 4;
+
+/** Page sentences that must hold an article's anchors: a verbatim copy counts from two sentences (`ruleMargins`). */
+const MIN_ANCHOR_HITS = 2;
+
+/** Articles an anchor may have before it is taken for a stock phrase and not followed. */
+const MAX_ANCHOR_DOCS = 16;
 
 /** Ids looked up by scanning after a snapshot is read, before the id map is built. */
 const SCANS_BEFORE_MAP = 8;

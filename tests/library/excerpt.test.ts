@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
-import { corpusDoc, corpusLibraryOf, pageToCheck } from '../helpers.ts';
+import { corpusDoc, corpusIds, corpusLibraryOf, pageToCheck } from '../helpers.ts';
 
 const check = (id: string, index: LibraryIndex) => {
   const d = corpusDoc(id);
@@ -21,6 +21,40 @@ describe("pasted passages (corpus kind excerpt): the original's sentences word f
     expect(verdict.kind).toBe('uncredited-rewrite');
     expect(matched?.id).toBe(original);
     expect(verdict.reason).toMatch(/word for word/);
+  });
+
+  // A short page (about 250 words) in the writer's own words on a related subject, with three of the
+  // original's sentences pasted among them, as people write: the library also holds 300 other articles.
+  const own = [
+    'Doctors who study memory say that sudden losses of it are rarer than television dramas suggest, and that most patients recover within a day.',
+    'Neurologists call the condition transient global amnesia when a person cannot form new memories for a few hours and cannot explain why.',
+    'Researchers at several universities have tried for decades to find a single cause, and most now think there are several.',
+    'Some patients describe a bad headache or a hard swim in cold water shortly before the episode begins, others describe nothing at all.',
+    'Cases in which years of memories disappear for good are far rarer, and specialists often disagree about them.',
+    'One such case drew wide attention this year.',
+    'Specialists say families should keep notes on what a patient remembers each day, since the pattern helps doctors decide on tests.',
+    'Brain scans usually look normal, which can make the diagnosis slow and frustrating for everyone involved.',
+    'Support groups for families of patients with lasting memory loss have grown in number, and many now meet online every week.',
+  ];
+  const pasted = (n: number) => {
+    const original = corpusDoc('c9ef7a5856bad3a30adcaf124a0bca53').body.split(/\n+/);
+    return [...own.slice(0, 6), original.slice(0, n).join(' '), ...own.slice(6)].join('\n');
+  };
+  const distractors = () => corpusLibraryOf('c9ef7a5856bad3a30adcaf124a0bca53', ...corpusIds('library').slice(0, 300));
+
+  it("catches three of the original's sentences pasted into a short page of the writer's own, among many library articles", () => {
+    const index = distractors();
+    const { verdict, matched } = checkPage(pageToCheck('https://blog.example/memory', pasted(3), { published: '2030-01-01T00:00:00Z' }), index);
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe('c9ef7a5856bad3a30adcaf124a0bca53');
+    expect(verdict.reason).toMatch(/^copies 3 of .*'s sentences word for word or nearly, one after another/);
+  });
+
+  it('names one pasted sentence as what it is, too little for a copy, and shows the article', () => {
+    const { verdict } = checkPage(pageToCheck('https://blog.example/memory', pasted(1), { published: '2030-01-01T00:00:00Z' }), distractors());
+    expect(verdict.kind).toBe('none');
+    expect(verdict.nearest?.id).toBe('c9ef7a5856bad3a30adcaf124a0bca53');
+    expect(verdict.reason).toMatch(/^1 of its sentences matches .*'s article word for word or nearly \(\d+ words\): too little for a copy/);
   });
 
   it('does not take two lines shared by two reports of one fire for a copy, and says what it saw', () => {

@@ -43,13 +43,13 @@ describe('RetrievalIndex', () => {
     expect(RetrievalIndex.fromSnapshot(undefined)).toBeNull();
   });
 
-  it('stores keys as columns, reads every field back, and still reads a snapshot of keys as objects', () => {
+  it('stores keys as columns, reads every field back, and refuses older formats (rebuilt from the articles)', () => {
     const index = new RetrievalIndex();
     index.add(article(1, { derivatives: ['copy'], canonicalUrl: 'https://canonical.example/one' }));
     index.add(article(2, { stub: true }));
     index.add({ ...article(3), id: 'odd\nid' }); // a newline in a value: the column falls back to JSON
     const snapshot = index.snapshot();
-    expect(snapshot.format).toBe(2);
+    expect(snapshot.format).toBe(3);
     expect(Array.isArray(snapshot.keys)).toBe(false);
     const copy = RetrievalIndex.fromSnapshot(structuredClone(snapshot))!;
     for (const id of ['a1', 'a2', 'odd\nid']) expect(copy.get(id)).toEqual(index.get(id));
@@ -58,11 +58,11 @@ describe('RetrievalIndex', () => {
     expect(copy.get('a2')).not.toHaveProperty('canonicalUrl');
     expect(copy.publishesOriginals('site1.example')).toBe(true);
     expect(copy.publishesOriginals('site2.example')).toBe(false);
-    // A snapshot saved before keys were columns.
+    // Snapshots saved before sentence anchors (format 2) or before keys were columns (format 1).
     const keys = ['a1', 'a2', 'odd\nid'].map((id) => index.get(id)!);
-    const old = RetrievalIndex.fromSnapshot(structuredClone({ ...snapshot, format: 1, keys }))!;
-    expect([...old.ids()].sort()).toEqual(['a1', 'a2', 'odd\nid']);
-    expect(old.candidates(query(2), 1, none)[0]?.key.id).toBe('a2');
+    expect(RetrievalIndex.fromSnapshot(structuredClone({ ...snapshot, format: 1, keys }))).toBeNull();
+    const { anchorKeys: _k, anchorDocs: _d, ...before } = snapshot;
+    expect(RetrievalIndex.fromSnapshot(structuredClone({ ...before, format: 2 } as unknown as RetrievalSnapshot))).toBeNull();
   });
 
   it('refuses key columns that do not hold one value per article', () => {
@@ -160,7 +160,7 @@ describe('RetrievalIndex at the size of a large library', () => {
     for (let i = 0; i < 10; i++) index.remove(`d${i}`);
     const copy = RetrievalIndex.fromSnapshot(structuredClone(index.snapshot()))!; // merges and compacts
     expect(copy.size).toBe(n - 10);
-    expect(copy.candidates({ terms: [12345] }, 1, none)[0]?.key.id).toBe('d12345');
-    expect(index.candidates({ terms: [199_999] }, 1, none)[0]?.key.id).toBe('d199999');
+    expect(copy.candidates({ terms: [12345], sentences: [] }, 1, none)[0]?.key.id).toBe('d12345');
+    expect(index.candidates({ terms: [199_999], sentences: [] }, 1, none)[0]?.key.id).toBe('d199999');
   }, 60_000);
 });
