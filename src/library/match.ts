@@ -176,6 +176,9 @@ function bestDerivation(page: PageToCheck, index: CandidateSource, options: Matc
   const copies = (later: LibraryArticle, earlier: LibraryArticle) => isCopyOf(later, earlier, weight, options);
   const source = earliestSource(derived, page.credit, copies);
   if (!source || (page.credit && findCredit(page.credit, source.article))) return { best: source, nearest };
+  // A source that appeared after the page copied it: nothing reached the page through it.
+  if (whichCameFirst({ claimed: page.published, observations: page.observations ?? [] }, appearanceOf(source.article)) === 'page')
+    return { best: source, nearest };
   const through = (source: Derivation, earlier: LibraryArticle) => followsThrough(source, earlier, weight, options);
   return { best: storyOriginal(source, resembling, through), nearest };
 }

@@ -268,4 +268,15 @@ describe('which original, when the page follows a rewrite of it', () => {
     later.add(libraryArticle('cnbc', CNBC, seedBodies().original, { siteName: 'CNBC', published: '2025-10-24T06:47:32Z' }));
     expect(checkPage(pageCopyingTheFarm(), later).matched?.id).toBe('farm');
   });
+  it('reaches no original through an article that appeared after the page: that article copied the page', () => {
+    // A review, and a page the index saw the next day: the review's whole text with four of an
+    // earlier review's sentences pasted in. The later page copied this one; the earlier review is not reached through it.
+    const at = (id: string) => ({ published: corpusDoc(id).published, observations: [{ at: corpusDoc(id).published!, by: 'index' as const, name: 'GDELT' }] });
+    const review = corpusDoc('a36a8614cb-independent');
+    const index = new LibraryIndex();
+    for (const id of ['a36a8614cb-excerpt', 'a36a8614cbc371a51e1fa07f94bbb087']) index.add(libraryArticle(id, corpusDoc(id).url, corpusDoc(id).body, at(id)));
+    const { verdict } = checkPage(pageToCheck(review.url, review.body, at(review.id)), index);
+    expect(verdict.kind).toBe('original');
+    expect(verdict.derivatives?.map((d) => d.id)).toContain('a36a8614cb-excerpt');
+  });
 });
