@@ -226,7 +226,36 @@ function copied(page: Fingerprint, original: Fingerprint): { copiedRun: number; 
       if (n >= COPIED_CONTAINMENT * smaller) copies.push({ page: i, original: j, words: smaller + PHRASE_WORDS - 1 });
     }
   });
+  extendRuns(copies, page, original);
   return { copiedRun: longestCopiedRun(copies), copiedSentences: new Set(copies.map((c) => c.original)).size, copiedWords: sum(copies.map((c) => c.words)) };
+}
+
+/**
+ * A pasted run is one passage, whatever its sentences' lengths: a sentence too short to count alone
+ * (`MIN_COPIED_PHRASES`) joins a copy when it stands right after or before a copied sentence in the
+ * original and every one of its phrases is in the page right there too (in the same page sentence,
+ * run into it, or in the next one). Standing next to a long copy on both sides, it is no stock line.
+ */
+function extendRuns(copies: Copy[], page: Fingerprint, original: Fingerprint): void {
+  const taken = new Set(copies.map((c) => c.original));
+  const contains = (i: number, j: number) => {
+    const s = page.sentences[i];
+    const short = original.sentences[j]!.phrases;
+    if (!s || !short.length) return false;
+    const have = new Set(s.phrases);
+    return short.every((h) => have.has(h));
+  };
+  for (let k = 0; k < copies.length; k++) {
+    const c = copies[k]!;
+    for (const step of [1, -1]) {
+      const j = c.original + step;
+      if (taken.has(j) || !original.sentences[j] || original.sentences[j]!.phrases.length >= MIN_COPIED_PHRASES) continue;
+      const i = [c.page, c.page + step].find((x) => contains(x, j));
+      if (i === undefined) continue;
+      taken.add(j);
+      copies.push({ page: i, original: j, words: original.sentences[j]!.phrases.length + PHRASE_WORDS - 1 }); // extended in turn
+    }
+  }
 }
 
 /**

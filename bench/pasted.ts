@@ -1,0 +1,92 @@
+// Pasted passages beyond the corpus's 23 `excerpt` pages: runs of an original's own sentences (no
+// quotation marks in them) pasted word for word into every fact-sheet article of the same story
+// (kinds same-facts, retold, borderline: the corpus's recipe for `excerpt`), one run every third
+// sentence of the original, and checked against the corpus library. Compared with a phrase checker
+// (share of the page's 8-word phrases found in the original ≥ 0.15), which Unspun must never trail.
+// Run: node --import tsx bench/pasted.ts [corpus] [--run 3] [--short]   (--short: hosts cut to their
+// 150–350-word opening, the pasted run inside it)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusLibrary } from '../src/cli/corpus-library.ts';
+import { readManifest } from '../src/cli/corpus.ts';
+import { opening, SHORT_PAGE } from '../src/cli/eval.ts';
+import { fingerprintText } from '../src/core/fingerprint.ts';
+import { checkPage } from '../src/library/match.ts';
+import type { PageToCheck } from '../src/library/match.ts';
+
+const args = process.argv.slice(2);
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--run') ?? '../shared/corpus';
+const runLength = Number(args[args.indexOf('--run') + 1] ?? 3) || 3;
+const short = args.includes('--short');
+const docs = readManifest(dir);
+const index = corpusLibrary(dir, docs);
+const texts = new Map<string, { body: string }>(
+  readFileSync(join(dir, 'texts.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string; body: string })
+    .map((t) => [t.id, t]),
+);
+
+const shingles = (text: string) => {
+  const w = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + 8 <= w.length; i++) out.add(w.slice(i, i + 8).join(' '));
+  return out;
+};
+const phraseShare = (page: string, original: Set<string>) => {
+  const p = shingles(page);
+  let shared = 0;
+  for (const s of p) if (original.has(s)) shared++;
+  return p.size ? shared / p.size : 0;
+};
+
+let n = 0;
+let caught = 0;
+let phrase = 0;
+let phraseOnly = 0;
+const reasons = new Map<string, number>();
+const missed: string[] = [];
+for (const host of docs.filter((d) => ['same-facts', 'retold', 'borderline'].includes(d.kind))) {
+  const id = (host as { related?: string }).related ?? host.original ?? '';
+  const original = index.get(id);
+  if (!original) continue;
+  const originalShingles = shingles(original.sentences.join(' '));
+  let paragraphs = texts.get(host.id)!.body.split(/\n+/);
+  if (short) paragraphs = opening(paragraphs, SHORT_PAGE.maxWords - 90);
+  for (let start = 1; start + runLength <= original.sentences.length; start += 3) {
+    const run = original.sentences.slice(start, start + runLength);
+    if (run.some((s) => /["“”]/.test(s))) continue;
+    const at = 1 + ((start * 7) % Math.max(1, paragraphs.length - 1));
+    const body = [...paragraphs.slice(0, at), run.join(' '), ...paragraphs.slice(at)].join('\n');
+    const { sentences, fingerprint } = fingerprintText(body);
+    const page: PageToCheck = {
+      url: `https://paste-${n}.example/story`,
+      title: 'page',
+      firstSeen: '2030-01-01T00:00:00Z',
+      published: '2030-01-01T00:00:00Z',
+      sentences,
+      fingerprint,
+      credit: { declaredSources: [], links: [], paragraphs: body.split('\n') },
+    };
+    n++;
+    const { verdict, matched } = checkPage(page, index);
+    const ok = verdict.kind === 'uncredited-rewrite' && matched?.id === id;
+    const byPhrase = phraseShare(body, originalShingles) >= 0.15;
+    if (ok) caught++;
+    if (byPhrase) phrase++;
+    if (byPhrase && !ok) phraseOnly++;
+    if (ok) continue;
+    const reason = (verdict.reason ?? verdict.kind).replace(/\d+/g, 'N').replace(/ [A-Z][\w .'&-]*'s (article|sentences)/, " X's $1");
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    if (missed.length < 10) missed.push(`  ${host.id} run at ${start} (${run.map((s) => s.split(/\s+/).length).join('+')} words): ${verdict.reason}`);
+  }
+}
+const pct = (x: number) => `${x} (${((100 * x) / n).toFixed(1)} %)`;
+console.log(`runs of ${runLength} pasted${short ? ' into short pages' : ''}: ${n} pages`);
+console.log(`  Unspun caught, naming the original: ${pct(caught)}`);
+console.log(`  phrase checker (8-word share ≥ 0.15): ${pct(phrase)}; caught by it and missed by Unspun: ${phraseOnly}`);
+console.log('missed, by reason:');
+for (const [r, k] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${k}  ${r}`);
+console.log('examples:');
+console.log(missed.join('\n'));

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { alignSentences, DEFAULT_ALIGN } from '../../src/core/align.ts';
+import { fingerprintSentences } from '../../src/core/fingerprint.ts';
+
+const weight = () => 1;
+const original = [
+  'The regional council approved the new budget for the harbour district on Tuesday evening.',
+  'The port wanted more.',
+  'Work on the northern breakwater will begin in the spring and last until the end of next year.',
+  'Fishermen who use the old quay will be moved to temporary moorings near the ferry terminal.',
+  'It was not the first delay.',
+];
+const own = [
+  'Residents of the coastal town have waited a long time for any decision about the harbour.',
+  'Several shopkeepers said they feared the building work would keep visitors away all summer.',
+  'A local historian pointed out that the breakwater was first proposed more than forty years ago.',
+];
+const align = (page: string[]) => alignSentences(fingerprintSentences(page), fingerprintSentences(original), weight, DEFAULT_ALIGN);
+
+describe('a pasted run is one passage, whatever its sentences lengths', () => {
+  it("counts a short sentence pasted between two of the original's long ones, in place on both sides", () => {
+    const a = align([own[0]!, ...original.slice(0, 3), own[1]!, own[2]!]);
+    expect(a.copiedSentences).toBe(3);
+    expect(a.copiedRun).toBe(3);
+  });
+
+  it('counts it when the page runs it into the next sentence (a missing full stop)', () => {
+    const a = align([own[0]!, original[0]!, `${original[1]!.slice(0, -1)} ${original[2]}`, own[1]!]);
+    expect(a.copiedSentences).toBe(3);
+  });
+
+  it('does not count a short sentence that stands elsewhere in the page, away from the copied ones', () => {
+    const a = align([original[1]!, own[0]!, original[0]!, own[1]!, original[2]!, own[2]!]);
+    expect(a.copiedSentences).toBe(2);
+    const alone = align([own[0]!, original[4]!, own[1]!, original[3]!]);
+    expect(alone.copiedSentences).toBe(1); // "It was not the first delay." follows a copy in the page, but not in the original
+  });
+});
