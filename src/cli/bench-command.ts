@@ -181,7 +181,7 @@ function scaled(index: LibraryIndex, docs: CorpusDoc[], pages: BenchPage[], targ
   const retrieval = new RetrievalIndex();
   for (const a of index.all()) retrieval.add(a);
   for (let i = index.size; i < target; i++) retrieval.add(synthetic(i, pool));
-  retrieval.snapshot(); // merges recent changes, as a save does
+  retrieval.snapshot(); // as a save does (merging recent changes when they are many)
   const buildMs = performance.now() - t;
   // The index as built here, which keeps each article's terms to take them back out of the frequencies.
   const builtMb = (heapUsed() - before) / 2 ** 20;

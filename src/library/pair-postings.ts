@@ -79,13 +79,29 @@ export class PairPostings {
     this.recentCount = 0;
   }
 
-  /** Postings as stored, or null when the arrays are inconsistent. */
-  static from(keys: unknown, docs: unknown): PairPostings | null {
+  /** The pairs not merged yet, as two parallel arrays (what a snapshot stores beside the packed ones). */
+  recentPairs(): [Uint32Array, Int32Array] {
+    const keys = new Uint32Array(this.recentCount);
+    const docs = new Int32Array(this.recentCount);
+    let n = 0;
+    for (const [key, list] of this.recent) {
+      for (const doc of list) {
+        keys[n] = key;
+        docs[n++] = doc;
+      }
+    }
+    return [keys, docs];
+  }
+
+  /** Postings as stored (packed pairs, and recent ones when given), or null when the arrays are inconsistent. */
+  static from(keys: unknown, docs: unknown, recentKeys: unknown = new Uint32Array(0), recentDocs: unknown = new Int32Array(0)): PairPostings | null {
     if (!(keys instanceof Uint32Array) || !(docs instanceof Int32Array) || keys.length !== docs.length) return null;
+    if (!(recentKeys instanceof Uint32Array) || !(recentDocs instanceof Int32Array) || recentKeys.length !== recentDocs.length) return null;
     for (let i = 1; i < keys.length; i++) if (keys[i]! < keys[i - 1]!) return null;
     const p = new PairPostings();
     p.keys = keys;
     p.docs = docs;
+    for (let i = 0; i < recentKeys.length; i++) p.add(recentKeys[i]!, recentDocs[i]!);
     return p;
   }
 }

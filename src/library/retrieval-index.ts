@@ -52,7 +52,7 @@ export interface KeyColumns {
 }
 
 export interface RetrievalSnapshot {
-  /** 3: keys as columns, with sentence anchors. Older formats are rebuilt from the articles. */
+  /** 4: keys as columns, sentence anchors, unmerged changes. Older formats are rebuilt from the articles. */
   format: number;
   fingerprintVersion: number;
   keys: ArticleKey[] | KeyColumns;
@@ -66,6 +66,16 @@ export interface RetrievalSnapshot {
   /** Sentence anchors (`sentenceAnchors`) and their documents, sorted by anchor. */
   anchorKeys: Uint32Array;
   anchorDocs: Int32Array;
+  /**
+   * Changes since the last merge, as (key, document) or (term, change) pairs: saved as they are, so
+   * a save after one new article does not rebuild every posting (merging waits until they are many).
+   */
+  recentTerms: Uint32Array;
+  recentDocs: Int32Array;
+  recentAnchorKeys: Uint32Array;
+  recentAnchorDocs: Int32Array;
+  dfDeltaTerms: Uint32Array;
+  dfDeltaCounts: Int32Array;
 }
 
 /**
@@ -288,10 +298,12 @@ export class RetrievalIndex {
     return new Set(this.termsOf[n] ?? fingerprint.terms);
   }
 
-  /** The index as one storable value (recent changes merged first). */
+  /** The index as one storable value (recent changes merged first only when they are many, see `SAVED_UNMERGED`). */
   snapshot(): RetrievalSnapshot {
     if (this.dead) this.compact();
-    else this.merge();
+    else if (this.recentCount > SAVED_UNMERGED || this.anchors.pending > SAVED_UNMERGED || this.dfDelta.size > SAVED_UNMERGED) this.merge();
+    const [recentTerms, recentDocs] = flatten(this.recentPosts, this.recentCount);
+    const [recentAnchorKeys, recentAnchorDocs] = this.anchors.recentPairs();
     return {
       format: SNAPSHOT_FORMAT,
       fingerprintVersion: FINGERPRINT_VERSION,
@@ -303,6 +315,12 @@ export class RetrievalIndex {
       postDocs: this.postDocs,
       anchorKeys: this.anchors.keys,
       anchorDocs: this.anchors.docs,
+      recentTerms,
+      recentDocs,
+      recentAnchorKeys,
+      recentAnchorDocs,
+      dfDeltaTerms: Uint32Array.from(this.dfDelta.keys()),
+      dfDeltaCounts: Int32Array.from(this.dfDelta.values()),
     };
   }
 
@@ -314,7 +332,14 @@ export class RetrievalIndex {
     if (!s || s.fingerprintVersion !== FINGERPRINT_VERSION || s.format !== SNAPSHOT_FORMAT || Array.isArray(s.keys)) return null;
     const keys = fromColumns(s.keys);
     if (!keys || keys.some((k) => !k)) return null;
-    const anchors = PairPostings.from(s.anchorKeys, s.anchorDocs);
+    const anchors = PairPostings.from(s.anchorKeys, s.anchorDocs, s.recentAnchorKeys, s.recentAnchorDocs);
+    const recentOk =
+      s.recentTerms instanceof Uint32Array &&
+      s.recentDocs instanceof Int32Array &&
+      s.recentTerms.length === s.recentDocs.length &&
+      s.dfDeltaTerms instanceof Uint32Array &&
+      s.dfDeltaCounts instanceof Int32Array &&
+      s.dfDeltaTerms.length === s.dfDeltaCounts.length;
     const ok =
       s.dfTerms instanceof Uint32Array &&
       s.dfCounts instanceof Uint32Array &&
@@ -326,9 +351,16 @@ export class RetrievalIndex {
       s.postStart[s.postTerms.length] === s.postDocs.length;
     // Postings are not checked one by one (6 million at 100,000 articles): one out of range names no
     // article, and every reader of postings skips those (`keys[n]` undefined).
-    if (!ok || !anchors) return null;
+    if (!ok || !anchors || !recentOk) return null;
     const index = new RetrievalIndex(maxPostingShare);
     index.anchors = anchors;
+    for (let i = 0; i < s.recentTerms.length; i++) {
+      const list = index.recentPosts.get(s.recentTerms[i]!);
+      if (list) list.push(s.recentDocs[i]!);
+      else index.recentPosts.set(s.recentTerms[i]!, [s.recentDocs[i]!]);
+    }
+    index.recentCount = s.recentTerms.length;
+    for (let i = 0; i < s.dfDeltaTerms.length; i++) index.dfDelta.set(s.dfDeltaTerms[i]!, s.dfDeltaCounts[i]!);
     index.keys = keys;
     index.numbers = undefined;
     index.sites = undefined;
@@ -536,8 +568,28 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
+/**
+ * Unmerged postings a snapshot carries as they are, at most (about 800 articles' worth): more are
+ * merged first, so that reading a snapshot back stays one quick step.
+ */
+const SAVED_UNMERGED = 50_000;
+
 /** Format of `RetrievalSnapshot` written now. */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
+
+/** A key → documents map as two parallel arrays of its `count` pairs. */
+function flatten(map: ReadonlyMap<number, readonly number[]>, count: number): [Uint32Array, Int32Array] {
+  const keys = new Uint32Array(count);
+  const docs = new Int32Array(count);
+  let n = 0;
+  for (const [key, list] of map) {
+    for (const doc of list) {
+      keys[n] = key;
+      docs[n++] = doc;
+    }
+  }
+  return [keys, docs];
+}
 
 /** Candidates found by their pasted sentences alone, at most, beyond the term query's `limit`. */
 const COPY_CANDIDATES = 4;

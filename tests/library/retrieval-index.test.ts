@@ -35,6 +35,19 @@ describe('RetrievalIndex', () => {
     expect(copy.candidates(query(900), 1, none)[0]?.key.id).toBe('a900');
   });
 
+  it('saves recent changes unmerged (a save after one article rebuilds no postings) and reads them back', () => {
+    const index = filled(300);
+    const snapshot = index.snapshot();
+    expect(snapshot.postDocs.length).toBe(0); // 300 articles: all still recent
+    expect(snapshot.recentTerms.length).toBeGreaterThan(0);
+    expect(snapshot.recentAnchorKeys.length).toBe(900); // three sentences an article, each an anchor
+    const copy = RetrievalIndex.fromSnapshot(structuredClone(snapshot))!;
+    expect(copy.df(term('mayor'))).toBe(300);
+    expect(copy.candidates(query(42), 1, none)[0]?.key.id).toBe('a42');
+    expect(RetrievalIndex.fromSnapshot({ ...snapshot, recentDocs: snapshot.recentDocs.slice(1) })).toBeNull();
+    expect(RetrievalIndex.fromSnapshot({ ...snapshot, dfDeltaCounts: new Int32Array(0) })).toBeNull();
+  });
+
   it('refuses a snapshot of another fingerprint version, or one that does not hold together', () => {
     const good = filled(20).snapshot();
     expect(RetrievalIndex.fromSnapshot({ ...good, fingerprintVersion: good.fingerprintVersion - 1 })).toBeNull();
@@ -49,7 +62,7 @@ describe('RetrievalIndex', () => {
     index.add(article(2, { stub: true }));
     index.add({ ...article(3), id: 'odd\nid' }); // a newline in a value: the column falls back to JSON
     const snapshot = index.snapshot();
-    expect(snapshot.format).toBe(3);
+    expect(snapshot.format).toBe(4);
     expect(Array.isArray(snapshot.keys)).toBe(false);
     const copy = RetrievalIndex.fromSnapshot(structuredClone(snapshot))!;
     for (const id of ['a1', 'a2', 'odd\nid']) expect(copy.get(id)).toEqual(index.get(id));
