@@ -194,6 +194,12 @@ function scaled(index: LibraryIndex, docs: CorpusDoc[], pages: BenchPage[], targ
     snapshot.postDocs,
     snapshot.anchorKeys,
     snapshot.anchorDocs,
+    snapshot.recentTerms,
+    snapshot.recentDocs,
+    snapshot.recentAnchorKeys,
+    snapshot.recentAnchorDocs,
+    snapshot.dfDeltaTerms,
+    snapshot.dfDeltaCounts,
   ].reduce((n, a) => n + a.byteLength, 0);
   const beforeLoad = heapUsed();
   t = performance.now();
