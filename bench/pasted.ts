@@ -3,8 +3,8 @@
 // (kinds same-facts, retold, borderline: the corpus's recipe for `excerpt`), one run every third
 // sentence of the original, and checked against the corpus library. Compared with a phrase checker
 // (share of the page's 8-word phrases found in the original ≥ 0.15), which Unspun must never trail.
-// Run: node --import tsx bench/pasted.ts [corpus] [--run 3] [--short]   (--short: hosts cut to their
-// 150–350-word opening, the pasted run inside it)
+// Run: node --import tsx bench/pasted.ts [corpus] [--run 3] [--short] [--edit]   (--short: hosts cut to
+// their 150–350-word opening, the pasted run inside it; --edit: a word dropped from each pasted sentence)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
@@ -18,6 +18,12 @@ const args = process.argv.slice(2);
 const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--run') ?? '../shared/corpus';
 const runLength = Number(args[args.indexOf('--run') + 1] ?? 3) || 3;
 const short = args.includes('--short');
+/** --edit: one word dropped from the middle of each pasted sentence (a near copy, as people make). */
+const edit = args.includes('--edit');
+const nearly = (s: string) => {
+  const w = s.split(' ');
+  return w.length < 6 ? s : [...w.slice(0, w.length >> 1), ...w.slice((w.length >> 1) + 1)].join(' ');
+};
 const docs = readManifest(dir);
 const index = corpusLibrary(dir, docs);
 const texts = new Map<string, { body: string }>(
@@ -55,7 +61,7 @@ for (const host of docs.filter((d) => ['same-facts', 'retold', 'borderline'].inc
   let paragraphs = texts.get(host.id)!.body.split(/\n+/);
   if (short) paragraphs = opening(paragraphs, SHORT_PAGE.maxWords - 90);
   for (let start = 1; start + runLength <= original.sentences.length; start += 3) {
-    const run = original.sentences.slice(start, start + runLength);
+    const run = original.sentences.slice(start, start + runLength).map((x) => (edit ? nearly(x) : x));
     if (run.some((s) => /["“”]/.test(s))) continue;
     const at = 1 + ((start * 7) % Math.max(1, paragraphs.length - 1));
     const body = [...paragraphs.slice(0, at), run.join(' '), ...paragraphs.slice(at)].join('\n');
@@ -83,7 +89,7 @@ for (const host of docs.filter((d) => ['same-facts', 'retold', 'borderline'].inc
   }
 }
 const pct = (x: number) => `${x} (${((100 * x) / n).toFixed(1)} %)`;
-console.log(`runs of ${runLength} pasted${short ? ' into short pages' : ''}: ${n} pages`);
+console.log(`runs of ${runLength} pasted${edit ? ', a word dropped from each sentence,' : ''}${short ? ' into short pages' : ''}: ${n} pages`);
 console.log(`  Unspun caught, naming the original: ${pct(caught)}`);
 console.log(`  phrase checker (8-word share ≥ 0.15): ${pct(phrase)}; caught by it and missed by Unspun: ${phraseOnly}`);
 console.log('missed, by reason:');

@@ -217,17 +217,32 @@ function copied(page: Fingerprint, original: Fingerprint): { copiedRun: number; 
     }
   });
   const copies: Copy[] = [];
+  const near: Copy[] = [];
   page.sentences.forEach((s, i) => {
     if (s.phrases.length < MIN_COPIED_PHRASES) return;
     const shared = new Map<number, number>();
     for (const h of s.phrases) for (const j of index.get(h) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
     for (const [j, n] of shared) {
       const smaller = Math.min(s.phrases.length, original.sentences[j]!.phrases.length);
-      if (n >= COPIED_CONTAINMENT * smaller) copies.push({ page: i, original: j, words: smaller + PHRASE_WORDS - 1 });
+      const copy = { page: i, original: j, words: smaller + PHRASE_WORDS - 1 };
+      if (n >= COPIED_CONTAINMENT * smaller) copies.push(copy);
+      else if (n >= MIN_COPIED_PHRASES && n >= smaller - PHRASE_WORDS) near.push(copy); // one word changed: it breaks PHRASE_WORDS phrases
     }
   });
+  copies.push(...inRuns(near, copies));
   extendRuns(copies, page, original);
   return { copiedRun: longestCopiedRun(copies), copiedSentences: new Set(copies.map((c) => c.original)).size, copiedWords: sum(copies.map((c) => c.words)) };
+}
+
+/**
+ * Sentences copied with one word changed (people edit what they paste) that stand in a run: next to
+ * another copy, exact or edited, in the original and in the page. Alone, such a sentence may be a
+ * wire line two reports both edited; a run of them is a pasted passage.
+ */
+function inRuns(near: Copy[], exact: Copy[]): Copy[] {
+  // As in `longestCopiedRun`: one line of the original may be skipped (a caption, a line left out).
+  const next = (a: Copy, b: Copy) => Math.abs(a.original - b.original) <= 2 && a.original !== b.original && Math.abs(a.page - b.page) <= 2;
+  return near.filter((c) => exact.some((e) => next(c, e)) || near.some((o) => o !== c && next(c, o)));
 }
 
 /**

@@ -35,4 +35,20 @@ describe('a pasted run is one passage, whatever its sentences lengths', () => {
     const alone = align([own[0]!, original[4]!, own[1]!, original[3]!]);
     expect(alone.copiedSentences).toBe(1); // "It was not the first delay." follows a copy in the page, but not in the original
   });
+
+  /** The sentence with its middle word dropped: a near copy, as people edit what they paste. */
+  const edited = (x: string) => {
+    const w = x.split(' ');
+    return [...w.slice(0, w.length >> 1), ...w.slice((w.length >> 1) + 1)].join(' ');
+  };
+
+  it('counts sentences pasted with one word changed when they stand in a run', () => {
+    const a = align([own[0]!, edited(original[0]!), edited(original[2]!), edited(original[3]!), own[1]!]);
+    expect(a.copiedSentences).toBe(3);
+  });
+
+  it('does not count one edited sentence alone: two reports may both edit the same wire line', () => {
+    const a = align([own[0]!, edited(original[0]!), own[1]!, own[2]!, edited(original[3]!)]);
+    expect(a.copiedSentences).toBe(0);
+  });
 });
