@@ -1,4 +1,59 @@
 /**
+ * Postings added since the last merge: documents by key, and how many in all. A snapshot stores them
+ * as two parallel arrays of (key, document) pairs (`pairs`, `fromPairs`).
+ */
+export class RecentPostings {
+  private readonly lists = new Map<number, number[]>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(key: number, doc: number): void {
+    const list = this.lists.get(key >>> 0);
+    if (list) list.push(doc);
+    else this.lists.set(key >>> 0, [doc]);
+    this.count++;
+  }
+
+  get(key: number): number[] | undefined {
+    return this.lists.get(key);
+  }
+
+  entries(): IterableIterator<[number, number[]]> {
+    return this.lists.entries();
+  }
+
+  clear(): void {
+    this.lists.clear();
+    this.count = 0;
+  }
+
+  /** Every (key, document) pair, as two parallel arrays. */
+  pairs(): [Uint32Array, Int32Array] {
+    const keys = new Uint32Array(this.size);
+    const docs = new Int32Array(this.size);
+    let n = 0;
+    for (const [key, list] of this.lists) {
+      for (const doc of list) {
+        keys[n] = key;
+        docs[n++] = doc;
+      }
+    }
+    return [keys, docs];
+  }
+
+  /** The postings two parallel arrays hold, or null when they are not such arrays. */
+  static fromPairs(keys: unknown, docs: unknown): RecentPostings | null {
+    if (!(keys instanceof Uint32Array) || !(docs instanceof Int32Array) || keys.length !== docs.length) return null;
+    const recent = new RecentPostings();
+    for (let i = 0; i < keys.length; i++) recent.add(keys[i]!, docs[i]!);
+    return recent;
+  }
+}
+
+/**
  * Postings kept as (key, document) pairs sorted by key then document, for keys that are nearly all
  * unique (one sentence's phrase): 8 bytes a posting, where a key → list layout costs 12. Recent
  * additions wait in plain arrays until `pack` merges them in.
@@ -6,22 +61,14 @@
 export class PairPostings {
   keys: Uint32Array = new Uint32Array(0);
   docs: Int32Array = new Int32Array(0);
-  private recent = new Map<number, number[]>();
-  private recentCount = 0;
+  private recent = new RecentPostings();
 
   get pending(): number {
-    return this.recentCount;
-  }
-
-  get size(): number {
-    return this.keys.length + this.recentCount;
+    return this.recent.size;
   }
 
   add(key: number, doc: number): void {
-    const list = this.recent.get(key >>> 0);
-    if (list) list.push(doc);
-    else this.recent.set(key >>> 0, [doc]);
-    this.recentCount++;
+    this.recent.add(key, doc);
   }
 
   /** How many documents a key has, packed and recent (counting stops past `cap`). */
@@ -44,8 +91,8 @@ export class PairPostings {
   pack(renumber: (doc: number) => number): void {
     const recentKeys: number[] = [];
     const recentDocs: number[] = [];
-    for (const key of [...this.recent.keys()].sort((a, b) => a - b)) {
-      for (const doc of this.recent.get(key)!.sort((a, b) => a - b)) {
+    for (const [key, list] of [...this.recent.entries()].sort((a, b) => a[0] - b[0])) {
+      for (const doc of list.sort((a, b) => a - b)) {
         recentKeys.push(key);
         recentDocs.push(doc);
       }
@@ -75,33 +122,24 @@ export class PairPostings {
     }
     this.keys = keys.slice(0, n);
     this.docs = docs.slice(0, n);
-    this.recent = new Map();
-    this.recentCount = 0;
+    this.recent = new RecentPostings();
   }
 
   /** The pairs not merged yet, as two parallel arrays (what a snapshot stores beside the packed ones). */
   recentPairs(): [Uint32Array, Int32Array] {
-    const keys = new Uint32Array(this.recentCount);
-    const docs = new Int32Array(this.recentCount);
-    let n = 0;
-    for (const [key, list] of this.recent) {
-      for (const doc of list) {
-        keys[n] = key;
-        docs[n++] = doc;
-      }
-    }
-    return [keys, docs];
+    return this.recent.pairs();
   }
 
   /** Postings as stored (packed pairs, and recent ones when given), or null when the arrays are inconsistent. */
   static from(keys: unknown, docs: unknown, recentKeys: unknown = new Uint32Array(0), recentDocs: unknown = new Int32Array(0)): PairPostings | null {
     if (!(keys instanceof Uint32Array) || !(docs instanceof Int32Array) || keys.length !== docs.length) return null;
-    if (!(recentKeys instanceof Uint32Array) || !(recentDocs instanceof Int32Array) || recentKeys.length !== recentDocs.length) return null;
+    const recent = RecentPostings.fromPairs(recentKeys, recentDocs);
+    if (!recent) return null;
     for (let i = 1; i < keys.length; i++) if (keys[i]! < keys[i - 1]!) return null;
     const p = new PairPostings();
     p.keys = keys;
     p.docs = docs;
-    for (let i = 0; i < recentKeys.length; i++) p.add(recentKeys[i]!, recentDocs[i]!);
+    p.recent = recent;
     return p;
   }
 }

@@ -3,7 +3,8 @@ import { FINGERPRINT_VERSION, type Fingerprint, type SentenceFingerprint } from 
 import { normalizeUrl } from '../core/site.ts';
 import { priorShare } from '../core/term-prior.ts';
 import type { LibraryArticle } from './article.ts';
-import { PairPostings } from './pair-postings.ts';
+import { fmix32 } from '../core/minhash.ts';
+import { PairPostings, RecentPostings } from './pair-postings.ts';
 
 /**
  * What retrieval keeps of an article: who it is and which site it is on (to leave out the page
@@ -97,8 +98,7 @@ export class RetrievalIndex {
   private postTerms: Uint32Array = new Uint32Array(0);
   private postStart: Uint32Array = new Uint32Array(1);
   private postDocs: Int32Array = new Int32Array(0);
-  private readonly recentPosts = new Map<number, number[]>();
-  private recentCount = 0;
+  private recentPosts = new RecentPostings();
   /** Each article's sentence anchors: how a page that pastes its sentences finds it, whatever its topic terms. */
   private anchors = new PairPostings();
   /** Terms each document contributed to document frequencies (needed to take them back). */
@@ -169,14 +169,11 @@ export class RetrievalIndex {
     this.termsOf[n] = terms;
     for (const t of terms) this.dfDelta.set(t, (this.dfDelta.get(t) ?? 0) + 1);
     for (const t of postedTerms(article.fingerprint)) {
-      const list = this.recentPosts.get(t);
-      if (list) list.push(n);
-      else this.recentPosts.set(t, [n]);
-      this.recentCount++;
+      this.recentPosts.add(t, n);
     }
     for (const a of sentenceAnchors(article.fingerprint.sentences)) this.anchors.add(a, n);
     if (key.publishesOriginals) this.originalSites.set(key.site, (this.originalSites.get(key.site) ?? 0) + 1);
-    if (this.recentCount > mergeAfter(this.postDocs.length) || this.anchors.pending > mergeAfter(this.anchors.keys.length)) this.merge();
+    if (this.recentPosts.size > mergeAfter(this.postDocs.length) || this.anchors.pending > mergeAfter(this.anchors.keys.length)) this.merge();
   }
 
   remove(id: string): void {
@@ -276,7 +273,7 @@ export class RetrievalIndex {
     for (const s of sentences) {
       const seen = new Set<number>();
       for (const h of s.phrases) {
-        const anchor = mix32(h);
+        const anchor = fmix32(h);
         if (this.anchors.count(anchor, MAX_ANCHOR_DOCS) > MAX_ANCHOR_DOCS) continue; // a stock phrase
         this.anchors.forEach(anchor, (n) => {
           if (!this.keys[n] || seen.has(n)) return;
@@ -301,8 +298,8 @@ export class RetrievalIndex {
   /** The index as one storable value (recent changes merged first only when they are many, see `SAVED_UNMERGED`). */
   snapshot(): RetrievalSnapshot {
     if (this.dead) this.compact();
-    else if (this.recentCount > SAVED_UNMERGED || this.anchors.pending > SAVED_UNMERGED || this.dfDelta.size > SAVED_UNMERGED) this.merge();
-    const [recentTerms, recentDocs] = flatten(this.recentPosts, this.recentCount);
+    else if (this.recentPosts.size > SAVED_UNMERGED || this.anchors.pending > SAVED_UNMERGED || this.dfDelta.size > SAVED_UNMERGED) this.merge();
+    const [recentTerms, recentDocs] = this.recentPosts.pairs();
     const [recentAnchorKeys, recentAnchorDocs] = this.anchors.recentPairs();
     return {
       format: SNAPSHOT_FORMAT,
@@ -333,14 +330,11 @@ export class RetrievalIndex {
     const keys = fromColumns(s.keys);
     if (!keys || keys.some((k) => !k)) return null;
     const anchors = PairPostings.from(s.anchorKeys, s.anchorDocs, s.recentAnchorKeys, s.recentAnchorDocs);
-    const recentOk =
-      s.recentTerms instanceof Uint32Array &&
-      s.recentDocs instanceof Int32Array &&
-      s.recentTerms.length === s.recentDocs.length &&
+    const recentPosts = RecentPostings.fromPairs(s.recentTerms, s.recentDocs);
+    const ok =
       s.dfDeltaTerms instanceof Uint32Array &&
       s.dfDeltaCounts instanceof Int32Array &&
-      s.dfDeltaTerms.length === s.dfDeltaCounts.length;
-    const ok =
+      s.dfDeltaTerms.length === s.dfDeltaCounts.length &&
       s.dfTerms instanceof Uint32Array &&
       s.dfCounts instanceof Uint32Array &&
       s.dfTerms.length === s.dfCounts.length &&
@@ -351,15 +345,10 @@ export class RetrievalIndex {
       s.postStart[s.postTerms.length] === s.postDocs.length;
     // Postings are not checked one by one (6 million at 100,000 articles): one out of range names no
     // article, and every reader of postings skips those (`keys[n]` undefined).
-    if (!ok || !anchors || !recentOk) return null;
+    if (!ok || !anchors || !recentPosts) return null;
     const index = new RetrievalIndex(maxPostingShare);
     index.anchors = anchors;
-    for (let i = 0; i < s.recentTerms.length; i++) {
-      const list = index.recentPosts.get(s.recentTerms[i]!);
-      if (list) list.push(s.recentDocs[i]!);
-      else index.recentPosts.set(s.recentTerms[i]!, [s.recentDocs[i]!]);
-    }
-    index.recentCount = s.recentTerms.length;
+    index.recentPosts = recentPosts;
     for (let i = 0; i < s.dfDeltaTerms.length; i++) index.dfDelta.set(s.dfDeltaTerms[i]!, s.dfDeltaCounts[i]!);
     index.keys = keys;
     index.numbers = undefined;
@@ -398,7 +387,7 @@ export class RetrievalIndex {
 
   /** Merges recent postings and frequency changes into the compact arrays. */
   private merge(): void {
-    if (!this.recentCount && !this.dfDelta.size && !this.anchors.pending) return;
+    if (!this.recentPosts.size && !this.dfDelta.size && !this.anchors.pending) return;
     const counts = mergeCounts(this.dfTerms, this.dfCounts, this.dfDelta);
     const posts = new Map<number, number[]>();
     for (let i = 0; i < this.postTerms.length; i++) {
@@ -406,7 +395,7 @@ export class RetrievalIndex {
       for (let p = this.postStart[i]!; p < this.postStart[i + 1]!; p++) if (this.keys[this.postDocs[p]!]) docs.push(this.postDocs[p]!);
       if (docs.length) posts.set(this.postTerms[i]!, docs);
     }
-    for (const [t, docs] of this.recentPosts) {
+    for (const [t, docs] of this.recentPosts.entries()) {
       const live = docs.filter((n) => this.keys[n]);
       if (!live.length) continue;
       const list = posts.get(t);
@@ -421,7 +410,6 @@ export class RetrievalIndex {
     this.dfDelta.clear();
     [this.postTerms, this.postStart, this.postDocs] = packed;
     this.recentPosts.clear();
-    this.recentCount = 0;
   }
 
   /** Renumbers the live documents without the removed ones. */
@@ -543,7 +531,7 @@ export function postedTerms(fingerprint: Pick<Fingerprint, 'sentences' | 'terms'
 
 /**
  * Sentence anchors of an article: for each sentence long enough for a verbatim copy of it to count
- * (`MIN_COPIED_PHRASES`), one of its phrases, chosen by hash (the least `mix32`), as that hash. A
+ * (`MIN_COPIED_PHRASES`), one of its phrases, chosen by hash (the least `fmix32`), as that hash. A
  * page that pastes the sentence holds all its phrases, this one too; one changed word loses the
  * anchor only when it falls in it.
  */
@@ -552,20 +540,10 @@ export function sentenceAnchors(sentences: readonly Pick<SentenceFingerprint, 'p
   for (const s of sentences) {
     if (s.phrases.length < MIN_COPIED_PHRASES) continue;
     let least = Infinity;
-    for (const h of s.phrases) least = Math.min(least, mix32(h));
+    for (const h of s.phrases) least = Math.min(least, fmix32(h));
     anchors.push(least);
   }
   return anchors;
-}
-
-/** A 32-bit hash of a hash (MurmurHash3's finaliser): anchors are chosen by it, and posted as it. */
-function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /**
@@ -576,20 +554,6 @@ const SAVED_UNMERGED = 50_000;
 
 /** Format of `RetrievalSnapshot` written now. */
 const SNAPSHOT_FORMAT = 4;
-
-/** A key → documents map as two parallel arrays of its `count` pairs. */
-function flatten(map: ReadonlyMap<number, readonly number[]>, count: number): [Uint32Array, Int32Array] {
-  const keys = new Uint32Array(count);
-  const docs = new Int32Array(count);
-  let n = 0;
-  for (const [key, list] of map) {
-    for (const doc of list) {
-      keys[n] = key;
-      docs[n++] = doc;
-    }
-  }
-  return [keys, docs];
-}
 
 /** Candidates found by their pasted sentences alone, at most, beyond the term query's `limit`. */
 const COPY_CANDIDATES = 4;
