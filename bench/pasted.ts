@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { opening, SHORT_PAGE } from '../src/cli/eval.ts';
-import { fingerprintText } from '../src/core/fingerprint.ts';
 import { checkPage } from '../src/library/match.ts';
-import type { PageToCheck } from '../src/library/match.ts';
+import { toPageToCheck } from '../src/library/page.ts';
 
 const args = process.argv.slice(2);
 const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--run') ?? '../shared/corpus';
@@ -64,17 +63,13 @@ for (const host of docs.filter((d) => ['same-facts', 'retold', 'borderline'].inc
     const run = original.sentences.slice(start, start + runLength).map((x) => (edit ? nearly(x) : x));
     if (run.some((s) => /["“”]/.test(s))) continue;
     const at = 1 + ((start * 7) % Math.max(1, paragraphs.length - 1));
-    const body = [...paragraphs.slice(0, at), run.join(' '), ...paragraphs.slice(at)].join('\n');
-    const { sentences, fingerprint } = fingerprintText(body);
-    const page: PageToCheck = {
-      url: `https://paste-${n}.example/story`,
-      title: 'page',
-      firstSeen: '2030-01-01T00:00:00Z',
-      published: '2030-01-01T00:00:00Z',
-      sentences,
-      fingerprint,
-      credit: { declaredSources: [], links: [], paragraphs: body.split('\n') },
-    };
+    const pasted = [...paragraphs.slice(0, at), run.join(' '), ...paragraphs.slice(at)];
+    const body = pasted.join('\n');
+    const at2030 = '2030-01-01T00:00:00Z';
+    const page = toPageToCheck(
+      { url: `https://paste-${n}.example/story`, title: 'page', published: at2030, declaredSources: [], paragraphs: pasted, links: [] },
+      at2030,
+    );
     n++;
     const { verdict, matched } = checkPage(page, index);
     const ok = verdict.kind === 'uncredited-rewrite' && matched?.id === id;

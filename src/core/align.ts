@@ -240,8 +240,7 @@ function copied(page: Fingerprint, original: Fingerprint): { copiedRun: number; 
  * wire line two reports both edited; a run of them is a pasted passage.
  */
 function inRuns(near: Copy[], exact: Copy[]): Copy[] {
-  // As in `longestCopiedRun`: one line of the original may be skipped (a caption, a line left out).
-  const next = (a: Copy, b: Copy) => Math.abs(a.original - b.original) <= 2 && a.original !== b.original && Math.abs(a.page - b.page) <= 2;
+  const next = (a: Copy, b: Copy) => a.original !== b.original && Math.abs(a.original - b.original) <= RUN_STEP && Math.abs(a.page - b.page) <= RUN_STEP;
   return near.filter((c) => exact.some((e) => next(c, e)) || near.some((o) => o !== c && next(c, o)));
 }
 
@@ -273,6 +272,9 @@ function extendRuns(copies: Copy[], page: Fingerprint, original: Fingerprint): v
   }
 }
 
+/** Largest step, on either side, between two copies of one run: one line of the original may be skipped (a caption, a line left out). */
+const RUN_STEP = 2;
+
 /**
  * Longest run of the original's sentences copied one after another: each next original sentence
  * (one may be skipped: a caption, a line left out) copied at or shortly after the previous one's place.
@@ -285,7 +287,7 @@ function longestCopiedRun(copies: Copy[]): number {
   let run = 0;
   ordered.forEach(([j, i], n) => {
     const prev = ordered[n - 1];
-    const follows = !!prev && j - prev[0] <= 2 && i - prev[1] >= 0 && i - prev[1] <= 2;
+    const follows = !!prev && j - prev[0] <= RUN_STEP && i - prev[1] >= 0 && i - prev[1] <= RUN_STEP;
     run = follows ? run + 1 : 1;
     best = Math.max(best, run);
   });
