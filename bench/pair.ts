@@ -31,7 +31,9 @@ if (!index.get(origId!)) {
 const orig = index.get(origId!)!;
 const a = alignSentences(page.fingerprint, orig.fingerprint, index.idf, { minSimilarity: Number(tau), strongSimilarity: 0.6, chainGap: 2 });
 for (const p of a.pairs) {
-  console.log(`${p.similarity.toFixed(2)} [${p.page}→${p.original}]\n  P: ${page.sentences[p.page]}\n  O: ${orig.sentences[p.original]}`);
+  console.log(
+    `${p.similarity.toFixed(2)} [${p.page}${p.pageLast !== undefined ? '-' + p.pageLast : ''}→${p.original}${p.originalLast !== undefined ? '-' + p.originalLast : ''}]\n  P: ${page.sentences[p.page]}\n  O: ${orig.sentences[p.original]}`,
+  );
 }
 console.log(JSON.stringify({ ...a, pairs: a.pairs.length }));
 console.log(JSON.stringify(ruleMargins(a)));

@@ -3,9 +3,15 @@ import { PHRASE_WORDS } from './phrases.ts';
 import { sentenceSimilarity, weighSentence, type TermWeight, type WeightedSentence } from './similarity.ts';
 
 export interface AlignedPair {
+  /** The page sentence (the first of them when the page split one of the original's sentences). */
   page: number;
+  /** The original's sentence (the first of them when the page merged several into one). */
   original: number;
   similarity: number;
+  /** The last page sentence of a split: one original sentence told in two or three of the page's. */
+  pageLast?: number;
+  /** The last original sentence of a merge: two or three of the original's told in one page sentence. */
+  originalLast?: number;
 }
 
 export interface Alignment {
@@ -82,17 +88,35 @@ export function alignSentences(
     pairs.push(c);
   }
   pairs.sort((a, b) => a.page - b.page);
+  const grouped = groupPairs(P, O, pairs, options.minSimilarity);
+  grouped.sort((a, b) => a.page - b.page);
+  return measure(grouped, pairs, P, O, page, original, options);
+}
+
+/**
+ * The alignment's measures. Coverage and order count merged and split sentences (`grouped`); close
+ * paraphrase (`strong…`) is a property of one sentence told as one, so it counts the one-to-one pairs.
+ */
+function measure(
+  pairs: AlignedPair[],
+  oneToOne: AlignedPair[],
+  P: WeightedSentence[],
+  O: WeightedSentence[],
+  page: Fingerprint,
+  original: Fingerprint,
+  options: AlignOptions,
+): Alignment {
   const pageMass = total(P);
-  const share = (ps: AlignedPair[]) => (pageMass ? sum(ps.map((p) => P[p.page]!.mass)) / pageMass : 0);
+  const share = (ps: AlignedPair[]) => (pageMass ? sum(ps.map((p) => spanMass(P, p.page, pageLast(p)))) / pageMass : 0);
   const origMass = total(O);
   return {
     pairs,
     pageCoverage: share(pairs),
-    originalCoverage: origMass ? sum(pairs.map((p) => O[p.original]!.mass)) / origMass : 0,
+    originalCoverage: origMass ? sum(pairs.map((p) => spanMass(O, p.original, originalLast(p)))) / origMass : 0,
     orderedCoverage: share(longestIncreasingChain(pairs)),
     ...chains(pairs, P, O.length, options.chainGap, pageMass),
     ...strongChains(
-      pairs.filter((p) => p.similarity >= options.strongSimilarity),
+      oneToOne.filter((p) => p.similarity >= options.strongSimilarity),
       page,
       original,
       options.chainGap,
@@ -124,6 +148,116 @@ function candidatePairs(P: WeightedSentence[], O: WeightedSentence[], min: numbe
   return out;
 }
 
+const pageLast = (p: AlignedPair) => p.pageLast ?? p.page;
+const originalLast = (p: AlignedPair) => p.originalLast ?? p.original;
+const spanMass = (S: WeightedSentence[], first: number, last: number) => {
+  let m = 0;
+  for (let k = first; k <= last; k++) m += S[k]!.mass;
+  return m;
+};
+
+/** Most sentences one sentence of the other side may stand for: rewriters merge two or three into one, or split one. */
+export const MAX_GROUP = 3;
+
+/**
+ * Merges and splits: a page sentence that tells two or three consecutive sentences of the original
+ * (a condensed rewrite merges them), or two or three consecutive page sentences that tell one of the
+ * original's (a split). Such a group counts when it is similar enough as a whole and every sentence in
+ * it adds to the similarity (a neighbour that shares nothing does not ride along). Groups are taken
+ * greedily by similarity over sentences the one-to-one alignment left free, or around one pair it made
+ * when the group tells the page sentence better than that pair alone.
+ */
+function groupPairs(P: WeightedSentence[], O: WeightedSentence[], pairs: AlignedPair[], min: number): AlignedPair[] {
+  const pairOfPage = new Map<number, AlignedPair>();
+  const pairOfOriginal = new Map<number, AlignedPair>();
+  for (const p of pairs) {
+    pairOfPage.set(p.page, p);
+    pairOfOriginal.set(p.original, p);
+  }
+  const groups: AlignedPair[] = [];
+  const consider = (one: WeightedSentence, many: WeightedSentence[], first: number, last: number, make: (sim: number) => AlignedPair) => {
+    const members = many.slice(first, last + 1);
+    const sim = sentenceSimilarity(one, union(members));
+    if (sim < min) return;
+    // Every member adds: the group without any one of them is less similar.
+    for (let k = 0; k < members.length; k++) {
+      if (sentenceSimilarity(one, union(members.filter((_, x) => x !== k))) >= sim) return;
+    }
+    groups.push(make(sim));
+  };
+  // Every member must share a term with the one sentence: runs of such neighbours are the groups to try.
+  const sharing = sharingSentences(P, O);
+  for (let i = 0; i < P.length; i++) {
+    const js = sharing[i]!;
+    for (const j of js) {
+      for (let n = 2; n <= MAX_GROUP && js.has(j + n - 1); n++) {
+        consider(P[i]!, O, j, j + n - 1, (similarity) => ({ page: i, original: j, originalLast: j + n - 1, similarity }));
+      }
+    }
+  }
+  const sharingPage = O.map(() => new Set<number>());
+  sharing.forEach((js, i) => js.forEach((j) => sharingPage[j]!.add(i)));
+  for (let j = 0; j < O.length; j++) {
+    const is = sharingPage[j]!;
+    for (const i of is) {
+      for (let n = 2; n <= MAX_GROUP && is.has(i + n - 1); n++) {
+        consider(O[j]!, P, i, i + n - 1, (similarity) => ({ page: i, pageLast: i + n - 1, original: j, similarity }));
+      }
+    }
+  }
+  if (!groups.length) return pairs;
+  groups.sort((a, b) => b.similarity - a.similarity || a.page - b.page || a.original - b.original);
+  const taken = new Set<AlignedPair>(pairs);
+  const usedP = new Map<number, AlignedPair>(pairOfPage);
+  const usedO = new Map<number, AlignedPair>(pairOfOriginal);
+  for (const g of groups) {
+    const holders = new Set<AlignedPair>();
+    for (let i = g.page; i <= pageLast(g); i++) if (usedP.has(i)) holders.add(usedP.get(i)!);
+    for (let j = g.original; j <= originalLast(g); j++) if (usedO.has(j)) holders.add(usedO.get(j)!);
+    // Free sentences only, or one pair lying wholly inside the group that the group tells better.
+    if (holders.size > 1) continue;
+    const [held] = holders;
+    if (held) {
+      const inside = held.page >= g.page && pageLast(held) <= pageLast(g) && held.original >= g.original && originalLast(held) <= originalLast(g);
+      if (!inside || held.similarity >= g.similarity) continue;
+      taken.delete(held);
+      for (let i = held.page; i <= pageLast(held); i++) usedP.delete(i);
+      for (let j = held.original; j <= originalLast(held); j++) usedO.delete(j);
+    }
+    taken.add(g);
+    for (let i = g.page; i <= pageLast(g); i++) usedP.set(i, g);
+    for (let j = g.original; j <= originalLast(g); j++) usedO.set(j, g);
+  }
+  return [...taken];
+}
+
+/** For each page sentence, the original's sentences that share a term with it. */
+function sharingSentences(P: WeightedSentence[], O: WeightedSentence[]): Set<number>[] {
+  const index = new Map<number, number[]>();
+  O.forEach((s, j) => {
+    for (const t of s.weights.keys()) {
+      const list = index.get(t);
+      if (list) list.push(j);
+      else index.set(t, [j]);
+    }
+  });
+  return P.map((s) => {
+    const seen = new Set<number>();
+    for (const t of s.weights.keys()) for (const j of index.get(t) ?? []) seen.add(j);
+    return seen;
+  });
+}
+
+/** Sentences read as one: each term at its largest weight among them. */
+function union(members: WeightedSentence[]): WeightedSentence {
+  if (members.length === 1) return members[0]!;
+  const weights = new Map<number, number>();
+  for (const m of members) for (const [t, w] of m.weights) weights.set(t, Math.max(w, weights.get(t) ?? 0));
+  let mass = 0;
+  for (const w of weights.values()) mass += w;
+  return { weights, mass };
+}
+
 /** Longest chain of pairs increasing in both page and original index (pairs sorted by page). */
 export function longestIncreasingChain(pairs: readonly AlignedPair[]): AlignedPair[] {
   const tails: number[] = []; // index into pairs of the smallest tail for each length
@@ -133,7 +267,7 @@ export function longestIncreasingChain(pairs: readonly AlignedPair[]): AlignedPa
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]!]!.original < p.original) lo = mid + 1;
+      if (originalLast(pairs[tails[mid]!]!) < p.original) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) prev[i] = tails[lo - 1]!;
@@ -151,11 +285,12 @@ export function longestIncreasingChain(pairs: readonly AlignedPair[]): AlignedPa
  */
 function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: number, gap: number, pageMass: number) {
   const chained = chainedIndices(pairs, gap);
-  const mass = sum([...chained].map((i) => P[pairs[i]!.page]!.mass));
+  const mass = sum([...chained].map((i) => spanMass(P, pairs[i]!.page, pageLast(pairs[i]!))));
+  const walked = sum([...chained].map((i) => originalLast(pairs[i]!) - pairs[i]!.original + 1));
   return {
     chainedCoverage: pageMass ? mass / pageMass : 0,
     chainedPairs: chained.size,
-    chainedOriginalShare: originalSentences ? chained.size / originalSentences : 0,
+    chainedOriginalShare: originalSentences ? walked / originalSentences : 0,
   };
 }
 
@@ -163,8 +298,8 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
 function chainedIndices(pairs: AlignedPair[], gap: number): Set<number> {
   const chained = new Set<number>();
   for (let a = 0; a < pairs.length; a++) {
-    for (let b = a + 1; b < pairs.length && pairs[b]!.page - pairs[a]!.page <= gap; b++) {
-      const step = pairs[b]!.original - pairs[a]!.original;
+    for (let b = a + 1; b < pairs.length && pairs[b]!.page - pageLast(pairs[a]!) <= gap; b++) {
+      const step = pairs[b]!.original - originalLast(pairs[a]!);
       if (step >= 1 && step <= gap + 1) chained.add(a).add(b);
     }
   }

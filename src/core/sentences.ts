@@ -65,3 +65,8 @@ function isAbbreviationBefore(text: string, dotIndex: number): boolean {
   if (/^\p{Lu}$/u.test(word)) return true; // an initial
   return ABBREVIATIONS.has(word.toLowerCase().replace(/^\.+/, ''));
 }
+
+/** The text of sentences `first`..`last` (a merged or split group of an alignment), one after another. */
+export function spanText(sentences: readonly string[], first: number, last = first): string {
+  return sentences.slice(first, last + 1).join(' ');
+}

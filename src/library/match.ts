@@ -2,6 +2,7 @@ import { alignSentences, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, typ
 import { findCredit, type CreditSignals } from '../core/credit.ts';
 import { memoizeWeight, weighSentence } from '../core/similarity.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
+import { spanText } from '../core/sentences.ts';
 import { normalizeUrl, siteOf } from '../core/site.ts';
 import {
   DEFAULT_THRESHOLDS,
@@ -209,9 +210,13 @@ export function followsThrough(
   const sourceToEarlier = copyAlignment(source.article, earlier, weight, options);
   if (!sourceToEarlier) return false;
   const taken = new Set<number>();
-  for (const p of sourceToEarlier.pairs) taken.add(p.page);
+  for (const p of sourceToEarlier.pairs) for (let i = p.page; i <= (p.pageLast ?? p.page); i++) taken.add(i);
   const followed = source.alignment.pairs;
-  return followed.length > 0 && followed.filter((p) => taken.has(p.original)).length * 2 > followed.length;
+  const tookFromEarlier = (p: AlignedPair) => {
+    for (let j = p.original; j <= (p.originalLast ?? p.original); j++) if (taken.has(j)) return true;
+    return false;
+  };
+  return followed.length > 0 && followed.filter(tookFromEarlier).length * 2 > followed.length;
 }
 
 /**
@@ -268,14 +273,14 @@ export function toRef(a: LibraryArticle): ArticleRef {
 
 /** Evidence for the reader: the strongest pairs, in page order, skipping captions and fragments when there is enough else. */
 function toEvidence(a: Alignment, pageSentences: string[], originalSentences: string[], limit: number): Evidence {
-  const words = (p: AlignedPair) => (pageSentences[p.page] ?? '').split(/\s+/).length;
+  const words = (p: AlignedPair) => spanText(pageSentences, p.page, p.pageLast).split(/\s+/).length;
   const full = a.pairs.filter((p) => words(p) >= MIN_EVIDENCE_WORDS);
   const pairs = (full.length >= 3 ? full : a.pairs)
     .slice()
     .sort((x, y) => y.similarity - x.similarity)
     .slice(0, limit)
     .sort((x, y) => x.page - y.page)
-    .map((p) => ({ ...p, pageText: pageSentences[p.page] ?? '', originalText: originalSentences[p.original] ?? '' }));
+    .map((p) => ({ ...p, pageText: spanText(pageSentences, p.page, p.pageLast), originalText: spanText(originalSentences, p.original, p.originalLast) }));
   return {
     pairs,
     pageCoverage: a.pageCoverage,

@@ -32,10 +32,16 @@ describe('sentenceSimilarity', () => {
 
 describe('alignSentences', () => {
   const paragraphs = fc.array(sentence, { minLength: 1, maxLength: 25 }).map((s) => s.join('\n'));
-  test.prop([paragraphs, paragraphs])('never uses a sentence twice and keeps coverage in [0, 1]', (p, o) => {
+  test.prop([paragraphs, paragraphs])('never uses a sentence twice, in a pair or a group, and keeps coverage in [0, 1]', (p, o) => {
     const a = alignSentences(fingerprintText(p).fingerprint, fingerprintText(o).fingerprint, uniform);
-    expect(new Set(a.pairs.map((x) => x.page)).size).toBe(a.pairs.length);
-    expect(new Set(a.pairs.map((x) => x.original)).size).toBe(a.pairs.length);
+    const span = (first: number, last = first) => Array.from({ length: last - first + 1 }, (_, k) => first + k);
+    const pages = a.pairs.flatMap((x) => span(x.page, x.pageLast));
+    const originals = a.pairs.flatMap((x) => span(x.original, x.originalLast));
+    expect(new Set(pages).size).toBe(pages.length);
+    expect(new Set(originals).size).toBe(originals.length);
+    // A group is one sentence on one side and two or three on the other.
+    for (const x of a.pairs) expect(x.pageLast === undefined || x.originalLast === undefined).toBe(true);
+    expect(a.pairs.every((x) => (x.pageLast ?? x.page) - x.page < 3 && (x.originalLast ?? x.original) - x.original < 3)).toBe(true);
     for (const v of [a.pageCoverage, a.originalCoverage, a.orderedCoverage, a.chainedCoverage]) {
       expect(v).toBeGreaterThanOrEqual(0);
       expect(v).toBeLessThanOrEqual(1 + 1e-9);

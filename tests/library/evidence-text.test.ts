@@ -32,6 +32,12 @@ describe('withOriginalText', () => {
     expect(out.evidence?.pairs.map((p) => p.originalText)).toEqual(['Original two.', 'Original zero.', 'Original three.']);
   });
 
+  it('fills a merged pair with every original sentence it stands for', () => {
+    const merged = { ...pair(0, 1), originalLast: 2 };
+    const verdict: Verdict = { kind: 'uncredited-rewrite', score: 0.8, original, evidence: evidence([merged]), reason: 'why' };
+    expect(withOriginalText(verdict, sentences).evidence?.pairs[0]?.originalText).toBe('Original one. Original two.');
+  });
+
   it('keeps every other field of the verdict, the evidence and the pairs, and leaves its input untouched', () => {
     const verdict: Verdict = {
       kind: 'credited',
