@@ -156,6 +156,9 @@ const spanMass = (S: WeightedSentence[], first: number, last: number) => {
   return m;
 };
 
+/** A member of a group must be at least this share of `minSimilarity` similar to the one sentence on its own. */
+const MEMBER_SHARE = 0.5;
+
 /** Most sentences one sentence of the other side may stand for: rewriters merge two or three into one, or split one. */
 export const MAX_GROUP = 3;
 
@@ -179,8 +182,10 @@ function groupPairs(P: WeightedSentence[], O: WeightedSentence[], pairs: Aligned
     const members = many.slice(first, last + 1);
     const sim = sentenceSimilarity(one, union(members));
     if (sim < min) return;
-    // Every member adds: the group without any one of them is less similar.
+    // Every member is told in the one sentence (a word in common is not enough) and adds to the
+    // group: the group without it is less similar.
     for (let k = 0; k < members.length; k++) {
+      if (sentenceSimilarity(one, members[k]!) < min * MEMBER_SHARE) return;
       if (sentenceSimilarity(one, union(members.filter((_, x) => x !== k))) >= sim) return;
     }
     groups.push(make(sim));

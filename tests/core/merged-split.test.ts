@@ -44,6 +44,14 @@ describe('merged and split sentences', () => {
     expect(a.pairs).toEqual([{ page: 0, original: 1, similarity: 1 }]);
   });
 
+  it('does not take a neighbour into a merge for a word in common, even when it raises the group', () => {
+    const page = ['Harbour councillors approved the budget on Tuesday, delaying breakwater repairs until spring and angering fishermen.'];
+    // The second sentence shares one word: with it the group is a little more similar (0.52 > 0.50), but it is not told.
+    const o = ['Harbour councillors approved the budget on Tuesday after a long debate about taxes and parking.', 'Fishermen protested loudly.'];
+    const a = alignSentences(fingerprintSentences(page), fingerprintSentences(o), weight, DEFAULT_ALIGN);
+    expect(a.pairs).toEqual([{ page: 0, original: 0, similarity: expect.closeTo(0.5025, 3) as number }]);
+  });
+
   it('counts close paraphrase from one-to-one pairs only: a merge is condensation, not a close copy', () => {
     const a = align([
       'The singer was so nervous on opening night that she forgot her lines and made things up as she went along, playing the wicked fairy at the arena in Liverpool for the whole Christmas season.',
