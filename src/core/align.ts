@@ -289,7 +289,9 @@ export function longestIncreasingChain(pairs: readonly AlignedPair[]): AlignedPa
  * shares facts in scattered sentences. A pair is chained when such a neighbour exists.
  */
 function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: number, gap: number, pageMass: number) {
-  const chained = chainedIndices(pairs, gap);
+  // A condensed page walks the original at its own pace: ten sentences telling forty step about four at a time.
+  const pace = Math.max(1, originalSentences / Math.max(1, P.length));
+  const chained = chainedIndices(pairs, gap, pace);
   const mass = sum([...chained].map((i) => spanMass(P, pairs[i]!.page, pageLast(pairs[i]!))));
   const walked = sum([...chained].map((i) => originalLast(pairs[i]!) - pairs[i]!.original + 1));
   return {
@@ -299,13 +301,17 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
   };
 }
 
-/** Indices of pairs (sorted by page) that have a neighbour within `gap` walking the original forward. */
-function chainedIndices(pairs: AlignedPair[], gap: number): Set<number> {
+/**
+ * Indices of pairs (sorted by page) that have a neighbour within `gap` walking the original forward:
+ * at most `gap + 1` of the original's sentences on, times the page's `pace` through the original
+ * (its sentences per page sentence, at least 1).
+ */
+function chainedIndices(pairs: AlignedPair[], gap: number, pace = 1): Set<number> {
   const chained = new Set<number>();
   for (let a = 0; a < pairs.length; a++) {
     for (let b = a + 1; b < pairs.length && pairs[b]!.page - pageLast(pairs[a]!) <= gap; b++) {
       const step = pairs[b]!.original - originalLast(pairs[a]!);
-      if (step >= 1 && step <= gap + 1) chained.add(a).add(b);
+      if (step >= 1 && step <= (gap + 1) * pace) chained.add(a).add(b);
     }
   }
   return chained;
