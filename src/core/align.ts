@@ -27,6 +27,12 @@ export interface Alignment {
   chainedCoverage: number;
   /** Number of chained pairs. */
   chainedPairs: number;
+  /**
+   * Share of the page's mass in walks: runs of at least `MIN_WALK` pairs, each telling the original's
+   * next sentences (within the chain step): blocks that retell the original in its order, wherever
+   * the page puts them.
+   */
+  walkedCoverage: number;
   /** Chained pairs per sentence of the original: how much of the original was walked through. */
   chainedOriginalShare: number;
   /** Chained pairs among the pairs at least `strongSimilarity` similar: close paraphrase, walked in order. */
@@ -292,13 +298,37 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
   // A condensed page walks the original at its own pace: ten sentences telling forty step about four at a time.
   const pace = Math.max(1, originalSentences / Math.max(1, P.length));
   const chained = chainedIndices(pairs, gap, pace);
-  const mass = sum([...chained].map((i) => spanMass(P, pairs[i]!.page, pageLast(pairs[i]!))));
+  const massOf = (indices: Set<number>) => sum([...indices].map((i) => spanMass(P, pairs[i]!.page, pageLast(pairs[i]!))));
   const walked = sum([...chained].map((i) => originalLast(pairs[i]!) - pairs[i]!.original + 1));
   return {
-    chainedCoverage: pageMass ? mass / pageMass : 0,
+    chainedCoverage: pageMass ? massOf(chained) / pageMass : 0,
     chainedPairs: chained.size,
+    walkedCoverage: pageMass ? massOf(inWalks(pairs, gap, pace)) / pageMass : 0,
     chainedOriginalShare: originalSentences ? walked / originalSentences : 0,
   };
+}
+
+/** Least pairs in a walk: three sentences in a row that follow the original's are no coincidence. */
+export const MIN_WALK = 3;
+
+/**
+ * Indices of pairs (sorted by page) in a walk of at least `MIN_WALK` pairs: each the next within `gap`
+ * page sentences of the one before, telling the original's sentences a step of 1 to `(gap + 1) · pace`
+ * further on (as chained pairs do). The longest walk ending and starting at each pair, added.
+ */
+function inWalks(pairs: AlignedPair[], gap: number, pace: number): Set<number> {
+  const n = pairs.length;
+  const follows = (a: AlignedPair, b: AlignedPair) => {
+    const step = b.original - originalLast(a);
+    return b.page > pageLast(a) && b.page - pageLast(a) <= gap && step >= 1 && step <= (gap + 1) * pace;
+  };
+  const ending: number[] = new Array(n).fill(1);
+  const starting: number[] = new Array(n).fill(1);
+  for (let b = 0; b < n; b++) for (let a = 0; a < b; a++) if (follows(pairs[a]!, pairs[b]!)) ending[b] = Math.max(ending[b]!, ending[a]! + 1);
+  for (let a = n - 1; a >= 0; a--) for (let b = a + 1; b < n; b++) if (follows(pairs[a]!, pairs[b]!)) starting[a] = Math.max(starting[a]!, starting[b]! + 1);
+  const out = new Set<number>();
+  for (let i = 0; i < n; i++) if (ending[i]! + starting[i]! - 1 >= MIN_WALK) out.add(i);
+  return out;
 }
 
 /**

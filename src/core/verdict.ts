@@ -141,8 +141,10 @@ export interface DerivationThresholds {
   pageMinPairs: number;
   /** ...at most this share of the page's names and numbers absent from the original... */
   maxNovelNames: number;
-  /** ...and at least this share of its aligned content in the original's order (longest chain). */
+  /** ...and at least this share of its aligned content in the original's order (longest chain)... */
   minOrderedShare: number;
+  /** ...or this share of the page in walks (`walkedCoverage`): blocks in the original's order, moved or not. */
+  pageWalked: number;
   /** A close copy of part or all of the original: this many strongly similar pairs walk it in order... */
   strongPairs: number;
   /** ...with this many strongly similar sentences in the writer's own words, in the original's order... */
@@ -168,6 +170,7 @@ export const DEFAULT_THRESHOLDS: DerivationThresholds = {
   pageMinPairs: 4,
   maxNovelNames: 0.1,
   minOrderedShare: 0.6,
+  pageWalked: 0.5,
   strongPairs: 5,
   strongOwnWords: 3,
   strongPairsAnyWords: 8,
@@ -208,11 +211,16 @@ export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRE
     // The whole page walks through the original, in its order, with no facts of its own. The order
     // must hold beyond chance: news puts the main facts first, so a few pairs of any report of the
     // story come in the same order; the ordered share less one standard error must reach the threshold.
-    whole: Math.min(
-      a.chainedCoverage / t.pageChained,
-      a.chainedPairs / t.pageMinPairs,
-      atMost(a.novelNameShare, t.maxNovelNames),
-      surely(ordered, a.pairs.length) / t.minOrderedShare,
+    // Or most of the page is in walks, blocks of three or more sentences that each tell the original's
+    // next ones: a writer who moved a block kept the order inside each (the walks are the order).
+    whole: Math.max(
+      Math.min(
+        a.chainedCoverage / t.pageChained,
+        a.chainedPairs / t.pageMinPairs,
+        atMost(a.novelNameShare, t.maxNovelNames),
+        surely(ordered, a.pairs.length) / t.minOrderedShare,
+      ),
+      Math.min(a.walkedCoverage / t.pageWalked, a.chainedPairs / t.pageMinPairs, atMost(a.novelNameShare, t.maxNovelNames)),
     ),
     // Part of the page walks closely through the original (a partial copy inside other text): a long
     // run of close pairs, or a shorter one in the writer's own words (not quotation).

@@ -10,6 +10,7 @@ const rewrite: Alignment = {
   orderedCoverage: 0.85,
   chainedCoverage: 0.8,
   chainedPairs: 18,
+  walkedCoverage: 0.8,
   chainedOriginalShare: 0.7,
   strongChainedPairs: 3,
   strongOwnWordsInOrder: 3,
@@ -25,6 +26,7 @@ const inside: Alignment = {
   ...rewrite,
   chainedCoverage: 0.27,
   chainedPairs: 8,
+  walkedCoverage: 0.2,
   chainedOriginalShare: 0.44,
   novelNameShare: 0.22,
   pageCoverage: 0.46,
@@ -44,7 +46,17 @@ describe('isDerived', () => {
   it('spares coverage that tells the same facts in another order', () => {
     // Regression: 8782207fc5-independent and 5cbc1eeb7b-independent (one press release, facts
     // reordered) aligned 73–83% of their content but only ~50% of it in the original's order.
-    expect(isDerived({ ...rewrite, orderedCoverage: 0.45 })).toBe(false);
+    expect(isDerived({ ...rewrite, orderedCoverage: 0.45, walkedCoverage: 0.25 })).toBe(false);
+  });
+  it('takes a rewrite whose writer moved a block: most of the page in walks that follow the original, each in its order', () => {
+    // A condensed rewrite with its halves swapped: half of it in one order, nearly all of it in walks of three or more.
+    const moved = { ...rewrite, orderedCoverage: 0.45, walkedCoverage: 0.8 };
+    expect(isDerived(moved)).toBe(true);
+    expect(explainDerivation(moved, 22, 'CNBC')).toBe("retells CNBC's article in its order: 18 of its 22 sentences follow the original's");
+    // Walks over less than half of the page: local runs any report of the story may have.
+    expect(isDerived({ ...moved, walkedCoverage: 0.45 })).toBe(false);
+    // Names and numbers of its own still make it another report.
+    expect(isDerived({ ...moved, novelNameShare: 0.3, chainedPairs: 6, chainedOriginalShare: 0.25 })).toBe(false);
   });
   it('takes five strongly similar sentences walking the original as a partial copy', () => {
     const partial = { ...rewrite, chainedCoverage: 0.2, novelNameShare: 0.4, orderedCoverage: 0.3, strongChainedPairs: 5, strongOwnWordsInOrder: 3 };
@@ -78,6 +90,7 @@ describe('isDerived', () => {
       orderedCoverage: 0.345,
       chainedCoverage: 0.38,
       chainedPairs: 5,
+      walkedCoverage: 0.2,
       chainedOriginalShare: 0.33,
       strongChainedPairs: 0,
       novelNameShare: 0.09,

@@ -215,6 +215,7 @@ function alignments(): Alignment[] {
                     orderedCoverage: 0.9,
                     chainedCoverage,
                     chainedPairs,
+                    walkedCoverage: chainedCoverage,
                     chainedOriginalShare,
                     strongChainedPairs,
                     strongOwnWordsInOrder: strongChainedPairs,
