@@ -82,7 +82,8 @@ export function alignSentences(
 ): Alignment {
   const P = weighedPage ?? page.sentences.map((s) => weighSentence(s, weight));
   const O = original.sentences.map((s) => weighSentence(s, weight));
-  const candidates = candidatePairs(P, O, options.minSimilarity);
+  const sharing = sharingSentences(P, O);
+  const candidates = candidatePairs(P, O, sharing, options.minSimilarity);
   candidates.sort((a, b) => b.similarity - a.similarity || a.page - b.page || a.original - b.original);
   const usedP = new Set<number>();
   const usedO = new Set<number>();
@@ -94,7 +95,7 @@ export function alignSentences(
     pairs.push(c);
   }
   pairs.sort((a, b) => a.page - b.page);
-  const grouped = groupPairs(P, O, pairs, options.minSimilarity);
+  const grouped = groupPairs(P, O, sharing, pairs, options.minSimilarity);
   grouped.sort((a, b) => a.page - b.page);
   return measure(grouped, pairs, P, O, page, original, options);
 }
@@ -133,20 +134,11 @@ function measure(
   };
 }
 
-function candidatePairs(P: WeightedSentence[], O: WeightedSentence[], min: number): AlignedPair[] {
-  const index = new Map<number, number[]>();
-  O.forEach((s, j) => {
-    for (const t of s.weights.keys()) {
-      const list = index.get(t);
-      if (list) list.push(j);
-      else index.set(t, [j]);
-    }
-  });
+/** Pairs at least `min` similar, among the sentences that share a term (`sharing`). */
+function candidatePairs(P: WeightedSentence[], O: WeightedSentence[], sharing: Set<number>[], min: number): AlignedPair[] {
   const out: AlignedPair[] = [];
   P.forEach((s, i) => {
-    const seen = new Set<number>();
-    for (const t of s.weights.keys()) for (const j of index.get(t) ?? []) seen.add(j);
-    for (const j of seen) {
+    for (const j of sharing[i]!) {
       const similarity = sentenceSimilarity(s, O[j]!);
       if (similarity >= min) out.push({ page: i, original: j, similarity });
     }
@@ -176,13 +168,7 @@ export const MAX_GROUP = 3;
  * greedily by similarity over sentences the one-to-one alignment left free, or around one pair it made
  * when the group tells the page sentence better than that pair alone.
  */
-function groupPairs(P: WeightedSentence[], O: WeightedSentence[], pairs: AlignedPair[], min: number): AlignedPair[] {
-  const pairOfPage = new Map<number, AlignedPair>();
-  const pairOfOriginal = new Map<number, AlignedPair>();
-  for (const p of pairs) {
-    pairOfPage.set(p.page, p);
-    pairOfOriginal.set(p.original, p);
-  }
+function groupPairs(P: WeightedSentence[], O: WeightedSentence[], sharing: Set<number>[], pairs: AlignedPair[], min: number): AlignedPair[] {
   const groups: AlignedPair[] = [];
   const consider = (one: WeightedSentence, many: WeightedSentence[], first: number, last: number, make: (sim: number) => AlignedPair) => {
     const members = many.slice(first, last + 1);
@@ -197,7 +183,6 @@ function groupPairs(P: WeightedSentence[], O: WeightedSentence[], pairs: Aligned
     groups.push(make(sim));
   };
   // Every member must share a term with the one sentence: runs of such neighbours are the groups to try.
-  const sharing = sharingSentences(P, O);
   for (let i = 0; i < P.length; i++) {
     const js = sharing[i]!;
     for (const j of js) {
@@ -219,8 +204,8 @@ function groupPairs(P: WeightedSentence[], O: WeightedSentence[], pairs: Aligned
   if (!groups.length) return pairs;
   groups.sort((a, b) => b.similarity - a.similarity || a.page - b.page || a.original - b.original);
   const taken = new Set<AlignedPair>(pairs);
-  const usedP = new Map<number, AlignedPair>(pairOfPage);
-  const usedO = new Map<number, AlignedPair>(pairOfOriginal);
+  const usedP = new Map<number, AlignedPair>(pairs.map((p) => [p.page, p]));
+  const usedO = new Map<number, AlignedPair>(pairs.map((p) => [p.original, p]));
   for (const g of groups) {
     const holders = new Set<AlignedPair>();
     for (let i = g.page; i <= pageLast(g); i++) if (usedP.has(i)) holders.add(usedP.get(i)!);
@@ -299,12 +284,12 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
   const pace = Math.max(1, originalSentences / Math.max(1, P.length));
   const chained = chainedIndices(pairs, gap, pace);
   const massOf = (indices: Set<number>) => sum([...indices].map((i) => spanMass(P, pairs[i]!.page, pageLast(pairs[i]!))));
-  const walked = sum([...chained].map((i) => originalLast(pairs[i]!) - pairs[i]!.original + 1));
+  const originalTold = sum([...chained].map((i) => originalLast(pairs[i]!) - pairs[i]!.original + 1));
   return {
     chainedCoverage: pageMass ? massOf(chained) / pageMass : 0,
     chainedPairs: chained.size,
     walkedCoverage: pageMass ? massOf(inWalks(pairs, gap, pace)) / pageMass : 0,
-    chainedOriginalShare: originalSentences ? walked / originalSentences : 0,
+    chainedOriginalShare: originalSentences ? originalTold / originalSentences : 0,
   };
 }
 
