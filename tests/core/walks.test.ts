@@ -2,27 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { alignSentences, DEFAULT_ALIGN } from '../../src/core/align.ts';
 import { fingerprintSentences } from '../../src/core/fingerprint.ts';
 import { isDerived } from '../../src/core/verdict.ts';
+import { originalOf, own, retell } from './one-subject-sentences.ts';
 
 const weight = () => 1;
-// Twelve sentences, each on its own subject, so each page sentence below retells exactly one.
-const subjects = [
-  'harbour budget councillors approved',
-  'breakwater repairs delayed spring',
-  'fishermen moorings ferry terminal',
-  'tourism office brochures printed',
-  'lighthouse keeper retired pension',
-  'lifeboat crew rescued swimmers',
-  'seafood festival postponed storms',
-  'marina berths doubled yachts',
-  'customs inspectors seized cigarettes',
-  'dredging contract awarded engineers',
-  'cruise liner visits cancelled',
-  'coastguard radio upgraded satellites',
-];
-const original = subjects.map((s) => `The ${s} according to the council report published yesterday.`);
-const retell = (j: number) => `Reports said the ${subjects[j]!.split(' ').reverse().join(' ')} this week.`;
+const original = originalOf(12);
 /** Page sentences: a number retells that sentence of the original, null is the writer's own. */
-const own = (k: number) => `Residents number ${k} spoke about something else entirely at the meeting.`;
 const align = (order: (number | null)[]) =>
   alignSentences(fingerprintSentences(order.map((j, k) => (j === null ? own(k) : retell(j)))), fingerprintSentences(original), weight, DEFAULT_ALIGN);
 

@@ -3,41 +3,21 @@ import { alignSentences, DEFAULT_ALIGN } from '../../src/core/align.ts';
 import { fingerprintSentences } from '../../src/core/fingerprint.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { corpusDoc, corpusLibraryOf, pageToCheck } from '../helpers.ts';
+import { originalOf, own, retell } from '../core/one-subject-sentences.ts';
 
 const weight = () => 1;
-// Sixteen sentences, each on its own subject, so each page sentence below retells exactly one.
-const subjects = [
-  'harbour budget councillors approved',
-  'breakwater repairs delayed spring',
-  'fishermen moorings ferry terminal',
-  'tourism office brochures printed',
-  'lighthouse keeper retired pension',
-  'lifeboat crew rescued swimmers',
-  'seafood festival postponed storms',
-  'marina berths doubled yachts',
-  'customs inspectors seized cigarettes',
-  'dredging contract awarded engineers',
-  'cruise liner visits cancelled',
-  'coastguard radio upgraded satellites',
-  'harbourmaster resigned suddenly',
-  'warehouse converted museum exhibits',
-  'pollution sensors installed buoys',
-  'regatta trophy stolen clubhouse',
-];
-const original = subjects.map((s) => `The ${s} according to the council report published yesterday.`);
-const retell = (s: string) => `Reports said the ${s.split(' ').reverse().join(' ')} this week.`;
+const original = originalOf(16);
 const align = (page: string[]) => alignSentences(fingerprintSentences(page), fingerprintSentences(original), weight, DEFAULT_ALIGN);
 
 describe('a condensed page walks the original at its own pace', () => {
   it("chains a page of four sentences that retells every fourth of the original's sixteen, in order", () => {
-    const a = align([0, 4, 8, 12].map((j) => retell(subjects[j]!)));
+    const a = align([0, 4, 8, 12].map(retell));
     expect(a.pairs.map((p) => p.original)).toEqual([0, 4, 8, 12]);
     expect(a.chainedPairs).toBe(4);
   });
 
   it('does not chain the same steps in a page as long as the original: there they skip most of it', () => {
-    const own = (k: number) => `Residents number ${k} spoke about something else entirely at the meeting.`;
-    const page = [...[0, 4, 8, 12].map((j) => retell(subjects[j]!)), ...Array.from({ length: 12 }, (_, k) => own(k))];
+    const page = [...[0, 4, 8, 12].map(retell), ...Array.from({ length: 12 }, (_, k) => own(k))];
     const a = align(page);
     expect(a.pairs.map((p) => p.original)).toEqual([0, 4, 8, 12]);
     expect(a.chainedPairs).toBe(0);
