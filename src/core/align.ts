@@ -28,9 +28,10 @@ export interface Alignment {
   /** Number of chained pairs. */
   chainedPairs: number;
   /**
-   * Share of the page's mass in walks: runs of at least `MIN_WALK` pairs, each telling the original's
-   * next sentences (within the chain step): blocks that retell the original in its order, wherever
-   * the page puts them.
+   * Share of the page's sentences in walks: runs of at least `MIN_WALK` pairs, each telling the
+   * original's next sentences (within the chain step): blocks that retell the original in its order,
+   * wherever the page puts them. Counted in sentences, not content mass, so that a long lede that
+   * follows the original's, as any report's may, does not make up most of a short page.
    */
   walkedCoverage: number;
   /** Chained pairs per sentence of the original: how much of the original was walked through. */
@@ -284,11 +285,12 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
   const pace = Math.max(1, originalSentences / Math.max(1, P.length));
   const chained = chainedIndices(pairs, gap, pace);
   const massOf = (indices: Set<number>) => sum([...indices].map((i) => spanMass(P, pairs[i]!.page, pageLast(pairs[i]!))));
+  const sentencesOf = (indices: Set<number>) => sum([...indices].map((i) => pageLast(pairs[i]!) - pairs[i]!.page + 1));
   const originalTold = sum([...chained].map((i) => originalLast(pairs[i]!) - pairs[i]!.original + 1));
   return {
     chainedCoverage: pageMass ? massOf(chained) / pageMass : 0,
     chainedPairs: chained.size,
-    walkedCoverage: pageMass ? massOf(inWalks(pairs, gap, pace)) / pageMass : 0,
+    walkedCoverage: P.length ? sentencesOf(inWalks(pairs, gap, pace)) / P.length : 0,
     chainedOriginalShare: originalSentences ? originalTold / originalSentences : 0,
   };
 }

@@ -34,3 +34,19 @@ describe('a condensed rewrite from the corpus', () => {
     expect(verdict.reason).toMatch(/^retells thesun.co.uk's article in its order: \d+ of its \d+ sentences follow the original's/);
   });
 });
+
+describe('a report whose lede follows the original, in a fresh library', () => {
+  // The e2e case (e2e/a11y-harness.mjs): CNBC's article and a same-facts report of it
+  // (cbda107776-independent), the only articles a fresh profile knows. Their opening sentences follow
+  // each other's, as news puts the main facts first: no rewrite.
+  const story = 'cbda107776ab9d3db8c155adcdce446c';
+  const report = 'cbda107776-independent';
+  const asPage = (id: string) => {
+    const d = corpusDoc(id);
+    return pageToCheck(d.url, d.body, { published: d.published });
+  };
+
+  it('does not take the report for a rewrite of the original', () => {
+    expect(checkPage(asPage(report), corpusLibraryOf(story)).verdict.kind).toBe('none');
+  });
+});
