@@ -147,8 +147,10 @@ function candidatePairs(P: WeightedSentence[], O: WeightedSentence[], sharing: S
   return out;
 }
 
-const pageLast = (p: AlignedPair) => p.pageLast ?? p.page;
-const originalLast = (p: AlignedPair) => p.originalLast ?? p.original;
+/** The last page sentence a pair covers (its page sentence, unless the page split the original's). */
+export const pageLast = (p: AlignedPair) => p.pageLast ?? p.page;
+/** The last original sentence a pair covers (its original sentence, unless the page merged several). */
+export const originalLast = (p: AlignedPair) => p.originalLast ?? p.original;
 const spanMass = (S: WeightedSentence[], first: number, last: number) => {
   let m = 0;
   for (let k = first; k <= last; k++) m += S[k]!.mass;
@@ -184,24 +186,21 @@ function groupPairs(P: WeightedSentence[], O: WeightedSentence[], sharing: Set<n
     groups.push(make(sim));
   };
   // Every member must share a term with the one sentence: runs of such neighbours are the groups to try.
-  for (let i = 0; i < P.length; i++) {
-    const js = sharing[i]!;
-    for (const j of js) {
-      for (let n = 2; n <= MAX_GROUP && js.has(j + n - 1); n++) {
-        consider(P[i]!, O, j, j + n - 1, (similarity) => ({ page: i, original: j, originalLast: j + n - 1, similarity }));
+  const tryGroups = (
+    ones: WeightedSentence[],
+    many: WeightedSentence[],
+    near: Set<number>[],
+    make: (one: number, first: number, last: number, similarity: number) => AlignedPair,
+  ) =>
+    ones.forEach((one, x) => {
+      for (const y of near[x]!) {
+        for (let n = 2; n <= MAX_GROUP && near[x]!.has(y + n - 1); n++) consider(one, many, y, y + n - 1, (similarity) => make(x, y, y + n - 1, similarity));
       }
-    }
-  }
+    });
+  tryGroups(P, O, sharing, (i, j, last, similarity) => ({ page: i, original: j, originalLast: last, similarity }));
   const sharingPage = O.map(() => new Set<number>());
   sharing.forEach((js, i) => js.forEach((j) => sharingPage[j]!.add(i)));
-  for (let j = 0; j < O.length; j++) {
-    const is = sharingPage[j]!;
-    for (const i of is) {
-      for (let n = 2; n <= MAX_GROUP && is.has(i + n - 1); n++) {
-        consider(O[j]!, P, i, i + n - 1, (similarity) => ({ page: i, pageLast: i + n - 1, original: j, similarity }));
-      }
-    }
-  }
+  tryGroups(O, P, sharingPage, (j, i, last, similarity) => ({ page: i, pageLast: last, original: j, similarity }));
   if (!groups.length) return pairs;
   groups.sort((a, b) => b.similarity - a.similarity || a.page - b.page || a.original - b.original);
   const taken = new Set<AlignedPair>(pairs);
@@ -305,10 +304,7 @@ export const MIN_WALK = 3;
  */
 function inWalks(pairs: AlignedPair[], gap: number, pace: number): Set<number> {
   const n = pairs.length;
-  const follows = (a: AlignedPair, b: AlignedPair) => {
-    const step = b.original - originalLast(a);
-    return b.page > pageLast(a) && b.page - pageLast(a) <= gap && step >= 1 && step <= (gap + 1) * pace;
-  };
+  const follows = (a: AlignedPair, b: AlignedPair) => walksOn(a, b, gap, pace);
   const ending: number[] = new Array(n).fill(1);
   const starting: number[] = new Array(n).fill(1);
   for (let b = 0; b < n; b++) for (let a = 0; a < b; a++) if (follows(pairs[a]!, pairs[b]!)) ending[b] = Math.max(ending[b]!, ending[a]! + 1);
@@ -327,11 +323,19 @@ function chainedIndices(pairs: AlignedPair[], gap: number, pace = 1): Set<number
   const chained = new Set<number>();
   for (let a = 0; a < pairs.length; a++) {
     for (let b = a + 1; b < pairs.length && pairs[b]!.page - pageLast(pairs[a]!) <= gap; b++) {
-      const step = pairs[b]!.original - originalLast(pairs[a]!);
-      if (step >= 1 && step <= (gap + 1) * pace) chained.add(a).add(b);
+      if (walksOn(pairs[a]!, pairs[b]!, gap, pace)) chained.add(a).add(b);
     }
   }
   return chained;
+}
+
+/**
+ * Whether pair `b` walks on from pair `a` in step: at most `gap` page sentences after it, telling the
+ * original's sentences 1 to `(gap + 1) · pace` further on.
+ */
+function walksOn(a: AlignedPair, b: AlignedPair, gap: number, pace: number): boolean {
+  const step = b.original - originalLast(a);
+  return b.page > pageLast(a) && b.page - pageLast(a) <= gap && step >= 1 && step <= (gap + 1) * pace;
 }
 
 function strongChains(strong: AlignedPair[], page: Fingerprint, original: Fingerprint, gap: number) {

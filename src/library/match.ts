@@ -1,4 +1,4 @@
-import { alignSentences, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type Alignment } from '../core/align.ts';
+import { alignSentences, DEFAULT_ALIGN, originalLast, pageLast, type AlignedPair, type AlignOptions, type Alignment } from '../core/align.ts';
 import { findCredit, type CreditSignals } from '../core/credit.ts';
 import { memoizeWeight, weighSentence } from '../core/similarity.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
@@ -210,10 +210,10 @@ export function followsThrough(
   const sourceToEarlier = copyAlignment(source.article, earlier, weight, options);
   if (!sourceToEarlier) return false;
   const taken = new Set<number>();
-  for (const p of sourceToEarlier.pairs) for (let i = p.page; i <= (p.pageLast ?? p.page); i++) taken.add(i);
+  for (const p of sourceToEarlier.pairs) for (let i = p.page; i <= pageLast(p); i++) taken.add(i);
   const followed = source.alignment.pairs;
   const tookFromEarlier = (p: AlignedPair) => {
-    for (let j = p.original; j <= (p.originalLast ?? p.original); j++) if (taken.has(j)) return true;
+    for (let j = p.original; j <= originalLast(p); j++) if (taken.has(j)) return true;
     return false;
   };
   return followed.length > 0 && followed.filter(tookFromEarlier).length * 2 > followed.length;
