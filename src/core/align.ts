@@ -36,7 +36,8 @@ export interface Alignment {
   walkedCoverage: number;
   /** Chained pairs per sentence of the original: how much of the original was walked through. */
   chainedOriginalShare: number;
-  /** Chained pairs among the pairs at least `strongSimilarity` similar: close paraphrase, walked in order. */
+  /** Chained pairs among the pairs at least `strongSimilarity` similar: close paraphrase, walked in order
+   * (the writer's own sentences, up to `MAX_INSERTED`, may stand between two that tell consecutive ones). */
   strongChainedPairs: number;
   /** Strongly similar pairs in the writer's own words (not quotation, which any report may repeat;
    * not a caption or a name), counted along the longest chain in the original's order. */
@@ -315,19 +316,30 @@ function inWalks(pairs: AlignedPair[], gap: number, pace: number): Set<number> {
 }
 
 /**
+ * Own sentences a writer may set between two close paraphrases that tell the original's consecutive
+ * sentences (a paragraph or two of their own between pasted ones) without breaking the chain.
+ */
+export const MAX_INSERTED = 5;
+
+/**
  * Indices of pairs (sorted by page) that have a neighbour within `gap` walking the original forward:
  * at most `gap + 1` of the original's sentences on, times the page's `pace` through the original
- * (its sentences per page sentence, at least 1).
+ * (its sentences per page sentence, at least 1). With `inserted`, a pair also chains to one up to
+ * `inserted` page sentences further that tells the original's very next sentence.
  */
-function chainedIndices(pairs: AlignedPair[], gap: number, pace = 1): Set<number> {
+function chainedIndices(pairs: AlignedPair[], gap: number, pace = 1, inserted = 0): Set<number> {
   const chained = new Set<number>();
+  const reach = Math.max(gap, inserted + 1);
   for (let a = 0; a < pairs.length; a++) {
-    for (let b = a + 1; b < pairs.length && pairs[b]!.page - pageLast(pairs[a]!) <= gap; b++) {
-      if (walksOn(pairs[a]!, pairs[b]!, gap, pace)) chained.add(a).add(b);
+    for (let b = a + 1; b < pairs.length && pairs[b]!.page - pageLast(pairs[a]!) <= reach; b++) {
+      if (walksOn(pairs[a]!, pairs[b]!, gap, pace) || (inserted > 0 && tellsNext(pairs[a]!, pairs[b]!))) chained.add(a).add(b);
     }
   }
   return chained;
 }
+
+/** Whether pair `b`, later on the page, tells the sentence of the original right after pair `a`'s. */
+const tellsNext = (a: AlignedPair, b: AlignedPair) => b.page > pageLast(a) && b.original === originalLast(a) + 1;
 
 /**
  * Whether pair `b` walks on from pair `a` in step: at most `gap` page sentences after it, telling the
@@ -346,7 +358,7 @@ function strongChains(strong: AlignedPair[], page: Fingerprint, original: Finger
       original.sentences[p.original]!.terms.length >= MIN_OWN_TERMS,
   );
   return {
-    strongChainedPairs: chainedIndices(strong, gap).size,
+    strongChainedPairs: chainedIndices(strong, gap, 1, MAX_INSERTED).size,
     strongOwnWordsInOrder: longestIncreasingChain(own).length,
   };
 }

@@ -1,4 +1,5 @@
 import { alignSentences, DEFAULT_ALIGN } from '../core/align.ts';
+import { findCredit } from '../core/credit.ts';
 import { memoizeWeight } from '../core/similarity.ts';
 import { isDerived } from '../core/verdict.ts';
 import type { ExtractResult } from '../extract/types.ts';
@@ -127,9 +128,9 @@ export async function lookupOriginal(page: PageToCheck, deps: LookupDeps, option
   const found: LibraryArticle[] = [];
   const notSources: LibraryArticle[] = [];
   const weight = memoizeWeight(deps.idf);
-  const pool = ranked.slice(0, SHORTLIST);
+  const pool = creditedFirst(ranked.slice(0, SHORTLIST), page);
   for (let fetched = 0; fetched < o.maxCandidates; fetched++) {
-    const c = nextCandidate(pool, found);
+    const c = nextCandidate(pool, found, page);
     if (!c) break;
     pool.splice(pool.indexOf(c), 1);
     const entry: LookupCandidate = { url: c.url, title: c.title, site: c.domain, seen: c.seen };
@@ -176,12 +177,24 @@ function copiedBySources(sources: LibraryArticle[], others: LibraryArticle[], we
 /** Candidates considered for fetching: the best by rank, however many the engine returned. */
 const SHORTLIST = 10;
 
+/** Whether the page credits the candidate's site (a link, its canonical address, a source it declares, a credit line). */
+const credits = (page: PageToCheck, c: Pick<Candidate, 'url'>) => !!findCredit(page.credit, { url: c.url });
+
+/** The shortlist with the candidates the page credits first: a page that names its source says where to look. */
+function creditedFirst(pool: Candidate[], page: PageToCheck): Candidate[] {
+  return [...pool.filter((c) => credits(page, c)), ...pool.filter((c) => !credits(page, c))];
+}
+
 /**
- * The next candidate to fetch: the best ranked while no source is found; once one is, the original
- * can only be earlier, so the earliest shortlisted candidate seen before it or at the same time (none: stop).
+ * The next candidate to fetch: the best ranked while no source is found (those the page credits
+ * first); while a candidate the page credits is left and no source found is one, that one; once a
+ * source is found, the original can only be earlier, so the earliest shortlisted candidate seen
+ * before it or at the same time (none: stop).
  */
-function nextCandidate(pool: Candidate[], found: LibraryArticle[]): Candidate | undefined {
+function nextCandidate(pool: Candidate[], found: LibraryArticle[], page: PageToCheck): Candidate | undefined {
   if (!found.length) return pool[0];
+  const named = pool.find((c) => credits(page, c));
+  if (named && !found.some((f) => credits(page, f))) return named;
   const firstSource = Math.min(...found.map(appearedAt));
   // At or before it: an index records sightings to the hour or the quarter hour, so the original and
   // a copy made within that span share a time.

@@ -203,6 +203,41 @@ describe('lookupOriginal', () => {
     ]);
   });
 
+  it('fetches the article on the site a page credits first, and the verdict is credited, though another source was seen earlier', async () => {
+    // A reposting of the rewrite that credits CNBC with a link, with four sentences of a local report
+    // pasted in. The index saw that report before CNBC's article and lists it under the page's own
+    // headline, so it ranks first: fetched first, it verifies (the pasted sentences) and, nothing
+    // being earlier, would end the lookup without CNBC, and the verdict would miss the credit.
+    const REPORT_URL = 'https://www.budapestdaily.example/hotels-booked-summit';
+    const report = [
+      'Hotels in Budapest were fully booked on Wednesday as the city prepared for a possible summit between two presidents, officials said.',
+      'The city council said it had not been told of any dates, and that the police would close roads around the Danube embankment if the meeting went ahead.',
+      'Tourism officials said the bookings were mostly from journalists and security staff, and that they expected the rooms to be released if the meeting was called off.',
+      'Restaurant owners near the parliament building said they had hired extra staff for the week, hoping that the crowds of reporters would make up for a quiet autumn.',
+      'Taxi drivers said they had been asked to keep the airport road clear on the days a meeting was most likely to take place.',
+    ];
+    const paragraphs = [...rewrite.paragraphs, ...report.slice(0, 4), 'Originally published by CNBC.'];
+    const crediting = pageToCheck(PAGE_URL, paragraphs.join('\n'), {
+      title: rewrite.title,
+      published: '2025-10-22T15:00:00Z',
+      firstSeen: '2025-10-22T15:00:00Z',
+      credit: { declaredSources: [], links: [{ href: CNBC_URL, text: 'CNBC' }], paragraphs },
+    });
+    const web = () =>
+      fakeWeb({
+        listed: [{ url: REPORT_URL, title: rewrite.title, seendate: '20251022T050000Z' }, CNBC_HIT],
+        pages: { [CNBC_URL]: CNBC_PAGE, [REPORT_URL]: articleHtml({ title: rewrite.title, paragraphs: report }, 'Budapest Daily') },
+      });
+    const r = await lookupOriginal(crediting, deps(web()).deps);
+    expect(r.progress.candidates.map((c) => [c.url, c.result])).toEqual([
+      [CNBC_URL, 'source'],
+      [REPORT_URL, 'source'],
+    ]);
+    const checked = await checkWithLookup(crediting, new LibraryIndex(), deps(web()).deps);
+    expect(checked.verdict.kind).toBe('credited');
+    expect(checked.verdict.original?.url).toBe(CNBC_URL);
+  });
+
   it('keeps the original of a copy the page follows, and the verdict names it through the copy', async () => {
     // The page pastes four of the farm's sentences (its rewording of CNBC) into a report of its own:
     // it derives from the farm's article, not from CNBC's directly, and the farm's rewrites CNBC's.
