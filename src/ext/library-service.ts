@@ -319,9 +319,13 @@ export class LibraryService {
     return out;
   }
 
-  /** Forgets feed items that appeared before `cutoff`. */
+  /**
+   * Forgets feed items first seen (delivered by their feed) before `cutoff`. Not by the date they
+   * claim: an item a feed delivers today with an old date (a backdated copy, an old story re-run) is
+   * kept as long as any other, and with it the feed's sighting that settles which came first.
+   */
   async expireFeedItems(cutoff: Date): Promise<number> {
-    const old = await this.metas((a) => a.source === 'feed' && appearedAt(a) < cutoff.getTime());
+    const old = await this.metas((a) => a.source === 'feed' && Date.parse(a.firstSeen) < cutoff.getTime());
     for (const a of old) await this.remove(a.id);
     return old.length;
   }

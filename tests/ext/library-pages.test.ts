@@ -59,6 +59,24 @@ describe('library page requests', () => {
     expect((await new IdbArticleStore().all()).map((a) => a.id)).toEqual(['new-feed']);
   });
 
+  it("keeps a feed item delivered today that claims an old date, and the feed's sighting of it, as long as any other", async () => {
+    const now = new Date().toISOString();
+    const claimed = '2023-12-22T05:00:00Z';
+    await library.put(
+      libraryArticle('backdated', 'https://www.bbc.co.uk/news/3', 'An old-dated feed story.', {
+        published: claimed,
+        firstSeen: now,
+        source: 'feed',
+        stub: true,
+        observations: [{ at: now, by: 'feed', name: 'BBC' }],
+      }),
+    );
+    await saveSettings({ feedItemDays: 7 });
+    await handlePageRequest({ type: 'unspun/forget-now' }, page(), { library });
+    const kept = await new IdbArticleStore().get('backdated');
+    expect(kept?.observations).toEqual([{ at: now, by: 'feed', name: 'BBC' }]);
+  });
+
   it('recomputes fingerprints of an older version from the stored sentences (store migration)', async () => {
     const a = libraryArticle('a', CNBC, seedText('original-cnbc'));
     await new IdbArticleStore().put({ ...a, fingerprint: { ...a.fingerprint, version: FINGERPRINT_VERSION - 1, sentences: [] } });
