@@ -9,8 +9,7 @@
 //   add     one sentence of the writer's own (from a fact-sheet article of the story) every four
 //   all     merge, split, swap, move, drop and add together
 // Run: node --import tsx bench/human-edits.ts [corpus] [--misses EDIT]
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { corpusBodies } from './corpus-texts.ts';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { checkPage } from '../src/library/match.ts';
@@ -21,13 +20,7 @@ const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--misses
 const misses = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : undefined;
 const docs = readManifest(dir);
 const index = corpusLibrary(dir, docs);
-const texts = new Map(
-  readFileSync(join(dir, 'texts.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { id: string; body: string })
-    .map((t) => [t.id, t.body]),
-);
+const texts = corpusBodies(dir);
 const sentencesOf = (body: string) =>
   body
     .split(/\n+/)

@@ -4,8 +4,7 @@
 // longer article), checked against the corpus library. Prints, per kind and form, how many are caught
 // with the right original. The corpus's own pages keep their original's order and stand alone.
 // Run: node --import tsx bench/moved-blocks.ts [corpus]
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { corpusBodies, paragraphsOf } from './corpus-texts.ts';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { checkPage } from '../src/library/match.ts';
@@ -14,13 +13,7 @@ import { toPageToCheck } from '../src/library/page.ts';
 const dir = process.argv[2] ?? '../shared/corpus';
 const docs = readManifest(dir);
 const index = corpusLibrary(dir, docs);
-const texts = new Map(
-  readFileSync(join(dir, 'texts.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { id: string; body: string })
-    .map((t) => [t.id, t.body]),
-);
+const texts = corpusBodies(dir);
 
 /** Paragraphs cut into `parts` blocks of about equal length, put back in `order`. */
 function moved(paragraphs: string[], parts: number, order: number[]): string[] {
@@ -31,7 +24,7 @@ function moved(paragraphs: string[], parts: number, order: number[]): string[] {
 /** Unrelated articles long enough to host a rewrite (their paragraphs). */
 const hosts = docs
   .filter((d) => d.kind === 'unrelated')
-  .map((d) => (texts.get(d.id) ?? '').split(/\n+/).filter(Boolean))
+  .map((d) => paragraphsOf(texts.get(d.id)))
   .filter((p) => p.length >= 12);
 
 /** The page's paragraphs inside `ratio` times as many of host `k`'s, half before and half after. */
@@ -56,7 +49,7 @@ for (const kind of ['heavy', 'condensed', 'spin']) {
   const caught = FORMS.map(([, form]) => {
     let n = 0;
     for (const [k, d] of pages.entries()) {
-      const paragraphs = form((texts.get(d.id) ?? '').split(/\n+/).filter(Boolean), k);
+      const paragraphs = form(paragraphsOf(texts.get(d.id)), k);
       const at = '2030-01-01T00:00:00Z';
       const page = toPageToCheck({ url: d.url, title: 'page', published: at, declaredSources: [], paragraphs, links: [] }, at);
       const { verdict, matched } = checkPage(page, index);

@@ -9,8 +9,7 @@
 //   scattered five edited sentences of the original, from all over it, spread through the writer's article
 //   short     the near copy's 150–350-word opening
 // Run: node --import tsx bench/near-copies.ts [corpus] [--every 12] [--misses FORM]   (--misses: print that form's misses)
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { corpusBodies, paragraphsOf, PHRASE_CHECKER_SHARE, phraseShare, shingles } from './corpus-texts.ts';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { opening, SHORT_PAGE } from '../src/cli/eval.ts';
@@ -23,13 +22,8 @@ const misses = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : 
 const every = Number(args[args.indexOf('--every') + 1] ?? 12) || 12;
 const docs = readManifest(dir);
 const index = corpusLibrary(dir, docs);
-const texts = new Map(
-  readFileSync(join(dir, 'texts.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { id: string; body: string })
-    .map((t) => [t.id, t.body.split(/\n+/).filter(Boolean)]),
-);
+const bodies = corpusBodies(dir);
+const texts = new Map([...bodies].map(([id, body]) => [id, paragraphsOf(body)]));
 
 let seed = 1;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -69,19 +63,6 @@ function scattered(original: string[], own: string[]): string[] {
   return out;
 }
 
-const shingles = (text: string) => {
-  const w = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 8 <= w.length; i++) out.add(w.slice(i, i + 8).join(' '));
-  return out;
-};
-const phraseShare = (page: string, original: Set<string>) => {
-  const p = shingles(page);
-  let shared = 0;
-  for (const s of p) if (original.has(s)) shared++;
-  return p.size ? shared / p.size : 0;
-};
-
 type Tally = { n: number; caught: number; phrase: number; phraseOnly: string[] };
 const tallies = new Map<string, Tally>();
 let n = 0;
@@ -90,7 +71,7 @@ function check(form: string, id: string, paragraphs: string[], originalShingles:
   const page = toPageToCheck({ url: `https://near-${n++}.example/story`, title: 'page', published: at, declaredSources: [], paragraphs, links: [] }, at);
   const { verdict, matched } = checkPage(page, index);
   const ok = verdict.kind === 'uncredited-rewrite' && matched?.id === id;
-  const byPhrase = phraseShare(paragraphs.join('\n'), originalShingles) >= 0.15;
+  const byPhrase = phraseShare(paragraphs.join('\n'), originalShingles) >= PHRASE_CHECKER_SHARE;
   const t = tallies.get(form) ?? tallies.set(form, { n: 0, caught: 0, phrase: 0, phraseOnly: [] }).get(form)!;
   t.n++;
   if (ok) t.caught++;

@@ -5,8 +5,7 @@
 // (share of the page's 8-word phrases found in the original ≥ 0.15), which Unspun must never trail.
 // Run: node --import tsx bench/pasted.ts [corpus] [--run 3] [--short] [--edit]   (--short: hosts cut to
 // their 150–350-word opening, the pasted run inside it; --edit: a word dropped from each pasted sentence)
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { corpusBodies, PHRASE_CHECKER_SHARE, phraseShare, shingles } from './corpus-texts.ts';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { opening, SHORT_PAGE } from '../src/cli/eval.ts';
@@ -25,26 +24,7 @@ const nearly = (s: string) => {
 };
 const docs = readManifest(dir);
 const index = corpusLibrary(dir, docs);
-const texts = new Map<string, { body: string }>(
-  readFileSync(join(dir, 'texts.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { id: string; body: string })
-    .map((t) => [t.id, t]),
-);
-
-const shingles = (text: string) => {
-  const w = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 8 <= w.length; i++) out.add(w.slice(i, i + 8).join(' '));
-  return out;
-};
-const phraseShare = (page: string, original: Set<string>) => {
-  const p = shingles(page);
-  let shared = 0;
-  for (const s of p) if (original.has(s)) shared++;
-  return p.size ? shared / p.size : 0;
-};
+const texts = corpusBodies(dir);
 
 let n = 0;
 let caught = 0;
@@ -57,7 +37,7 @@ for (const host of docs.filter((d) => ['same-facts', 'retold', 'borderline'].inc
   const original = index.get(id);
   if (!original) continue;
   const originalShingles = shingles(original.sentences.join(' '));
-  let paragraphs = texts.get(host.id)!.body.split(/\n+/);
+  let paragraphs = texts.get(host.id)!.split(/\n+/);
   if (short) paragraphs = opening(paragraphs, SHORT_PAGE.maxWords - 90);
   for (let start = 1; start + runLength <= original.sentences.length; start += 3) {
     const run = original.sentences.slice(start, start + runLength).map((x) => (edit ? nearly(x) : x));
@@ -73,7 +53,7 @@ for (const host of docs.filter((d) => ['same-facts', 'retold', 'borderline'].inc
     n++;
     const { verdict, matched } = checkPage(page, index);
     const ok = verdict.kind === 'uncredited-rewrite' && matched?.id === id;
-    const byPhrase = phraseShare(body, originalShingles) >= 0.15;
+    const byPhrase = phraseShare(body, originalShingles) >= PHRASE_CHECKER_SHARE;
     if (ok) caught++;
     if (byPhrase) phrase++;
     if (byPhrase && !ok) phraseOnly++;
