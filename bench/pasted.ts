@@ -3,8 +3,8 @@
 // (kinds same-facts, retold, borderline: the corpus's recipe for `excerpt`), one run every third
 // sentence of the original, and checked against the corpus library. Compared with a phrase checker
 // (share of the page's 8-word phrases found in the original ≥ 0.15), which Unspun must never trail.
-// Run: node --import tsx bench/pasted.ts [corpus] [--run 3] [--short] [--edit]   (--short: hosts cut to
-// their 150–350-word opening, the pasted run inside it; --edit: a word dropped from each pasted sentence)
+// Run: node --import tsx bench/pasted.ts [corpus] [--run 3] [--short] [--edit [N]]   (--short: hosts cut
+// to their 150–350-word opening, the pasted run inside it; --edit: N words (1) dropped from each pasted sentence)
 import { corpusBodies, PHRASE_CHECKER_SHARE, phraseShare, shingles } from './corpus-texts.ts';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
@@ -13,14 +13,19 @@ import { checkPage } from '../src/library/match.ts';
 import { toPageToCheck } from '../src/library/page.ts';
 
 const args = process.argv.slice(2);
-const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--run') ?? '../shared/corpus';
+const dir = args.find((a, i) => !a.startsWith('--') && !['--run', '--edit'].includes(args[i - 1] ?? '')) ?? '../shared/corpus';
 const runLength = Number(args[args.indexOf('--run') + 1] ?? 3) || 3;
 const short = args.includes('--short');
-/** --edit: one word dropped from the middle of each pasted sentence (a near copy, as people make). */
+/** --edit N: N words (1) dropped from each pasted sentence, evenly spread (a near copy, as people make). */
 const edit = args.includes('--edit');
+const edits = Number(args[args.indexOf('--edit') + 1]) || 1;
 const nearly = (s: string) => {
-  const w = s.split(' ');
-  return w.length < 6 ? s : [...w.slice(0, w.length >> 1), ...w.slice((w.length >> 1) + 1)].join(' ');
+  let w = s.split(' ');
+  for (let k = 1; k <= edits && w.length >= 6; k++) {
+    const at = Math.floor((k * w.length) / (edits + 1));
+    w = [...w.slice(0, at), ...w.slice(at + 1)];
+  }
+  return w.join(' ');
 };
 const docs = readManifest(dir);
 const index = corpusLibrary(dir, docs);
@@ -64,7 +69,7 @@ for (const host of docs.filter((d) => ['same-facts', 'retold', 'borderline'].inc
   }
 }
 const pct = (x: number) => `${x} (${((100 * x) / n).toFixed(1)} %)`;
-console.log(`runs of ${runLength} pasted${edit ? ', a word dropped from each sentence,' : ''}${short ? ' into short pages' : ''}: ${n} pages`);
+console.log(`runs of ${runLength} pasted${edit ? `, ${edits} word(s) dropped from each sentence,` : ''}${short ? ' into short pages' : ''}: ${n} pages`);
 console.log(`  Unspun caught, naming the original: ${pct(caught)}`);
 console.log(`  phrase checker (8-word share ≥ 0.15): ${pct(phrase)}; caught by it and missed by Unspun: ${phraseOnly}`);
 console.log('missed, by reason:');
