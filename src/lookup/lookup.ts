@@ -128,9 +128,10 @@ export async function lookupOriginal(page: PageToCheck, deps: LookupDeps, option
   const found: LibraryArticle[] = [];
   const notSources: LibraryArticle[] = [];
   const weight = memoizeWeight(deps.idf);
-  const pool = creditedFirst(ranked.slice(0, SHORTLIST), page);
+  const credited = creditsOf(page);
+  const pool = creditedFirst(ranked.slice(0, SHORTLIST), credited);
   for (let fetched = 0; fetched < o.maxCandidates; fetched++) {
-    const c = nextCandidate(pool, found, page);
+    const c = nextCandidate(pool, found, credited);
     if (!c) break;
     pool.splice(pool.indexOf(c), 1);
     const entry: LookupCandidate = { url: c.url, title: c.title, site: c.domain, seen: c.seen };
@@ -177,12 +178,22 @@ function copiedBySources(sources: LibraryArticle[], others: LibraryArticle[], we
 /** Candidates considered for fetching: the best by rank, however many the engine returned. */
 const SHORTLIST = 10;
 
-/** Whether the page credits the candidate's site (a link, its canonical address, a source it declares, a credit line). */
-const credits = (page: PageToCheck, c: Pick<Candidate, 'url'>) => !!findCredit(page.credit, { url: c.url });
+/**
+ * Whether the page credits an address's site (a link, its canonical address, a source it declares, a
+ * credit line), answered once per address: the credit search reads the page's paragraphs.
+ */
+function creditsOf(page: PageToCheck): (a: { url: string }) => boolean {
+  const known = new Map<string, boolean>();
+  return ({ url }) => {
+    let yes = known.get(url);
+    if (yes === undefined) known.set(url, (yes = !!findCredit(page.credit, { url })));
+    return yes;
+  };
+}
 
 /** The shortlist with the candidates the page credits first: a page that names its source says where to look. */
-function creditedFirst(pool: Candidate[], page: PageToCheck): Candidate[] {
-  return [...pool.filter((c) => credits(page, c)), ...pool.filter((c) => !credits(page, c))];
+function creditedFirst(pool: Candidate[], credited: (a: { url: string }) => boolean): Candidate[] {
+  return [...pool.filter(credited), ...pool.filter((c) => !credited(c))];
 }
 
 /**
@@ -191,10 +202,10 @@ function creditedFirst(pool: Candidate[], page: PageToCheck): Candidate[] {
  * source is found, the original can only be earlier, so the earliest shortlisted candidate seen
  * before it or at the same time (none: stop).
  */
-function nextCandidate(pool: Candidate[], found: LibraryArticle[], page: PageToCheck): Candidate | undefined {
+function nextCandidate(pool: Candidate[], found: LibraryArticle[], credited: (a: { url: string }) => boolean): Candidate | undefined {
   if (!found.length) return pool[0];
-  const named = pool.find((c) => credits(page, c));
-  if (named && !found.some((f) => credits(page, f))) return named;
+  const named = pool.find(credited);
+  if (named && !found.some(credited)) return named;
   const firstSource = Math.min(...found.map(appearedAt));
   // At or before it: an index records sightings to the hour or the quarter hour, so the original and
   // a copy made within that span share a time.
