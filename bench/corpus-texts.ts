@@ -17,6 +17,15 @@ export function corpusBodies(dir: string): Map<string, string> {
 /** A body's paragraphs, empty lines left out. */
 export const paragraphsOf = (body: string | undefined) => (body ?? '').split(/\n+/).filter(Boolean);
 
+/** A paragraph's sentences, cut after a full stop, question or exclamation mark before a capital. */
+export const splitSentences = (paragraph: string) => paragraph.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/);
+
+/** A seeded pseudo-random generator (numbers in [0, 1)), so that a bench builds the same pages every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
 /** A text's 8-word phrases, lower-cased (as phrase checkers compare them). */
 export function shingles(text: string): Set<string> {
   const w = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];

@@ -9,7 +9,7 @@
 //   add     one sentence of the writer's own (from a fact-sheet article of the story) every four
 //   all     merge, split, swap, move, drop and add together
 // Run: node --import tsx bench/human-edits.ts [corpus] [--misses EDIT]
-import { corpusBodies } from './corpus-texts.ts';
+import { corpusBodies, seededRandom, splitSentences } from './corpus-texts.ts';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { checkPage } from '../src/library/match.ts';
@@ -24,12 +24,11 @@ const texts = corpusBodies(dir);
 const sentencesOf = (body: string) =>
   body
     .split(/\n+/)
-    .flatMap((p) => p.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/))
+    .flatMap(splitSentences)
     .map((s) => s.trim())
     .filter(Boolean);
 
-let seed = 7;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const random = seededRandom(7);
 const lower = (s: string) => (/^[A-Z][a-z]/.test(s) && !/^(I|I'm|I've)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 const merge = (s: string[]) => {

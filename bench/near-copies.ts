@@ -9,7 +9,7 @@
 //   scattered five edited sentences of the original, from all over it, spread through the writer's article
 //   short     the near copy's 150–350-word opening
 // Run: node --import tsx bench/near-copies.ts [corpus] [--every 12] [--misses FORM]   (--misses: print that form's misses)
-import { corpusBodies, paragraphsOf, PHRASE_CHECKER_SHARE, phraseShare, shingles } from './corpus-texts.ts';
+import { corpusBodies, paragraphsOf, PHRASE_CHECKER_SHARE, phraseShare, seededRandom, shingles, splitSentences } from './corpus-texts.ts';
 import { corpusLibrary } from '../src/cli/corpus-library.ts';
 import { readManifest } from '../src/cli/corpus.ts';
 import { opening, SHORT_PAGE } from '../src/cli/eval.ts';
@@ -25,9 +25,7 @@ const index = corpusLibrary(dir, docs);
 const bodies = corpusBodies(dir);
 const texts = new Map([...bodies].map(([id, body]) => [id, paragraphsOf(body)]));
 
-let seed = 1;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-const splitSentences = (p: string) => p.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/);
+const random = seededRandom(1);
 
 /** One light edit every `every` words: a word dropped or two neighbours swapped. */
 function edited(sentence: string): string {
