@@ -81,10 +81,13 @@ export function alignSentences(
   options: AlignOptions = DEFAULT_ALIGN,
   /** The page's sentences already weighed with `weight` (saves work when checking many candidates). */
   weighedPage?: WeightedSentence[],
+  /** Page sentences left out of the pairs and copies (they still count in the page's size). */
+  without?: ReadonlySet<number>,
 ): Alignment {
   const P = weighedPage ?? page.sentences.map((s) => weighSentence(s, weight));
   const O = original.sentences.map((s) => weighSentence(s, weight));
   const sharing = sharingSentences(P, O);
+  without?.forEach((i) => sharing[i]?.clear());
   const candidates = candidatePairs(P, O, sharing, options.minSimilarity);
   candidates.sort((a, b) => b.similarity - a.similarity || a.page - b.page || a.original - b.original);
   const usedP = new Set<number>();
@@ -99,7 +102,7 @@ export function alignSentences(
   pairs.sort((a, b) => a.page - b.page);
   const grouped = groupPairs(P, O, sharing, pairs, options.minSimilarity);
   grouped.sort((a, b) => a.page - b.page);
-  return measure(grouped, pairs, P, O, page, original, options);
+  return measure(grouped, pairs, P, O, page, original, options, without);
 }
 
 /**
@@ -114,6 +117,7 @@ function measure(
   page: Fingerprint,
   original: Fingerprint,
   options: AlignOptions,
+  without?: ReadonlySet<number>,
 ): Alignment {
   const pageMass = total(P);
   const share = (ps: AlignedPair[]) => (pageMass ? sum(ps.map((p) => spanMass(P, p.page, pageLast(p)))) / pageMass : 0);
@@ -131,7 +135,7 @@ function measure(
       options.chainGap,
     ),
     novelNameShare: novelNameShare(page, original),
-    ...copied(page, original),
+    ...copied(page, original, without),
     pageSentences: P.length,
   };
 }
@@ -385,7 +389,7 @@ interface Copy {
  * full stop), a list pasted as one line, a long sentence split in two are all found; words inside
  * quotation marks are not phrases, so quoting the same people is no copy.
  */
-function copied(page: Fingerprint, original: Fingerprint): { copiedRun: number; copiedSentences: number; copiedWords: number } {
+function copied(page: Fingerprint, original: Fingerprint, without?: ReadonlySet<number>): { copiedRun: number; copiedSentences: number; copiedWords: number } {
   const index = new Map<number, number[]>();
   original.sentences.forEach((s, j) => {
     if (s.phrases.length < MIN_COPIED_PHRASES) return;
@@ -398,7 +402,7 @@ function copied(page: Fingerprint, original: Fingerprint): { copiedRun: number; 
   const copies: Copy[] = [];
   const near: Copy[] = [];
   page.sentences.forEach((s, i) => {
-    if (s.phrases.length < MIN_COPIED_PHRASES) return;
+    if (s.phrases.length < MIN_COPIED_PHRASES || without?.has(i)) return;
     const shared = new Map<number, number>();
     for (const h of s.phrases) for (const j of index.get(h) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
     for (const [j, n] of shared) {
@@ -409,7 +413,7 @@ function copied(page: Fingerprint, original: Fingerprint): { copiedRun: number; 
     }
   });
   copies.push(...inRuns(near, copies));
-  extendRuns(copies, page, original);
+  extendRuns(copies, page, original, without);
   return { copiedRun: longestCopiedRun(copies), copiedSentences: new Set(copies.map((c) => c.original)).size, copiedWords: sum(copies.map((c) => c.words)) };
 }
 
@@ -429,12 +433,12 @@ function inRuns(near: Copy[], exact: Copy[]): Copy[] {
  * original and every one of its phrases is in the page right there too (in the same page sentence,
  * run into it, or in the next one). Standing next to a long copy on both sides, it is no stock line.
  */
-function extendRuns(copies: Copy[], page: Fingerprint, original: Fingerprint): void {
+function extendRuns(copies: Copy[], page: Fingerprint, original: Fingerprint, without?: ReadonlySet<number>): void {
   const taken = new Set(copies.map((c) => c.original));
   const contains = (i: number, j: number) => {
     const s = page.sentences[i];
     const short = original.sentences[j]!.phrases;
-    if (!s || !short.length) return false;
+    if (!s || !short.length || without?.has(i)) return false;
     const have = new Set(s.phrases);
     return short.every((h) => have.has(h));
   };

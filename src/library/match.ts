@@ -1,6 +1,6 @@
 import { alignSentences, DEFAULT_ALIGN, originalLast, pageLast, type AlignedPair, type AlignOptions, type Alignment } from '../core/align.ts';
 import { findCredit, type CreditSignals } from '../core/credit.ts';
-import { memoizeWeight, weighSentence } from '../core/similarity.ts';
+import { memoizeWeight, weighSentence, type WeightedSentence } from '../core/similarity.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
 import { spanText } from '../core/sentences.ts';
 import { normalizeUrl, siteOf } from '../core/site.ts';
@@ -10,6 +10,7 @@ import {
   describeDerivation,
   describeNotDerived,
   isDerived,
+  ruleMargins,
   type ArticleRef,
   type DerivationThresholds,
   originalVerdict,
@@ -175,7 +176,8 @@ function bestDerivation(page: PageToCheck, index: CandidateSource, options: Matc
     derived.push({ article, alignment, score });
   }
   const copies = (later: LibraryArticle, earlier: LibraryArticle) => isCopyOf(later, earlier, weight, options);
-  const source = earliestSource(derived, page.credit, copies);
+  const pastedBeside = (closest: Derivation, other: Derivation) => pastesBeyond(closest, other, page, weight, options, weighedPage);
+  const source = earliestSource(derived, page.credit, copies, pastedBeside);
   if (!source || (page.credit && findCredit(page.credit, source.article))) return { best: source, nearest };
   // A source that appeared after the page copied it: nothing reached the page through it.
   if (whichCameFirst({ claimed: page.published, observations: page.observations ?? [] }, appearanceOf(source.article)) === 'page')
@@ -220,6 +222,35 @@ export function followsThrough(
 }
 
 /**
+ * Whether the page holds sentences of `other` word for word (the `copied` rule) that `closest` does not
+ * tell as closely: pasted from it, whatever else the page follows. Word-for-word copies are no
+ * coincidence; close paraphrase is not compared, since two retellings of one story resemble a page
+ * about equally, sentence by sentence, and which is closer is noise.
+ */
+export function pastesBeyond(
+  closest: Pick<Derivation, 'alignment'>,
+  other: Pick<Derivation, 'alignment' | 'article'>,
+  page: Pick<PageToCheck, 'fingerprint'>,
+  weight: (t: number) => number,
+  options: MatchOptions = DEFAULT_MATCH,
+  weighedPage?: WeightedSentence[],
+): boolean {
+  if (other.alignment.copiedSentences < 2) return false;
+  const closer = closestPerSentence(closest.alignment);
+  const told = new Set<number>();
+  for (const [i, similarity] of closestPerSentence(other.alignment)) if ((closer.get(i) ?? -1) >= similarity) told.add(i);
+  const rest = told.size ? alignSentences(page.fingerprint, other.article.fingerprint, weight, options.align, weighedPage, told) : other.alignment;
+  return ruleMargins(rest, options.thresholds).copied >= 1;
+}
+
+/** Each aligned page sentence's similarity to the original in the alignment (a merge or split counts for each of its sentences). */
+function closestPerSentence(a: Alignment): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const p of a.pairs) for (let i = p.page; i <= pageLast(p); i++) out.set(i, Math.max(p.similarity, out.get(i) ?? 0));
+  return out;
+}
+
+/**
  * Whether one article is a copy of another (verbatim, rewritten, condensed): it derives from it as a
  * whole or closely. Retelling part of it (the walk test) does not make an article the other's copy.
  */
@@ -245,13 +276,16 @@ function copyAlignment(
 
 /**
  * Of the articles a page derives from, the one it should be said to copy. A credited source the page
- * names comes first (the page told the reader). Otherwise the closest match, unless it is itself a
- * later copy of another source of the page (that one appeared earlier, and the closest derives from it): then the earlier, since a copy of the same story is not the original.
+ * names comes first (the page told the reader). Otherwise the closest match, unless an earlier source
+ * of the page is its original: the closest is a later copy of it (a copy of the same story is not the
+ * original), or the page also pastes sentences of it word for word that the closest does not hold
+ * (`pastedBeside`: the page drew on it directly, and it came first).
  */
 export function earliestSource(
   derived: Derivation[],
   credit: CreditSignals | undefined,
   copies: (later: LibraryArticle, earlier: LibraryArticle) => boolean,
+  pastedBeside: (closest: Derivation, other: Derivation) => boolean = () => false,
 ): Derivation | undefined {
   const ranked = [...derived].sort((a, b) => b.score - a.score);
   if (credit) {
@@ -260,7 +294,7 @@ export function earliestSource(
   }
   let chosen = ranked[0];
   for (const d of ranked.slice(1)) {
-    if (appearedAt(d.article) < appearedAt(chosen!.article) && copies(chosen!.article, d.article)) chosen = d;
+    if (appearedAt(d.article) < appearedAt(chosen!.article) && (copies(chosen!.article, d.article) || pastedBeside(chosen!, d))) chosen = d;
   }
   return chosen;
 }

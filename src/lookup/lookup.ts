@@ -199,8 +199,10 @@ function creditedFirst(pool: Candidate[], credited: (a: { url: string }) => bool
 /**
  * The next candidate to fetch: the best ranked while no source is found (those the page credits
  * first); while a candidate the page credits is left and no source found is one, that one; once a
- * source is found, the original can only be earlier, so the earliest shortlisted candidate seen
- * before it or at the same time (none: stop).
+ * source is found, the earliest shortlisted candidate seen before it or at the same time (the source
+ * may be a copy of it), and then the best ranked left: the source found may be a retelling of the
+ * same story that the index happened to see first (sightings are not publication times), and the
+ * matcher names the page's closest source among all found.
  */
 function nextCandidate(pool: Candidate[], found: LibraryArticle[], credited: (a: { url: string }) => boolean): Candidate | undefined {
   if (!found.length) return pool[0];
@@ -209,7 +211,8 @@ function nextCandidate(pool: Candidate[], found: LibraryArticle[], credited: (a:
   const firstSource = Math.min(...found.map(appearedAt));
   // At or before it: an index records sightings to the hour or the quarter hour, so the original and
   // a copy made within that span share a time.
-  return pool.filter((c) => c.seen && Date.parse(c.seen) <= firstSource).sort((a, b) => Date.parse(a.seen!) - Date.parse(b.seen!))[0];
+  const earlier = pool.filter((c) => c.seen && Date.parse(c.seen) <= firstSource).sort((a, b) => Date.parse(a.seen!) - Date.parse(b.seen!))[0];
+  return earlier ?? pool[0];
 }
 
 /** One search, through the cache and the rate limiter; a failure backs the limiter off. */

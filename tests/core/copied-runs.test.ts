@@ -52,3 +52,16 @@ describe('a pasted run is one passage, whatever its sentences lengths', () => {
     expect(a.copiedSentences).toBe(0);
   });
 });
+
+describe('an alignment without some of the page sentences (what another source explains)', () => {
+  it('pairs and counts as copied none of the left-out sentences, which still count in the page', () => {
+    const page = [own[0]!, ...original.slice(0, 4), own[1]!];
+    const all = alignSentences(fingerprintSentences(page), fingerprintSentences(original), weight, DEFAULT_ALIGN);
+    const without = alignSentences(fingerprintSentences(page), fingerprintSentences(original), weight, DEFAULT_ALIGN, undefined, new Set([1, 3]));
+    expect(all.copiedSentences).toBe(4);
+    expect(without.copiedSentences).toBe(1); // the short one next to sentence 1 is no longer part of a run
+    expect(without.pairs.some((p) => p.page === 1 || p.page === 3)).toBe(false);
+    expect(without.pageSentences).toBe(all.pageSentences);
+    expect(without.pageCoverage).toBeLessThan(all.pageCoverage);
+  });
+});

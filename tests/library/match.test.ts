@@ -226,6 +226,41 @@ describe('which original, when a later copy is in the library too', () => {
   });
 });
 
+describe('which original, when the page draws on two articles', () => {
+  const asArticle = (id: string, published = corpusDoc(id).published) => {
+    const d = corpusDoc(id);
+    return libraryArticle(id, d.url, d.body, { published });
+  };
+  const checked = (id: string, ...library: ReturnType<typeof asArticle>[]) => {
+    const index = new LibraryIndex();
+    for (const a of library) index.add(a);
+    const d = corpusDoc(id);
+    return checkPage(pageToCheck(d.url, d.body, { published: d.published }), index);
+  };
+
+  it('names the earlier article the page pastes sentences from word for word, though it follows a later one more closely', () => {
+    // A fact-sheet article (07:00 the original, 14:00 the article) with four of the original's
+    // sentences pasted in: the page is closest to the article it is built on, but it took those
+    // sentences from the original, which came first.
+    const original = '1acdfb830a9f40ac864f63b75f4853e1';
+    const { verdict, matched } = checked('1acdfb830a-excerpt', asArticle(original), asArticle('1acdfb830a-independent'));
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe(original);
+    // Had the original appeared after the other, the earliest source would be the other.
+    const later = checked('1acdfb830a-excerpt', asArticle(original, '2023-12-01T20:00:00Z'), asArticle('1acdfb830a-independent'));
+    expect(later.matched?.id).toBe('1acdfb830a-independent');
+  });
+
+  it('keeps the closer source when an earlier one only retells the same story (close paraphrase decides nothing)', () => {
+    // A fact-sheet article dated three hours before the original: the heavy rewrite resembles it too,
+    // sentence by sentence, but pastes nothing of it and follows the original far more closely.
+    const original = '88d58862c6918224d255237a7290e2ab';
+    const { verdict, matched } = checked('88d58862c6-heavy', asArticle(original), asArticle('88d58862c6-independent-c'));
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe(original);
+  });
+});
+
 describe('which original, when the page follows a rewrite of it', () => {
   const FARM_AT = '2025-10-22T15:10:00Z';
   /** A page pasting the farm's first sentences (its rewording of CNBC) among a report of its own. */

@@ -13,7 +13,7 @@ import { gdeltEngine } from '../../src/lookup/gdelt.ts';
 import { lookupOriginal, type LookupDeps, DEFAULT_LOOKUP } from '../../src/lookup/lookup.ts';
 import type { LookupProgress } from '../../src/lookup/progress.ts';
 import { RateLimiter, SearchCache } from '../../src/lookup/rate-limit.ts';
-import { libraryArticle, pageToCheck } from '../helpers.ts';
+import { corpusDoc, libraryArticle, pageToCheck } from '../helpers.ts';
 import { articleHtml, cnbcArticle, rewriteArticle } from './seed-articles.ts';
 
 const ENDPOINT = gdeltEngine.defaultEndpoint;
@@ -275,6 +275,34 @@ describe('lookupOriginal', () => {
     expect(checked.verdict.kind).toBe('uncredited-rewrite');
     expect(checked.verdict.original?.url).toBe(CNBC_URL);
     expect(checked.verdict.reason).toMatch(/Buyers Insight's .*; that article is itself an uncredited copy of CNBC's, which appeared earlier$/);
+  });
+
+  it('fetches the next candidates once a source is found, though the index saw them later: a retelling seen first does not hide the original', async () => {
+    // From the corpus: a heavy rewrite of Bleacher Report's article, and a fact-sheet article of the
+    // same story that the index lists under the page's headline and saw three hours before the
+    // original. The page derives from both; it follows the original far more closely.
+    const doc = (id: string) => corpusDoc(id);
+    const heavy = doc('88d58862c6-heavy');
+    const retelling = doc('88d58862c6-independent-c');
+    const original = doc('88d58862c6918224d255237a7290e2ab');
+    const at = (d: typeof heavy) => ({ title: d.title, paragraphs: d.body.split('\n').filter(Boolean) });
+    const rewritten = pageToCheck(heavy.url, heavy.body, { title: heavy.title, published: heavy.published, firstSeen: heavy.published });
+    const web = () =>
+      fakeWeb({
+        listed: [
+          { url: retelling.url, title: heavy.title, seendate: '20231220T030000Z' },
+          { url: original.url, title: original.title, seendate: '20231220T060000Z' },
+        ],
+        pages: { [retelling.url]: articleHtml(at(retelling), 'Harbor View Daily'), [original.url]: articleHtml(at(original), 'Bleacher Report') },
+      });
+    const r = await lookupOriginal(rewritten, deps(web()).deps);
+    expect(r.progress.candidates.map((c) => [c.url, c.result])).toEqual([
+      [retelling.url, 'source'],
+      [original.url, 'source'],
+    ]);
+    const checked = await checkWithLookup(rewritten, new LibraryIndex(), deps(web()).deps);
+    expect(checked.verdict.kind).toBe('uncredited-rewrite');
+    expect(checked.verdict.original?.url).toBe(original.url);
   });
 
   it("never fetches a candidate on the page's own site, nor the page itself", async () => {
