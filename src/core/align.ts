@@ -299,6 +299,12 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
   };
 }
 
+/** The pairs that walk the original in step (those `chainedCoverage` counts): what a rewrite took from it, in its order. */
+export function chainedPairsOf(a: Pick<Alignment, 'pairs' | 'pageSentences'>, originalSentences: number, gap = DEFAULT_ALIGN.chainGap): AlignedPair[] {
+  const pace = Math.max(1, originalSentences / Math.max(1, a.pageSentences));
+  return [...chainedIndices(a.pairs, gap, pace)].sort((x, y) => x - y).map((i) => a.pairs[i]!);
+}
+
 /** Least pairs in a walk: three sentences in a row that follow the original's are no coincidence. */
 export const MIN_WALK = 3;
 

@@ -1,4 +1,4 @@
-import { alignSentences, DEFAULT_ALIGN, originalLast, pageLast, type AlignedPair, type AlignOptions, type Alignment } from '../core/align.ts';
+import { alignSentences, chainedPairsOf, DEFAULT_ALIGN, originalLast, pageLast, type AlignedPair, type AlignOptions, type Alignment } from '../core/align.ts';
 import { findCredit, type CreditSignals } from '../core/credit.ts';
 import { memoizeWeight, weighSentence, type WeightedSentence } from '../core/similarity.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
@@ -211,8 +211,11 @@ export function followsThrough(
 ): boolean {
   const sourceToEarlier = copyAlignment(source.article, earlier, weight, options);
   if (!sourceToEarlier) return false;
+  // What the source took: its sentences that walk the earlier article in step, not facts any report
+  // of the story shares with it (a retelling with a few pasted lines took those lines, not the rest).
   const taken = new Set<number>();
-  for (const p of sourceToEarlier.pairs) for (let i = p.page; i <= pageLast(p); i++) taken.add(i);
+  for (const p of chainedPairsOf(sourceToEarlier, earlier.fingerprint.sentences.length, options.align.chainGap))
+    for (let i = p.page; i <= pageLast(p); i++) taken.add(i);
   const followed = source.alignment.pairs;
   const tookFromEarlier = (p: AlignedPair) => {
     for (let j = p.original; j <= originalLast(p); j++) if (taken.has(j)) return true;

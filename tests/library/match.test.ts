@@ -303,6 +303,18 @@ describe('which original, when the page follows a rewrite of it', () => {
     later.add(libraryArticle('cnbc', CNBC, seedBodies().original, { siteName: 'CNBC', published: '2025-10-24T06:47:32Z' }));
     expect(checkPage(pageCopyingTheFarm(), later).matched?.id).toBe('farm');
   });
+  it('names no original through a copy when the page follows what the copy wrote itself, not what it pasted', () => {
+    // An excerpt page: a fact-sheet article with four of the original's sentences pasted in, so a
+    // copy of the original. Another fact-sheet article of the story resembles its own text, not
+    // the pasted sentences: it is compared with the excerpt page, and the original is not reached.
+    const at = (id: string) => ({ published: corpusDoc(id).published });
+    const index = new LibraryIndex();
+    for (const id of ['1acdfb830a-excerpt', '1acdfb830a9f40ac864f63b75f4853e1']) index.add(libraryArticle(id, corpusDoc(id).url, corpusDoc(id).body, at(id)));
+    const sibling = corpusDoc('1acdfb830a-independent-b');
+    const { matched } = checkPage(pageToCheck(sibling.url, sibling.body, at(sibling.id)), index);
+    expect(matched?.id).toBe('1acdfb830a-excerpt');
+  });
+
   it('reaches no original through an article that appeared after the page: that article copied the page', () => {
     // A review, and a page the index saw the next day: the review's whole text with four of an
     // earlier review's sentences pasted in. The later page copied this one; the earlier review is not reached through it.
