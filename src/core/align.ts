@@ -102,7 +102,7 @@ export function alignSentences(
   pairs.sort((a, b) => a.page - b.page);
   const grouped = groupPairs(P, O, sharing, pairs, options.minSimilarity);
   grouped.sort((a, b) => a.page - b.page);
-  return measure(grouped, pairs, P, O, page, original, options, without);
+  return measure(grouped, pairs, P, O, page, original, options, sharing);
 }
 
 /**
@@ -117,7 +117,7 @@ function measure(
   page: Fingerprint,
   original: Fingerprint,
   options: AlignOptions,
-  without?: ReadonlySet<number>,
+  sharing: Set<number>[],
 ): Alignment {
   const pageMass = total(P);
   const share = (ps: AlignedPair[]) => (pageMass ? sum(ps.map((p) => spanMass(P, p.page, pageLast(p)))) / pageMass : 0);
@@ -135,7 +135,7 @@ function measure(
       options.chainGap,
     ),
     novelNameShare: novelNameShare(page, original),
-    ...copied(page, original, without),
+    ...copied(page, original, sharing),
     pageSentences: P.length,
   };
 }
@@ -395,7 +395,7 @@ interface Copy {
  * full stop), a list pasted as one line, a long sentence split in two are all found; words inside
  * quotation marks are not phrases, so quoting the same people is no copy.
  */
-function copied(page: Fingerprint, original: Fingerprint, without?: ReadonlySet<number>): { copiedRun: number; copiedSentences: number; copiedWords: number } {
+function copied(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]): { copiedRun: number; copiedSentences: number; copiedWords: number } {
   const index = new Map<number, number[]>();
   original.sentences.forEach((s, j) => {
     if (s.phrases.length < MIN_COPIED_PHRASES) return;
@@ -408,18 +408,32 @@ function copied(page: Fingerprint, original: Fingerprint, without?: ReadonlySet<
   const copies: Copy[] = [];
   const near: Copy[] = [];
   page.sentences.forEach((s, i) => {
-    if (s.phrases.length < MIN_COPIED_PHRASES || without?.has(i)) return;
+    // Left-out sentences (`alignSentences`' `without`) share nothing.
+    if (!sharing[i]!.size) return;
     const shared = new Map<number, number>();
-    for (const h of s.phrases) for (const j of index.get(h) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+    if (s.phrases.length >= MIN_COPIED_PHRASES) for (const h of s.phrases) for (const j of index.get(h) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const found = new Set<number>();
     for (const [j, n] of shared) {
       const smaller = Math.min(s.phrases.length, original.sentences[j]!.phrases.length);
       const copy = { page: i, original: j, words: smaller + PHRASE_WORDS - 1 };
       if (n >= COPIED_CONTAINMENT * smaller) copies.push(copy);
-      else if (n >= MIN_COPIED_PHRASES && n >= smaller - PHRASE_WORDS) near.push(copy); // one word changed: it breaks PHRASE_WORDS phrases
+      else if (n >= MIN_COPIED_PHRASES && n >= smaller - PHRASE_WORDS)
+        near.push(copy); // one word changed: it breaks PHRASE_WORDS phrases
+      else continue;
+      found.add(j);
+    }
+    // A word changed in a sentence of 8 to 12 words leaves fewer than MIN_COPIED_PHRASES phrases:
+    // the same words, give or take one, in the same order (the phrases the change leaves standing).
+    for (const j of sharing[i]!) {
+      const told = original.sentences[j]!;
+      if (found.has(j) || !sameWordsNearly(s, told)) continue;
+      const theirs = new Set(told.phrases);
+      const kept = s.phrases.filter((h) => theirs.has(h)).length;
+      if (kept >= 1 && kept >= Math.min(s.phrases.length, told.phrases.length) - PHRASE_WORDS) near.push({ page: i, original: j, words: wordsOf(told) });
     }
   });
   copies.push(...inRuns(near, copies));
-  extendRuns(copies, page, original, without);
+  extendRuns(copies, page, original, sharing);
   return { copiedRun: longestCopiedRun(copies), copiedSentences: new Set(copies.map((c) => c.original)).size, copiedWords: sum(copies.map((c) => c.words)) };
 }
 
@@ -434,31 +448,58 @@ function inRuns(near: Copy[], exact: Copy[]): Copy[] {
 }
 
 /**
- * A pasted run is one passage, whatever its sentences' lengths: a sentence too short to count alone
- * (`MIN_COPIED_PHRASES`) joins a copy when it stands right after or before a copied sentence in the
- * original and every one of its phrases is in the page right there too (in the same page sentence,
- * run into it, or in the next one). Standing next to a long copy on both sides, it is no stock line.
+ * A pasted run is one passage, whatever its sentences' lengths and the odd word people change: a
+ * sentence of the original right after or before a copied one joins the copy when the page tells it
+ * right there too, either with every one of its phrases (in the same page sentence, run into it, or in
+ * the next one: a sentence too short to count alone, `MIN_COPIED_PHRASES`), or in the next page
+ * sentence with the same words give or take one (`sameWordsNearly`: a short line with a word changed
+ * has no phrase left in common). Standing next to a copy, in step on both sides, it is no stock line.
  */
-function extendRuns(copies: Copy[], page: Fingerprint, original: Fingerprint, without?: ReadonlySet<number>): void {
+function extendRuns(copies: Copy[], page: Fingerprint, original: Fingerprint, sharing: Set<number>[]): void {
   const taken = new Set(copies.map((c) => c.original));
   const contains = (i: number, j: number) => {
     const s = page.sentences[i];
     const short = original.sentences[j]!.phrases;
-    if (!s || !short.length || without?.has(i)) return false;
+    if (!s || !short.length || !sharing[i]!.size) return false;
     const have = new Set(s.phrases);
     return short.every((h) => have.has(h));
   };
+  const nearly = (i: number, j: number) => !!sharing[i]?.has(j) && sameWordsNearly(page.sentences[i]!, original.sentences[j]!);
   for (let k = 0; k < copies.length; k++) {
     const c = copies[k]!;
     for (const step of [1, -1]) {
       const j = c.original + step;
-      if (taken.has(j) || !original.sentences[j] || original.sentences[j]!.phrases.length >= MIN_COPIED_PHRASES) continue;
-      const i = [c.page, c.page + step].find((x) => contains(x, j));
-      if (i === undefined) continue;
+      const told = original.sentences[j];
+      if (taken.has(j) || !told) continue;
+      const short = told.phrases.length < MIN_COPIED_PHRASES;
+      const i = short ? [c.page, c.page + step].find((x) => contains(x, j)) : undefined;
+      const at = i ?? (nearly(c.page + step, j) ? c.page + step : undefined);
+      if (at === undefined) continue;
       taken.add(j);
-      copies.push({ page: i, original: j, words: original.sentences[j]!.phrases.length + PHRASE_WORDS - 1 }); // extended in turn
+      copies.push({ page: at, original: j, words: wordsOf(told) }); // extended in turn
     }
   }
+}
+
+/** About how many words a sentence has, from its phrases (or its terms, when it has no phrase). */
+const wordsOf = (s: SentenceFingerprint) => Math.max(s.phrases.length + PHRASE_WORDS - 1, s.terms.length);
+
+/**
+ * Whether a page sentence says what a sentence of the original says in the same words, give or take
+ * one: all but one of the original's unquoted terms, and at most one term of its own. The original's
+ * sentence must have words of its own beyond names and quotation (`MIN_OWN_TERMS`): a caption, a
+ * photo credit or a quoted line is the same in any report that carries it.
+ */
+function sameWordsNearly(s: SentenceFingerprint, told: SentenceFingerprint): boolean {
+  const quoted = new Set(told.quoted);
+  const names = new Set(told.names);
+  const unquoted = told.terms.filter((t) => !quoted.has(t));
+  if (unquoted.filter((t) => !names.has(t)).length < MIN_OWN_TERMS) return false;
+  const have = new Set(s.terms);
+  const all = new Set(told.terms);
+  const missing = unquoted.filter((t) => !have.has(t)).length;
+  const added = s.terms.filter((t) => !all.has(t)).length;
+  return missing <= 1 && added <= 1;
 }
 
 /** Largest step, on either side, between two copies of one run: one line of the original may be skipped (a caption, a line left out). */

@@ -47,6 +47,28 @@ describe('a pasted run is one passage, whatever its sentences lengths', () => {
     expect(a.copiedSentences).toBe(3);
   });
 
+  it('counts a shorter sentence with one word changed, which keeps no phrase of the original, beside an edited one', () => {
+    // "Work on the northern breakwater…" and "Fishermen who use the old quay…" with their middle word
+    // dropped, and between them an 11-word line with its middle word dropped: it keeps too few of
+    // its 4-word phrases for a near copy, but all its words but one.
+    const shorter = 'The harbour master said the new berths would open in May.';
+    const source = [...original.slice(0, 2), shorter, ...original.slice(2)];
+    const a = alignSentences(
+      fingerprintSentences([own[0]!, edited(source[3]!), edited(shorter), edited(source[4]!), own[1]!]),
+      fingerprintSentences(source),
+      weight,
+      DEFAULT_ALIGN,
+    );
+    expect(a.copiedSentences).toBe(3);
+    const toldOtherwise = alignSentences(
+      fingerprintSentences([own[0]!, edited(source[3]!), 'Berths in the new harbour will be ready by May, its master told reporters.', own[1]!]),
+      fingerprintSentences(source),
+      weight,
+      DEFAULT_ALIGN,
+    );
+    expect(toldOtherwise.copiedSentences).toBe(0); // one edited sentence alone, and a line told in other words
+  });
+
   it('does not count one edited sentence alone: two reports may both edit the same wire line', () => {
     const a = align([own[0]!, edited(original[0]!), own[1]!, own[2]!, edited(original[3]!)]);
     expect(a.copiedSentences).toBe(0);

@@ -28,7 +28,7 @@ describe('checkPage', () => {
     expect(verdict.original?.url).toBe(CNBC);
     expect(verdict.evidence!.pairs.length).toBeGreaterThan(20);
     expect(verdict.evidence!.chainedCoverage).toBeGreaterThan(0.8);
-    expect(verdict.reason).toMatch(/^retells CNBC's article in its order: \d+ of its \d+ sentences follow the original's, 7 of them word for word or nearly$/);
+    expect(verdict.reason).toMatch(/^retells CNBC's article in its order: \d+ of its \d+ sentences follow the original's, 11 of them word for word or nearly$/);
   });
 
   it('finds the original of a page that is itself in the library (read before the original was known)', () => {
