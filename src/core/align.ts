@@ -424,9 +424,10 @@ function copied(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]
     }
     // A word changed in a sentence of 8 to 12 words leaves fewer than MIN_COPIED_PHRASES phrases:
     // the same words, give or take one, in the same order (the phrases the change leaves standing).
+    if (s.terms.length < MIN_OWN_TERMS - 1) return;
     for (const j of sharing[i]!) {
       const told = original.sentences[j]!;
-      if (found.has(j) || !sameWordsNearly(s, told)) continue;
+      if (found.has(j) || told.terms.length < MIN_OWN_TERMS || !sameWordsNearly(s, told)) continue;
       const theirs = new Set(told.phrases);
       const kept = s.phrases.filter((h) => theirs.has(h)).length;
       if (kept >= 1 && kept >= Math.min(s.phrases.length, told.phrases.length) - PHRASE_WORDS) near.push({ page: i, original: j, words: wordsOf(told) });
@@ -491,6 +492,8 @@ const wordsOf = (s: SentenceFingerprint) => Math.max(s.phrases.length + PHRASE_W
  * photo credit or a quoted line is the same in any report that carries it.
  */
 function sameWordsNearly(s: SentenceFingerprint, told: SentenceFingerprint): boolean {
+  // At most one word of its own, at most one missing: the sizes alone rule out most pairs.
+  if (s.terms.length > told.terms.length + 1 || s.terms.length < told.terms.length - told.quoted.length - 1) return false;
   const quoted = new Set(told.quoted);
   const names = new Set(told.names);
   const unquoted = told.terms.filter((t) => !quoted.has(t));
