@@ -259,20 +259,23 @@ export function describeDerivation(a: Alignment, pageSentences: number, outlet: 
   const copied = a.copiedSentences > 0 ? [String(a.copiedSentences)] : [];
   const said = (key: MessageKey, keyVerbatim: MessageKey, ...args: string[]): MessageRef =>
     copied.length ? { key: keyVerbatim, args: [outlet, ...args, ...copied] } : { key, args: [outlet, ...args] };
-  if (whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) {
+  // "N sentences follow…, M of them word for word" needs M ≤ N: more sentences copied than followed
+  // (a pasted passage counts its short lines) is a copy, and said so.
+  const says = (followed: number) => !(m.copied >= 1 && a.copiedSentences > followed);
+  if ((whole || (a.strongChainedPairs >= t.strongPairs && a.chainedCoverage >= MOST_OF_THE_PAGE)) && says(a.chainedPairs)) {
     return {
       text: `retells ${outlet}'s article in its order: ${a.chainedPairs} of its ${pageSentences} sentences follow the original's${verbatim}`,
       message: said('reasonRetells', 'reasonRetellsVerbatim', String(a.chainedPairs), String(pageSentences)),
     };
   }
-  if (m.walk >= 1) {
+  if (m.walk >= 1 && says(a.chainedPairs)) {
     const share = Math.round(a.chainedOriginalShare * 100);
     return {
       text: `retells ${share}% of ${outlet}'s article in its order (${a.chainedPairs} sentences${verbatim}), among text of its own`,
       message: said('reasonRetellsPart', 'reasonRetellsPartVerbatim', String(share), String(a.chainedPairs)),
     };
   }
-  if (a.strongChainedPairs >= t.strongPairs) {
+  if (a.strongChainedPairs >= t.strongPairs && says(a.strongChainedPairs)) {
     return {
       text: `${a.strongChainedPairs} of its ${pageSentences} sentences closely follow ${outlet}'s in the same order${verbatim}, among text of its own`,
       message: said('reasonFollowsClosely', 'reasonFollowsCloselyVerbatim', String(a.strongChainedPairs), String(pageSentences)),

@@ -63,6 +63,25 @@ describe('isDerived', () => {
     expect(isDerived(partial)).toBe(true);
     expect(isDerived({ ...partial, strongChainedPairs: 4 })).toBe(false);
   });
+  it('never says more sentences are word for word than it says follow the original: a pasted passage is called a copy', () => {
+    // 1acdfb830a-excerpt against its original: five close pairs in order, and a pasted passage of seven
+    // of the original's sentences (its short lines count too).
+    const pasted = {
+      ...rewrite,
+      chainedCoverage: 0.2,
+      novelNameShare: 0.3,
+      orderedCoverage: 0.3,
+      strongChainedPairs: 5,
+      strongOwnWordsInOrder: 4,
+      copiedRun: 7,
+      copiedSentences: 8,
+      copiedWords: 76,
+    };
+    expect(explainDerivation(pasted, 29, 'Health')).toBe("copies 7 of Health's sentences word for word or nearly, one after another (8 copied in all)");
+    expect(explainDerivation({ ...pasted, copiedRun: 3, copiedSentences: 3 }, 29, 'Health')).toBe(
+      "5 of its 29 sentences closely follow Health's in the same order, 3 of them word for word or nearly, among text of its own",
+    );
+  });
   it('does not take a few shared quotations in order as a partial copy, but does take a long run of them', () => {
     // Regression: 63a5e2a711-independent quoted the same three lines, in order, as the original.
     const quotes = { ...rewrite, chainedCoverage: 0.18, novelNameShare: 0.13, orderedCoverage: 0.18, strongChainedPairs: 5, strongOwnWordsInOrder: 2 };
