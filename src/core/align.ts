@@ -285,8 +285,7 @@ export function longestIncreasingChain(pairs: readonly AlignedPair[]): AlignedPa
  * shares facts in scattered sentences. A pair is chained when such a neighbour exists.
  */
 function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: number, gap: number, pageMass: number) {
-  // A condensed page walks the original at its own pace: ten sentences telling forty step about four at a time.
-  const pace = Math.max(1, originalSentences / Math.max(1, P.length));
+  const pace = paceOf(originalSentences, P.length);
   const chained = chainedIndices(pairs, gap, pace);
   const massOf = (indices: Set<number>) => sum([...indices].map((i) => spanMass(P, pairs[i]!.page, pageLast(pairs[i]!))));
   const sentencesOf = (indices: Set<number>) => sum([...indices].map((i) => pageLast(pairs[i]!) - pairs[i]!.page + 1));
@@ -301,9 +300,11 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
 
 /** The pairs that walk the original in step (those `chainedCoverage` counts): what a rewrite took from it, in its order. */
 export function chainedPairsOf(a: Pick<Alignment, 'pairs' | 'pageSentences'>, originalSentences: number, gap = DEFAULT_ALIGN.chainGap): AlignedPair[] {
-  const pace = Math.max(1, originalSentences / Math.max(1, a.pageSentences));
-  return [...chainedIndices(a.pairs, gap, pace)].sort((x, y) => x - y).map((i) => a.pairs[i]!);
+  return [...chainedIndices(a.pairs, gap, paceOf(originalSentences, a.pageSentences))].sort((x, y) => x - y).map((i) => a.pairs[i]!);
 }
+
+/** A condensed page walks the original at its own pace: ten sentences telling forty step about four at a time. */
+const paceOf = (originalSentences: number, pageSentences: number) => Math.max(1, originalSentences / Math.max(1, pageSentences));
 
 /** Least pairs in a walk: three sentences in a row that follow the original's are no coincidence. */
 export const MIN_WALK = 3;
@@ -427,7 +428,7 @@ function copied(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]
     if (s.terms.length < MIN_OWN_TERMS - 1) return;
     for (const j of sharing[i]!) {
       const told = original.sentences[j]!;
-      if (found.has(j) || told.terms.length < MIN_OWN_TERMS || !sameWordsNearly(s, told)) continue;
+      if (found.has(j) || !sameWordsNearly(s, told)) continue;
       const theirs = new Set(told.phrases);
       const kept = s.phrases.filter((h) => theirs.has(h)).length;
       if (kept >= 1 && kept >= Math.min(s.phrases.length, told.phrases.length) - PHRASE_WORDS) near.push({ page: i, original: j, words: wordsOf(told) });
@@ -492,8 +493,8 @@ const wordsOf = (s: SentenceFingerprint) => Math.max(s.phrases.length + PHRASE_W
  * photo credit or a quoted line is the same in any report that carries it.
  */
 function sameWordsNearly(s: SentenceFingerprint, told: SentenceFingerprint): boolean {
-  // At most one word of its own, at most one missing: the sizes alone rule out most pairs.
-  if (s.terms.length > told.terms.length + 1 || s.terms.length < told.terms.length - told.quoted.length - 1) return false;
+  // Too few words, or more than one added or missing: the sizes alone rule out most pairs.
+  if (told.terms.length < MIN_OWN_TERMS || s.terms.length > told.terms.length + 1 || s.terms.length < told.terms.length - told.quoted.length - 1) return false;
   const quoted = new Set(told.quoted);
   const names = new Set(told.names);
   const unquoted = told.terms.filter((t) => !quoted.has(t));
