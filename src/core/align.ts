@@ -397,6 +397,23 @@ interface Copy {
  * quotation marks are not phrases, so quoting the same people is no copy.
  */
 function copied(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]): { copiedRun: number; copiedSentences: number; copiedWords: number } {
+  const copies = copiesOf(page, original, sharing);
+  return { copiedRun: longestCopiedRun(copies), copiedSentences: new Set(copies.map((c) => c.original)).size, copiedWords: sum(copies.map((c) => c.words)) };
+}
+
+/**
+ * The sentence pairs `copied` counts: each page sentence that copies a sentence of the original word
+ * for word, or nearly, with that sentence (`weight` as for `alignSentences`).
+ */
+export function copiedPairs(page: Fingerprint, original: Fingerprint, weight: TermWeight): { page: number; original: number }[] {
+  const sharing = sharingSentences(
+    page.sentences.map((s) => weighSentence(s, weight)),
+    original.sentences.map((s) => weighSentence(s, weight)),
+  );
+  return copiesOf(page, original, sharing).map(({ page, original }) => ({ page, original }));
+}
+
+function copiesOf(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]): Copy[] {
   const index = new Map<number, number[]>();
   original.sentences.forEach((s, j) => {
     if (s.phrases.length < MIN_COPIED_PHRASES) return;
@@ -436,7 +453,7 @@ function copied(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]
   });
   copies.push(...inRuns(near, copies));
   extendRuns(copies, page, original, sharing);
-  return { copiedRun: longestCopiedRun(copies), copiedSentences: new Set(copies.map((c) => c.original)).size, copiedWords: sum(copies.map((c) => c.words)) };
+  return copies;
 }
 
 /**

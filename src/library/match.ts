@@ -1,4 +1,14 @@
-import { alignSentences, chainedPairsOf, DEFAULT_ALIGN, originalLast, pageLast, type AlignedPair, type AlignOptions, type Alignment } from '../core/align.ts';
+import {
+  alignSentences,
+  chainedPairsOf,
+  copiedPairs,
+  DEFAULT_ALIGN,
+  originalLast,
+  pageLast,
+  type AlignedPair,
+  type AlignOptions,
+  type Alignment,
+} from '../core/align.ts';
 import { findCredit, type CreditSignals } from '../core/credit.ts';
 import { memoizeWeight, weighSentence, type WeightedSentence } from '../core/similarity.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
@@ -84,7 +94,7 @@ export function checkPage(page: PageToCheck, index: CandidateSource, options: Ma
 }
 
 function decide(page: PageToCheck, index: CandidateSource, options: MatchOptions): MatchResult {
-  const { best, nearest } = bestDerivation(page, index, options);
+  const { best, nearest, insertedFrom } = bestDerivation(page, index, options);
   if (!best) return noneVerdict(page, nearest, options);
   const { article, alignment, score, via } = best;
   const credit = findCredit(page.credit, article);
@@ -98,14 +108,22 @@ function decide(page: PageToCheck, index: CandidateSource, options: MatchOptions
   if (credit) return { verdict: { kind: 'credited', score, original: ref, credit, evidence, reason, reasonMessage }, matched: article };
   const pageTimes: Appearance = { claimed: page.published, observations: page.observations ?? [] };
   const otherTimes = appearanceOf(article);
-  const first = whichCameFirst(pageTimes, otherTimes);
+  const first = whichCameFirst(pageTimes, otherTimes, insertedFrom ? 'page' : undefined);
   if (first === 'page') return { verdict: originalVerdict([ref], { score, evidence }), matched: article };
   if (first === 'disputed') {
+    const outlet = outletOf(article);
     const dispute = {
       page: appearanceTimes(pageTimes),
       other: appearanceTimes(otherTimes),
-      why: `This page claims to be older than ${outletOf(article)}'s article, but only its own markup says so, while ${outletOf(article)}'s was seen by an independent source when it appeared.`,
-      whyMessage: { key: 'reasonDisputedWhy', args: [outletOf(article)] } satisfies MessageRef,
+      ...(insertedFrom
+        ? {
+            why: `${outlet}'s article is this page's text with sentences of ${outletOf(insertedFrom)}'s article pasted into it, which says it was made from this page, but it was seen or dated first.`,
+            whyMessage: { key: 'reasonDisputedInserted', args: [outlet, outletOf(insertedFrom)] } satisfies MessageRef,
+          }
+        : {
+            why: `This page claims to be older than ${outlet}'s article, but only its own markup says so, while ${outlet}'s was seen by an independent source when it appeared.`,
+            whyMessage: { key: 'reasonDisputedWhy', args: [outlet] } satisfies MessageRef,
+          }),
     };
     return { verdict: { kind: 'disputed', score, original: ref, evidence, dispute, reason, reasonMessage }, matched: article };
   }
@@ -155,7 +173,14 @@ function orRefused<A extends { id: string }>(exclude: (a: A) => boolean, notFrom
   return (a) => notFrom.has(a.id) || exclude(a);
 }
 
-function bestDerivation(page: PageToCheck, index: CandidateSource, options: MatchOptions): { best?: Derivation; nearest?: Derivation } {
+interface BestDerivation {
+  best?: Derivation;
+  nearest?: Derivation;
+  /** The earlier article whose passage `best` pasted into the page's text (`insertsInto`). */
+  insertedFrom?: LibraryArticle;
+}
+
+function bestDerivation(page: PageToCheck, index: CandidateSource, options: MatchOptions): BestDerivation {
   const notFrom = page.corrections?.notFrom;
   const own = selfOrSameSite(page);
   const isSelfOrSameSite = notFrom?.size ? orRefused<Pick<LibraryArticle, 'id' | 'site' | 'url' | 'canonicalUrl'>>(own, notFrom) : own;
@@ -183,7 +208,68 @@ function bestDerivation(page: PageToCheck, index: CandidateSource, options: Matc
   if (whichCameFirst({ claimed: page.published, observations: page.observations ?? [] }, appearanceOf(source.article)) === 'page')
     return { best: source, nearest };
   const through = (source: Derivation, earlier: LibraryArticle) => followsThrough(source, earlier, weight, options);
-  return { best: storyOriginal(source, resembling, through), nearest };
+  const best = storyOriginal(source, resembling, through);
+  if (best.via) return { best, nearest };
+  // The texts may say which of the two came first: the source is the page with a passage pasted in.
+  const insertedFrom = [...derived, ...resembling].find(
+    (d) => d.article !== best.article && appearedAt(d.article) <= appearedAt(best.article) && insertsInto(page, best, d.article, weight, options),
+  )?.article;
+  return { best, nearest, insertedFrom };
+}
+
+/**
+ * Whether the page's `source` is the page's own text with a passage of `earlier` pasted into it. The
+ * page copies the source word for word on both sides of a run of sentences that the source copies
+ * word for word from `earlier`; the page holds none of that run (nor a close paraphrase of it), and its
+ * text runs straight on where the source has the run. Pasting a passage in is what a compiler does;
+ * cutting out exactly the sentences that came from a third article, and nothing around them, is not
+ * what a copier does: the texts say the page came first, whatever the dates say.
+ */
+export function insertsInto(
+  page: Pick<PageToCheck, 'fingerprint'>,
+  source: Pick<Derivation, 'alignment' | 'article'>,
+  earlier: Pick<LibraryArticle, 'fingerprint'>,
+  weight: (t: number) => number,
+  options: MatchOptions = DEFAULT_MATCH,
+): boolean {
+  // Only between copies: the page copies its source word for word, and the source copies `earlier`.
+  if (ruleMargins(source.alignment, options.thresholds).copied < 1) return false;
+  const sourceToEarlier = alignSentences(source.article.fingerprint, earlier.fingerprint, weight, options.align);
+  if (ruleMargins(sourceToEarlier, options.thresholds).copied < 1) return false;
+  // The pasted passage: the longest run of the source's sentences copied from `earlier` (a line may
+  // stand between two of them); a stock line elsewhere that both share is no passage.
+  const run = longestRun(
+    copiedPairs(source.article.fingerprint, earlier.fingerprint, weight).map((c) => c.page),
+    SEAM_SLACK,
+  );
+  if (!run || run.count < 2) return false;
+  const { first, last } = run;
+  // The page holds nothing of the run: no copy of it, no close paraphrase.
+  const inRun = (from: number, to: number) => from <= last && to >= first;
+  const strong = options.align.strongSimilarity;
+  if (source.alignment.pairs.some((p) => p.similarity >= strong && inRun(p.original, originalLast(p)))) return false;
+  const pageCopies = copiedPairs(page.fingerprint, source.article.fingerprint, weight);
+  if (pageCopies.some((c) => inRun(c.original, c.original))) return false;
+  // The seam: the page copies the source's sentences just before and just after the run, close together.
+  const before = pageCopies.filter((c) => c.original < first && first - c.original <= SEAM_SLACK + 1);
+  const after = pageCopies.filter((c) => c.original > last && c.original - last <= SEAM_SLACK + 1);
+  return before.some((b) => after.some((a) => a.page > b.page && a.page - b.page <= SEAM_SLACK + 1));
+}
+
+/** Sentences a seam may hold besides the pasted run or the text around it (a caption, a line left out). */
+const SEAM_SLACK = 1;
+
+/** The longest run of sentence numbers, each at most `gap` + 1 after the previous. */
+function longestRun(sentences: number[], gap: number): { first: number; last: number; count: number } | undefined {
+  const sorted = [...new Set(sentences)].sort((a, b) => a - b);
+  let best: { first: number; last: number; count: number } | undefined;
+  let start = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > start && sorted[i]! - sorted[i - 1]! > gap + 1) start = i;
+    const count = i - start + 1;
+    if (!best || count > best.count) best = { first: sorted[start]!, last: sorted[i]!, count };
+  }
+  return best;
 }
 
 /**
@@ -290,7 +376,8 @@ export function earliestSource(
   copies: (later: LibraryArticle, earlier: LibraryArticle) => boolean,
   pastedBeside: (closest: Derivation, other: Derivation) => boolean = () => false,
 ): Derivation | undefined {
-  const ranked = [...derived].sort((a, b) => b.score - a.score);
+  // Equal scores (a score is capped, or counts close pairs): the one more of the page walks in step with.
+  const ranked = [...derived].sort((a, b) => b.score - a.score || b.alignment.chainedCoverage - a.alignment.chainedCoverage);
   if (credit) {
     const named = ranked.find((d) => findCredit(credit, d.article));
     if (named) return named;

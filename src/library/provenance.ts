@@ -47,9 +47,19 @@ const time = (iso?: string) => (iso ? Date.parse(iso) : NaN);
  * 3. the claims, a day or more apart: the earlier claim, unless it is the page's and the library
  *    article was seen near publication while the page never was: then the page's claim is all that
  *    says it is older, and nothing independent settles it: `disputed` (a backdated copy looks so);
- * 4. otherwise the library article, which was known first.
+ * 4. otherwise what the texts say (`textSays`: the other is the page's text with a passage of a third
+ *    article pasted in, see `insertsInto`), or else the library article, which was known first.
+ * When the times say the other came first and the texts say the page did, the two conflict: `disputed`.
  */
-export function whichCameFirst(page: Appearance, other: Appearance): FirstOutcome {
+export function whichCameFirst(page: Appearance, other: Appearance, textSays?: 'page'): FirstOutcome {
+  const byTimes = timesSay(page, other);
+  if (byTimes === undefined) return textSays ?? 'other';
+  if (textSays === 'page') return byTimes === 'other' ? 'disputed' : 'page';
+  return byTimes;
+}
+
+/** Rules 1 to 3 of `whichCameFirst`, or undefined when the times settle nothing. */
+function timesSay(page: Appearance, other: Appearance): FirstOutcome | undefined {
   const pageNear = earliest(page.observations, true);
   const otherNear = earliest(other.observations, true);
   if (pageNear !== undefined && otherNear !== undefined && Math.abs(pageNear - otherNear) > OBSERVED_TOLERANCE_MS) {
@@ -66,7 +76,7 @@ export function whichCameFirst(page: Appearance, other: Appearance): FirstOutcom
     if (otherClaim < pageClaim) return 'other';
     return otherNear !== undefined && pageNear === undefined ? 'disputed' : 'page';
   }
-  return 'other';
+  return undefined;
 }
 
 /** The times shown to the reader for one side of a dispute. */

@@ -221,12 +221,15 @@ export class RetrievalIndex {
     const rarest = fingerprint.terms
       .map((t) => [t, this.df(t) - (own?.has(t) ? 1 : 0)] as const)
       .filter(([, df]) => df > 0 && df <= maxDf)
-      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
-      .slice(0, QUERY_TERMS);
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     if (this.scores.length < this.keys.length) this.scores = new Float64Array(Math.max(1024, this.keys.length * 2));
     const scores = this.scores;
     const touched: number[] = [];
-    for (const [t] of rarest) {
+    // The rarest QUERY_TERMS terms, and more while they reach fewer than `limit` articles: in a small
+    // library (a fresh install, a lookup's few finds) the rarest terms are all one close copy's, and
+    // another article the page shares commoner terms with must still be a candidate.
+    for (const [k, [t]] of rarest.entries()) {
+      if (k >= QUERY_TERMS && touched.length >= limit) break;
       const w = this.idf(t);
       const add = (n: number) => {
         if (!this.keys[n]) return;

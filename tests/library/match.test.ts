@@ -4,6 +4,8 @@ import { checkPage } from '../../src/library/match.ts';
 import { corpusDoc, libraryArticle, pageToCheck, seedRewriteBody, seedText } from '../helpers.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
+import { localizedRef } from '../../src/core/messages.ts';
+import type { Verdict } from '../../src/core/verdict.ts';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -249,6 +251,38 @@ describe('which original, when the page draws on two articles', () => {
     // Had the original appeared after the other, the earliest source would be the other.
     const later = checked('1acdfb830a-excerpt', asArticle(original, '2023-12-01T20:00:00Z'), asArticle('1acdfb830a-independent'));
     expect(later.matched?.id).toBe('1acdfb830a-independent');
+  });
+
+  it("takes the page for the first when an earlier-dated copy of it is the page's text with another article's sentences pasted in", () => {
+    // The excerpt page (12:00) is the fact-sheet article (14:00) with four of the original's (07:00)
+    // sentences pasted in. Checked, the article copies the excerpt page word for word, but lacks
+    // exactly the pasted run, its text running straight on where the run stands: the excerpt page
+    // was made from it, and the dates, two hours apart, settle nothing against that.
+    const original = '1acdfb830a9f40ac864f63b75f4853e1';
+    const { verdict, matched } = checked('1acdfb830a-independent', asArticle('1acdfb830a-excerpt'), asArticle(original));
+    expect(verdict.kind).toBe('original');
+    expect(matched?.id).toBe('1acdfb830a-excerpt');
+    // Without the article the run came from, nothing says so: the page copies the earlier excerpt page.
+    expect(checked('1acdfb830a-independent', asArticle('1acdfb830a-excerpt')).verdict.kind).toBe('uncredited-rewrite');
+  });
+
+  it('is disputed, saying why, when an index saw the copy with the pasted passage hours before the page', () => {
+    // The index saw the excerpt page at 08:00 and the article at 14:00: the sightings say the excerpt
+    // page came first, the texts say the article did.
+    const original = '1acdfb830a9f40ac864f63b75f4853e1';
+    const index = new LibraryIndex();
+    index.add({ ...asArticle('1acdfb830a-excerpt'), siteName: 'Newsnetdaily', observations: [{ at: '2023-12-01T08:00:00Z', by: 'index', name: 'GDELT' }] });
+    index.add({ ...asArticle(original), siteName: 'Health' });
+    const d = corpusDoc('1acdfb830a-independent');
+    const page = pageToCheck(d.url, d.body, { published: d.published, observations: [{ at: '2023-12-01T14:00:00Z', by: 'index', name: 'GDELT' }] });
+    const { verdict } = checkPage(page, index);
+    expect(verdict.kind).toBe('disputed');
+    const { dispute } = verdict as Verdict & { kind: 'disputed' };
+    expect(dispute.whyMessage).toEqual({ key: 'reasonDisputedInserted', args: ['Newsnetdaily', 'Health'] });
+    expect(dispute.why).toBe(
+      "Newsnetdaily's article is this page's text with sentences of Health's article pasted into it, which says it was made from this page, but it was seen or dated first.",
+    );
+    expect(localizedRef(dispute.whyMessage!)).toBe(dispute.why);
   });
 
   it('keeps the closer source when an earlier one only retells the same story (close paraphrase decides nothing)', () => {

@@ -41,4 +41,16 @@ describe('whichCameFirst', () => {
     expect(whichCameFirst(read('2025-03-04T12:00:00Z'), read('2025-03-05T00:00:00Z'))).toBe('other');
     expect(whichCameFirst({ observations: [] }, { observations: [] })).toBe('other');
   });
+
+  it('lets the texts decide what the times leave open, and calls it disputed when the two conflict', () => {
+    const read = (iso: string) => ({ claimed: iso, observations: [at('2025-03-09T00:00:00Z', 'read')] });
+    // Claims hours apart settle nothing: the texts say the page came first.
+    expect(whichCameFirst(read('2025-03-04T14:00:00Z'), read('2025-03-04T12:00:00Z'), 'page')).toBe('page');
+    // The times say the page came first too.
+    expect(whichCameFirst(read('2025-03-01T00:00:00Z'), read('2025-03-05T00:00:00Z'), 'page')).toBe('page');
+    // An index saw the other hours before the page, or it claims a day more: the evidence conflicts.
+    const seen = (iso: string): Appearance => ({ claimed: iso, observations: [at(iso, 'index')] });
+    expect(whichCameFirst(seen('2023-12-01T14:00:00Z'), seen('2023-12-01T08:00:00Z'), 'page')).toBe('disputed');
+    expect(whichCameFirst(read('2025-03-05T00:00:00Z'), read('2025-03-01T00:00:00Z'), 'page')).toBe('disputed');
+  });
 });

@@ -126,6 +126,20 @@ describe('RetrievalIndex', () => {
     expect(reloaded.df(term(name(8).toLowerCase() + 'ton'))).toBe(0);
   });
 
+  it("in a small library, reaches past the rarest terms when they are all one close copy's", () => {
+    // A fresh install after a lookup: a copy of the page, and the article the copy took a passage
+    // from, which shares only words the copy has too. The rarest terms are all the copy's alone.
+    const words = Array.from({ length: 60 }, (_, i) => `${name(i + 100).toLowerCase()}ing`);
+    const text = (ws: string[]) => ws.map((w, i) => (i % 6 === 5 ? `${w}.` : w)).join(' ');
+    const page = libraryArticle('p', 'https://page.example/p', text(words)).fingerprint;
+    const index = new RetrievalIndex();
+    index.add(libraryArticle('copy', 'https://copy.example/c', text(words)));
+    index.add(libraryArticle('source', 'https://source.example/s', text([...words.slice(50), 'harbour', 'tugboat', 'Monday', 'pier', 'crane'])));
+    expect(index.candidates(page, 8, none).map((c) => c.key.id)).toEqual(['copy', 'source']);
+    // A library that answers `limit` articles from the rarest terms asks nothing more.
+    expect(index.candidates(page, 1, none).map((c) => c.key.id)).toEqual(['copy']);
+  });
+
   it('never lets the page itself or its own site be a candidate', () => {
     const index = filled(100);
     expect(index.candidates(query(12), 3, (k) => k.site === 'site12.example').map((c) => c.key.id)).not.toContain('a12');

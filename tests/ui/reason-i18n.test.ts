@@ -248,7 +248,7 @@ describe('every reason the core gives has its message', () => {
       }
     }
     const reasonKeys = Object.keys(en).filter((k) => k.startsWith('reason'));
-    const elsewhere = ['reasonNoMatch', 'reasonThroughCopy', 'reasonTrustedSite', 'reasonTrustedSiteResembles', 'reasonDisputedWhy'];
+    const elsewhere = ['reasonNoMatch', 'reasonThroughCopy', 'reasonTrustedSite', 'reasonTrustedSiteResembles', 'reasonDisputedWhy', 'reasonDisputedInserted'];
     expect([...keys].sort()).toEqual(reasonKeys.filter((k) => !elsewhere.includes(k)).sort());
   });
 });
