@@ -264,6 +264,15 @@ describe('which original, when the page draws on two articles', () => {
     expect(matched?.id).toBe('1acdfb830a-excerpt');
     // Without the article the run came from, nothing says so: the page copies the earlier excerpt page.
     expect(checked('1acdfb830a-independent', asArticle('1acdfb830a-excerpt')).verdict.kind).toBe('uncredited-rewrite');
+    // A page that also lacks a block of the excerpt page's own text is no longer the excerpt page minus
+    // the run: a copier who cut more than the pasted run says nothing about who came first.
+    const d = corpusDoc('1acdfb830a-independent');
+    const sentences = splitSentences(d.body);
+    const cut = pageToCheck(d.url, [...sentences.slice(0, 10), ...sentences.slice(15)].join(' '), { published: d.published });
+    const index = new LibraryIndex();
+    index.add(asArticle('1acdfb830a-excerpt'));
+    index.add(asArticle(original));
+    expect(checkPage(cut, index)).toMatchObject({ verdict: { kind: 'uncredited-rewrite' }, matched: { id: '1acdfb830a-excerpt' } });
   });
 
   it('is disputed, saying why, when an index saw the copy with the pasted passage hours before the page', () => {
