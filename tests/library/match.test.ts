@@ -264,6 +264,10 @@ describe('which original, when the page draws on two articles', () => {
     expect(matched?.id).toBe('1acdfb830a-excerpt');
     // Without the article the run came from, nothing says so: the page copies the earlier excerpt page.
     expect(checked('1acdfb830a-independent', asArticle('1acdfb830a-excerpt')).verdict.kind).toBe('uncredited-rewrite');
+    // The same where the excerpt page also shares a stock line with the original far from the run
+    // (a line both fact-sheet articles carry): one line elsewhere is no passage.
+    const nasa = '0853c6d83cb97eb87fa075c28109bc40';
+    expect(checked('0853c6d83c-independent', asArticle('0853c6d83c-excerpt'), asArticle(nasa)).verdict.kind).toBe('original');
     // A page that also lacks a block of the excerpt page's own text is no longer the excerpt page minus
     // the run: a copier who cut more than the pasted run says nothing about who came first.
     const d = corpusDoc('1acdfb830a-independent');
