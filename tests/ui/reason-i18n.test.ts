@@ -151,6 +151,12 @@ describe('verdict reasons in the German locale', () => {
     expect(root.querySelector('.why')!.textContent).toBe(
       'Diese Seite gibt an, älter zu sein als der Artikel von CNBC, doch das sagt nur ihr eigenes Markup, während der Artikel von CNBC bei seinem Erscheinen von einer unabhängigen Quelle gesehen wurde.',
     );
+    // The other copy is this page's text with a third article's sentences pasted in (`insertsInto`).
+    const whyMessage: MessageRef = { key: 'reasonDisputedInserted', args: ['Newsnetdaily', 'Health'] };
+    const inserted = render(record({ ...disputed, dispute: { ...disputed.dispute, whyMessage } }));
+    expect(inserted.querySelector('.why')!.textContent).toBe(
+      'Der Artikel von Newsnetdaily ist der Text dieser Seite mit eingefügten Sätzen aus dem Artikel von Health. Das spricht dafür, dass er aus dieser Seite gemacht wurde, doch er wurde zuerst gesehen oder datiert.',
+    );
   });
 
   it('a verdict stored by an older version, without the message, still shows its English reason', async () => {
