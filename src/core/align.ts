@@ -53,6 +53,8 @@ export interface Alignment {
   copiedSentences: number;
   /** Words of the page copied word for word, or nearly, from the original outside quotations. */
   copiedWords: number;
+  /** The copies counted above: each page sentence that copies a sentence of the original word for word, or nearly, with it. */
+  copies: readonly Copy[];
   /** Sentences of the page (what the shares above are estimated from). */
   pageSentences: number;
 }
@@ -382,7 +384,7 @@ export const MIN_COPIED_PHRASES = 5;
  */
 export const COPIED_CONTAINMENT = 0.8;
 
-interface Copy {
+export interface Copy {
   page: number;
   original: number;
   /** Words copied: those of the shorter of the two sentences. */
@@ -396,21 +398,14 @@ interface Copy {
  * full stop), a list pasted as one line, a long sentence split in two are all found; words inside
  * quotation marks are not phrases, so quoting the same people is no copy.
  */
-function copied(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]): { copiedRun: number; copiedSentences: number; copiedWords: number } {
+function copied(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]): Pick<Alignment, 'copiedRun' | 'copiedSentences' | 'copiedWords' | 'copies'> {
   const copies = copiesOf(page, original, sharing);
-  return { copiedRun: longestCopiedRun(copies), copiedSentences: new Set(copies.map((c) => c.original)).size, copiedWords: sum(copies.map((c) => c.words)) };
-}
-
-/**
- * The sentence pairs `copied` counts: each page sentence that copies a sentence of the original word
- * for word, or nearly, with that sentence (`weight` as for `alignSentences`).
- */
-export function copiedPairs(page: Fingerprint, original: Fingerprint, weight: TermWeight): { page: number; original: number }[] {
-  const sharing = sharingSentences(
-    page.sentences.map((s) => weighSentence(s, weight)),
-    original.sentences.map((s) => weighSentence(s, weight)),
-  );
-  return copiesOf(page, original, sharing).map(({ page, original }) => ({ page, original }));
+  return {
+    copiedRun: longestCopiedRun(copies),
+    copiedSentences: new Set(copies.map((c) => c.original)).size,
+    copiedWords: sum(copies.map((c) => c.words)),
+    copies,
+  };
 }
 
 function copiesOf(page: Fingerprint, original: Fingerprint, sharing: Set<number>[]): Copy[] {

@@ -1,20 +1,19 @@
-import { alignSentences, copiedPairs, originalLast } from '../core/align.ts';
+import { alignSentences, originalLast } from '../core/align.ts';
 import { weighSentence } from '../core/similarity.ts';
 import { ruleMargins } from '../core/verdict.ts';
 import type { LibraryArticle } from './article.ts';
-import type { Derivation, MatchOptions, PageToCheck } from './match.ts';
+import type { Derivation, MatchOptions } from './match.ts';
 
 /**
- * Whether the page's `source` is the page's own text with a passage of `earlier` pasted into it. The
- * page copies the source word for word on both sides of a run of sentences that the source copies
- * word for word from `earlier`; the page holds none of that run (nor a close paraphrase of it) and
- * nearly all the rest, and its text runs straight on where the source has the run. Pasting a passage
- * in is what a compiler does; cutting out exactly the sentences that came from a third article, and
- * nothing around them, is not what a copier does: the texts say the page came first, whatever the
- * dates say (`whichCameFirst` weighs the two).
+ * Whether the page's `source` (its derivation: the page's alignment with it) is the page's own text
+ * with a passage of `earlier` pasted into it. The page copies the source word for word on both sides
+ * of a run of sentences that the source copies word for word from `earlier`; the page holds none of
+ * that run (nor a close paraphrase of it) and nearly all the rest, and its text runs straight on where
+ * the source has the run. Pasting a passage in is what a compiler does; cutting out exactly the
+ * sentences that came from a third article, and nothing around them, is not what a copier does: the
+ * texts say the page came first, whatever the dates say (`whichCameFirst` weighs the two).
  */
 export function insertsInto(
-  page: Pick<PageToCheck, 'fingerprint'>,
   source: Pick<Derivation, 'alignment' | 'article'>,
   earlier: Pick<LibraryArticle, 'fingerprint'>,
   weight: (t: number) => number,
@@ -27,7 +26,7 @@ export function insertsInto(
   // The pasted passage: the longest run of the source's sentences copied from `earlier` (a line may
   // stand between two of them); a stock line elsewhere that both share is no passage.
   const run = longestRun(
-    copiedPairs(source.article.fingerprint, earlier.fingerprint, weight).map((c) => c.page),
+    sourceToEarlier.copies.map((c) => c.page),
     SEAM_SLACK,
   );
   if (!run || run.count < 2) return false;
@@ -36,7 +35,7 @@ export function insertsInto(
   const inRun = (from: number, to: number) => from <= last && to >= first;
   const strong = options.align.strongSimilarity;
   if (source.alignment.pairs.some((p) => p.similarity >= strong && inRun(p.original, originalLast(p)))) return false;
-  const pageCopies = copiedPairs(page.fingerprint, source.article.fingerprint, weight);
+  const pageCopies = source.alignment.copies;
   if (pageCopies.some((c) => inRun(c.original, c.original))) return false;
   // The source is the page and the run, nothing else: the page holds the source's other sentences
   // (a copier who cut more, a teaser here, a box there, says nothing about who came first).

@@ -203,7 +203,7 @@ function bestDerivation(page: PageToCheck, index: CandidateSource, options: Matc
   if (best.via) return { best, nearest };
   // The texts may say which of the two came first: the source is the page with a passage pasted in.
   const insertedFrom = [...derived, ...resembling].find(
-    (d) => d.article !== best.article && appearedAt(d.article) <= appearedAt(best.article) && insertsInto(page, best, d.article, weight, options),
+    (d) => d.article !== best.article && appearedAt(d.article) <= appearedAt(best.article) && insertsInto(best, d.article, weight, options),
   )?.article;
   return { best, nearest, insertedFrom };
 }

@@ -18,6 +18,7 @@ const rewrite: Alignment = {
   copiedRun: 0,
   copiedSentences: 0,
   copiedWords: 0,
+  copies: [],
   pageSentences: 22,
 };
 

@@ -229,6 +229,7 @@ function alignments(): Alignment[] {
                     copiedRun: Math.min(copiedRun, copiedSentences),
                     copiedSentences,
                     copiedWords: copiedSentences * 17,
+                    copies: Array.from({ length: copiedSentences }, (_, i) => ({ page: i, original: i, words: 17 })),
                     pageSentences: 40,
                   });
   return out;
