@@ -379,10 +379,24 @@ function strongChains(strong: AlignedPair[], page: Fingerprint, original: Finger
 /** Least phrases a sentence needs for a verbatim copy of it to count (eight words): a short line proves nothing. */
 export const MIN_COPIED_PHRASES = 5;
 /**
+ * Words per light edit a copy "word for word or nearly" may carry: people edit what they paste (a word
+ * dropped, changed or two swapped) about once a dozen words, and still copy it, as a phrase checker sees.
+ */
+export const WORDS_PER_EDIT = 12;
+/**
  * Share of the shorter sentence's phrases that the other must hold for a verbatim copy: the same
- * words in the same order, give or take a word changed in a long sentence.
+ * words in the same order, give or take a word changed in a long sentence (or the sentence pasted
+ * inside a longer one).
  */
 export const COPIED_CONTAINMENT = 0.8;
+/**
+ * Whether two sentences share `shared` of the longer one's `phrases`, as a copy "nearly" word for word
+ * does: the same words in the same order but for a light edit every `WORDS_PER_EDIT` of its words
+ * (`phrases + PHRASE_WORDS - 1`), each of which breaks the `PHRASE_WORDS` phrases around it. Of the longer one, so that a line holding part of
+ * another (a wire fragment inside a report's own sentence) is no near copy of it. Two writers telling
+ * the same facts in their own words keep few of them.
+ */
+const nearlyAll = (shared: number, phrases: number) => (phrases - shared) * WORDS_PER_EDIT <= PHRASE_WORDS * (phrases + PHRASE_WORDS - 1);
 
 export interface Copy {
   page: number;
@@ -429,9 +443,10 @@ function copiesOf(page: Fingerprint, original: Fingerprint, sharing: Set<number>
     for (const [j, n] of shared) {
       const smaller = Math.min(s.phrases.length, original.sentences[j]!.phrases.length);
       const copy = { page: i, original: j, words: smaller + PHRASE_WORDS - 1 };
-      if (n >= COPIED_CONTAINMENT * smaller) copies.push(copy);
+      const larger = Math.max(s.phrases.length, original.sentences[j]!.phrases.length);
+      if (n >= COPIED_CONTAINMENT * smaller || nearlyAll(n, larger)) copies.push(copy);
       else if (n >= MIN_COPIED_PHRASES && n >= smaller - PHRASE_WORDS)
-        near.push(copy); // one word changed: it breaks PHRASE_WORDS phrases
+        near.push(copy); // one word changed in a short sentence: it breaks more than the edit rate allows
       else continue;
       found.add(j);
     }
@@ -452,9 +467,10 @@ function copiesOf(page: Fingerprint, original: Fingerprint, sharing: Set<number>
 }
 
 /**
- * Sentences copied with one word changed (people edit what they paste) that stand in a run: next to
- * another copy, exact or edited, in the original and in the page. Alone, such a sentence may be a
- * wire line two reports both edited; a run of them is a pasted passage.
+ * Short sentences copied with one word changed (people edit what they paste), more than the edit rate
+ * of `COPIED_CONTAINMENT` allows, that stand in a run: next to another copy, in the original and in
+ * the page. Alone, such a line may be a stock phrase two reports both edited; a run of them is a
+ * pasted passage.
  */
 function inRuns(near: Copy[], exact: Copy[]): Copy[] {
   const next = (a: Copy, b: Copy) => a.original !== b.original && Math.abs(a.original - b.original) <= RUN_STEP && Math.abs(a.page - b.page) <= RUN_STEP;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignSentences, DEFAULT_ALIGN } from '../../src/core/align.ts';
 import { fingerprintSentences } from '../../src/core/fingerprint.ts';
+import { ruleMargins } from '../../src/core/verdict.ts';
 
 const weight = () => 1;
 const original = [
@@ -66,12 +67,34 @@ describe('a pasted run is one passage, whatever its sentences lengths', () => {
       weight,
       DEFAULT_ALIGN,
     );
-    expect(toldOtherwise.copiedSentences).toBe(0); // one edited sentence alone, and a line told in other words
+    // The 18-word sentence, one word changed, is a near copy wherever it stands; the line told in other words is none.
+    expect(toldOtherwise.copies.map((c) => c.original)).toEqual([3]);
   });
 
-  it('does not count one edited sentence alone: two reports may both edit the same wire line', () => {
+  it('counts a sentence with a light edit every dozen words wherever it stands; two such lines alone are too little for a copy', () => {
     const a = align([own[0]!, edited(original[0]!), own[1]!, own[2]!, edited(original[3]!)]);
-    expect(a.copiedSentences).toBe(0);
+    expect(a.copies.map((c) => c.original)).toEqual([0, 3]);
+    expect(ruleMargins(a).copied).toBeLessThan(1);
+  });
+
+  it('does not count a sentence edited more often than once a dozen words, alone', () => {
+    // Two words of 15 changed: more than a light edit, unless other copies stand beside it.
+    const twice = (x: string) => {
+      const w = x.split(' ');
+      return [...w.slice(0, 4), 'new', ...w.slice(5, 10), 'late', ...w.slice(11)].join(' ');
+    };
+    expect(align([own[0]!, twice(original[0]!), own[1]!]).copiedSentences).toBe(0);
+  });
+
+  it("counts a long sentence with a light edit every dozen words: a phrase checker's near copy", () => {
+    const long = [
+      'The council said that the cost of the work, which had risen twice since the plan was first drawn up, would be shared between the port authority, the county and a national fund for coastal towns.',
+    ];
+    // Three edits in 38 words: a word dropped, two changed.
+    const near =
+      'The council said the cost of the work, which had risen twice since the plan was first set up, would be shared between the port authority, the county and a national fund for coastal areas.';
+    const a = alignSentences(fingerprintSentences([own[0]!, near, own[1]!]), fingerprintSentences([...original, ...long]), weight, DEFAULT_ALIGN);
+    expect(a.copies.map((c) => c.original)).toEqual([original.length]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage } from '../../src/library/match.ts';
+import { splitSentences } from '../../src/core/sentences.ts';
 import { corpusDoc, corpusIds, corpusLibraryOf, pageToCheck } from '../helpers.ts';
 
 const check = (id: string, index: LibraryIndex) => {
@@ -61,5 +62,44 @@ describe("pasted passages (corpus kind excerpt): the original's sentences word f
     const { verdict } = check('ecb-14_4ecb', corpusLibraryOf('ecb-14_1ecb'));
     expect(verdict.kind).toBe('none');
     expect(verdict.reason).toMatch(/^2 of its sentences match .* word for word or nearly \(\d+ words\): too little for a copy/);
+  });
+});
+
+describe("near copies scattered through the writer's own article: the original's sentences with a light edit every dozen words", () => {
+  // CNBC's article (the E2E story) and a same-facts article written from its fact sheet: three long
+  // sentences of CNBC's own (no quotation), from its start, middle and end, each with one word dropped
+  // every `every` words, set apart in the writer's article.
+  const story = 'cbda107776ab9d3db8c155adcdce446c';
+  const hostId = 'cbda107776-independent';
+  const split = (body: string) => body.split(/\n+/).flatMap(splitSentences);
+  const long = split(corpusDoc(story).body).filter((s) => s.split(' ').length >= 20 && !/["“”]/.test(s));
+  const picks = [long[0]!, long[Math.floor(long.length / 2)]!, long[long.length - 1]!];
+  const dropEvery = (s: string, every: number) =>
+    s
+      .split(' ')
+      .filter((_, i) => i === 0 || i % every !== every / 2)
+      .join(' ');
+  const page = (every: number) => {
+    const host = split(corpusDoc(hostId).body);
+    const out = [...host];
+    picks.forEach((s, k) => out.splice(Math.round(((k + 1) * host.length) / 4) + k, 0, dropEvery(s, every)));
+    return pageToCheck('https://blog.example/uk-economy', out.join(' '), { published: '2030-01-01T00:00:00Z' });
+  };
+  const library = () => corpusLibraryOf(story, 'ecb-10_1ecb', ...corpusIds('library').slice(0, 100));
+
+  it("leaves the writer's article alone clear, and catches it with three sentences pasted in, naming the original, as a phrase checker would", () => {
+    const host = corpusDoc(hostId);
+    expect(checkPage(pageToCheck(host.url, host.body, { published: host.published }), library()).verdict.kind).toBe('none');
+    const { verdict, matched } = checkPage(page(12), library());
+    expect(verdict.kind, verdict.reason).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe(story);
+    expect(verdict.reason).toMatch(/^copies \d+ of cnbc.com's sentences word for word or nearly \(\d+ words\), among text of its own$/);
+    // The three pasted sentences are in the evidence, beside the original's.
+    for (const s of picks) expect(verdict.evidence!.pairs.some((p) => p.originalText === s && p.similarity > 0.9)).toBe(true);
+  });
+
+  it('does not call sentences with a word changed every six a copy: that is close paraphrase, which alone decides nothing', () => {
+    const { verdict } = checkPage(page(6), library());
+    expect(verdict.kind, verdict.reason).toBe('none');
   });
 });

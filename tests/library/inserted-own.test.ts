@@ -40,12 +40,14 @@ describe("the original's paragraphs, edited, between paragraphs of the writer's 
     );
   });
 
-  it("is not caught when the same paragraphs stand in an order of the writer's own", () => {
+  it("is caught as copies when the same paragraphs stand in an order of the writer's own: two light edits a sentence still copy it", () => {
     const body = [...copied]
       .reverse()
       .flatMap((p, k) => [p, own(k)])
       .join('\n\n');
-    const { verdict } = checkPage(pageToCheck('https://example.net/uk-economy', body), library());
-    expect(verdict.kind, verdict.reason).toBe('none');
+    const { verdict, matched } = checkPage(pageToCheck('https://example.net/uk-economy', body), library());
+    expect(verdict.kind, verdict.reason).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe(story);
+    expect(verdict.reason).toMatch(/^copies \d+ of cnbc.com's sentences word for word or nearly \(\d+ words\), among text of its own$/);
   });
 });

@@ -54,15 +54,15 @@ describe('verdict reasons in the German locale', () => {
     expect(verdict.kind).toBe('uncredited-rewrite');
     const [, chained, of] = /(\d+) of its (\d+) sentences/.exec(verdict.reason!)!;
     // The English reason is unchanged; the message says the same in English.
-    expect(verdict.reason).toMatch(/^retells CNBC's article in its order: \d+ of its \d+ sentences follow the original's, 11 of them word for word or nearly$/);
-    expect(verdict.reasonMessage).toEqual({ key: 'reasonRetellsVerbatim', args: ['CNBC', chained, of, '11'] });
+    expect(verdict.reason).toMatch(/^retells CNBC's article in its order: \d+ of its \d+ sentences follow the original's, 13 of them word for word or nearly$/);
+    expect(verdict.reasonMessage).toEqual({ key: 'reasonRetellsVerbatim', args: ['CNBC', chained, of, '13'] });
     expect(render(record(verdict)).querySelector('.reason')!.textContent).toBe(englishSentence(verdict.reason!));
 
     useMessages(getMessageFrom(de));
     const root = render(record(verdict));
     const reason = root.querySelector('.reason')!.textContent!;
     expect(reason).toBe(
-      `Diese Seite gibt den Artikel von CNBC in dessen Reihenfolge wieder: ${chained} ihrer ${of} Sätze folgen denen des Originals, 11 davon wörtlich oder fast wörtlich.`,
+      `Diese Seite gibt den Artikel von CNBC in dessen Reihenfolge wieder: ${chained} ihrer ${of} Sätze folgen denen des Originals, 13 davon wörtlich oder fast wörtlich.`,
     );
     expectGerman(reason);
     // The popup around it is German too (the evidence quotes the articles, in English: left out).
