@@ -226,8 +226,21 @@ function scaled(index: LibraryIndex, docs: CorpusDoc[], pages: BenchPage[], targ
     processHeapMb: Math.round(heapUsed() / 2 ** 20),
     snapshotMb: Math.round((typed + keyBytes(snapshot.keys)) / 2 ** 20),
     snapshotLoadMs: Math.round(loadMs),
-    ...checkTimes(pages, sourceFor),
+    ...medianPass(pages, sourceFor),
   };
+}
+
+/** Passes over the pages at scale: a 95th percentile of 91 timings is its 5th slowest, which one collection or a busy core moves by half. */
+const SCALED_PASSES = 3;
+
+/**
+ * `checkTimes` over `SCALED_PASSES` passes, reporting the pass with the median 1,000-word p95 (and
+ * every pass's p95), so one pass slowed by the machine neither fails nor passes the gate alone.
+ */
+function medianPass(pages: BenchPage[], sourceFor: SourceFor) {
+  const passes = Array.from({ length: SCALED_PASSES }, () => checkTimes(pages, sourceFor)).sort((a, b) => a.check1000Words.p95 - b.check1000Words.p95);
+  const median = passes[SCALED_PASSES >> 1]!;
+  return { ...median, check1000Words: { ...median.check1000Words, p95OfPasses: passes.map((p) => p.check1000Words.p95) } };
 }
 
 /** Bytes of the snapshot's keys: its text columns (UTF-16 in memory, as IndexedDB clones them) and flags. */
