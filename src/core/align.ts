@@ -392,9 +392,9 @@ export const COPIED_CONTAINMENT = 0.8;
 /**
  * Whether two sentences share `shared` of the longer one's `phrases`, as a copy "nearly" word for word
  * does: the same words in the same order but for a light edit every `WORDS_PER_EDIT` of its words
- * (`phrases + PHRASE_WORDS - 1`), each of which breaks the `PHRASE_WORDS` phrases around it. Of the longer one, so that a line holding part of
- * another (a wire fragment inside a report's own sentence) is no near copy of it. Two writers telling
- * the same facts in their own words keep few of them.
+ * (`phrases + PHRASE_WORDS - 1`), each of which breaks the `PHRASE_WORDS` phrases around it. Of the
+ * longer one, so that a line holding part of another (a wire fragment inside a report's own sentence)
+ * is no near copy of it. Two writers telling the same facts in their own words keep few of them.
  */
 const nearlyAll = (shared: number, phrases: number) => (phrases - shared) * WORDS_PER_EDIT <= PHRASE_WORDS * (phrases + PHRASE_WORDS - 1);
 
@@ -467,8 +467,8 @@ function copiesOf(page: Fingerprint, original: Fingerprint, sharing: Set<number>
 }
 
 /**
- * Short sentences copied with one word changed (people edit what they paste), more than the edit rate
- * of `COPIED_CONTAINMENT` allows, that stand in a run: next to another copy, in the original and in
+ * Short sentences copied with one word changed (people edit what they paste), more than `nearlyAll`
+ * allows, that stand in a run: next to another copy, in the original and in
  * the page. Alone, such a line may be a stock phrase two reports both edited; a run of them is a
  * pasted passage.
  */
