@@ -8,7 +8,7 @@ import { tokenize } from './tokens.ts';
  * Bump whenever normalisation, tokenising, stemming, synonym classes or hashing change:
  * stored fingerprints with another version are recomputed from their stored text.
  */
-export const FINGERPRINT_VERSION = 5;
+export const FINGERPRINT_VERSION = 6;
 
 /**
  * SHA-256 of `src/core/data/synonyms.json`, the synonym classes every term is mapped through

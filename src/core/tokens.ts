@@ -84,7 +84,22 @@ export function tokenize(sentence: string, quoteOpen = false): { tokens: Token[]
   return { tokens, plainWords, quoteOpen: toggleQuotes(sentence, last, sentence.length, open) };
 }
 
+/**
+ * The quotation state after the quote marks in `text[from, to)`. A mark that can only open one (a
+ * word right after it, none right before) opens; one that can only close one (a word or a stop right
+ * before it, none right after) closes; any other toggles. So a closing mark an edit dropped, or a
+ * stray one, does not turn the rest of the page into quotation.
+ */
 function toggleQuotes(text: string, from: number, to: number, open: boolean): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 34 /* " */) open = !open;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 34 /* " */) continue;
+    const before = i > 0 ? text[i - 1]! : ' ';
+    const after = i + 1 < text.length ? text[i + 1]! : ' ';
+    const wordBefore = /[\p{L}\p{N}.,!?;:)\]'%]/u.test(before);
+    const wordAfter = /[\p{L}\p{N}'([]/u.test(after);
+    if (wordAfter && !wordBefore) open = true;
+    else if (wordBefore && !wordAfter) open = false;
+    else open = !open;
+  }
   return open;
 }

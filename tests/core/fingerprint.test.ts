@@ -7,7 +7,7 @@ const GOLDEN_MINHASH_PREFIX = [220719757, 226981697, 211679692];
 describe('fingerprint', () => {
   it('is deterministic and pinned (bump FINGERPRINT_VERSION when this changes)', () => {
     const { sentences, fingerprint } = fingerprintText('Russia scrambled on Wednesday to salvage talks. "It takes time," Peskov said.');
-    expect(FINGERPRINT_VERSION).toBe(5);
+    expect(FINGERPRINT_VERSION).toBe(6);
     expect(sentences).toHaveLength(2);
     expect(fnv1a32('russia')).toBe(4261191724);
     expect(fingerprint.sentences[0]!.terms).toEqual(['russia', 'scrambl', 'wednesdai', 'salvag', 'talk'].map(fnv1a32).sort((a, b) => a - b));
@@ -36,5 +36,13 @@ describe('phrases', () => {
   });
   it('keep a quotation open across sentences', () => {
     expect(phrasesOf('"We will not give up.\nWe will fight on until the end of the year," she told the crowd in the square.')).toEqual([0, 4]);
+  });
+  it('close a quotation at its closing mark, though an edit dropped the one before it', () => {
+    // The first quotation lost its closing mark: its last word and the second one's opening mark run on.
+    const text =
+      'The studio said "we are hard at work on new features adding "these will roll out every six weeks."\nThe update did not say when the new modes of travel would arrive.';
+    const [, after] = fingerprintText(text).fingerprint.sentences;
+    expect(after!.quoted).toEqual([]);
+    expect(phrasesOf(text)[1]).toBe(10); // all 13 words, outside quotation
   });
 });
