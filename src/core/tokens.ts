@@ -84,6 +84,10 @@ export function tokenize(sentence: string, quoteOpen = false): { tokens: Token[]
   return { tokens, plainWords, quoteOpen: toggleQuotes(sentence, last, sentence.length, open) };
 }
 
+/** What a closing quote mark follows (a word or a stop), and what an opening one precedes (a word). */
+const ENDS_QUOTED_TEXT = /[\p{L}\p{N}.,!?;:)\]'%]/u;
+const STARTS_QUOTED_TEXT = /[\p{L}\p{N}'([]/u;
+
 /**
  * The quotation state after the quote marks in `text[from, to)`. A mark that can only open one (a
  * word right after it, none right before) opens; one that can only close one (a word or a stop right
@@ -93,10 +97,8 @@ export function tokenize(sentence: string, quoteOpen = false): { tokens: Token[]
 function toggleQuotes(text: string, from: number, to: number, open: boolean): boolean {
   for (let i = from; i < to; i++) {
     if (text.charCodeAt(i) !== 34 /* " */) continue;
-    const before = i > 0 ? text[i - 1]! : ' ';
-    const after = i + 1 < text.length ? text[i + 1]! : ' ';
-    const wordBefore = /[\p{L}\p{N}.,!?;:)\]'%]/u.test(before);
-    const wordAfter = /[\p{L}\p{N}'([]/u.test(after);
+    const wordBefore = i > 0 && ENDS_QUOTED_TEXT.test(text[i - 1]!);
+    const wordAfter = i + 1 < text.length && STARTS_QUOTED_TEXT.test(text[i + 1]!);
     if (wordAfter && !wordBefore) open = true;
     else if (wordBefore && !wordAfter) open = false;
     else open = !open;
