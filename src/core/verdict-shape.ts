@@ -72,6 +72,7 @@ function isEvidence(v: unknown): v is Evidence {
   const shares = ['pageCoverage', 'originalCoverage', 'orderedCoverage', 'chainedCoverage', 'novelNameShare'] as const;
   return (
     shares.every((k) => typeof v[k] === 'number') &&
+    optional(v.notShown, (n) => Number.isInteger(n) && (n as number) >= 0) &&
     v.pairs.every(
       (p) =>
         isRecord(p) &&

@@ -32,6 +32,11 @@ export interface Evidence {
   strongChainedPairs: number;
   strongOwnWordsInOrder: number;
   novelNameShare: number;
+  /**
+   * Aligned pairs left out of `pairs`: short lines (captions, fragments) when there is enough else,
+   * and past the limit the least alike. Absent in evidence stored by older versions.
+   */
+  notShown?: number;
 }
 
 /** What a verdict that names an original carries: the original, the evidence and how strong it is. */

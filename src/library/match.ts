@@ -350,6 +350,7 @@ function toEvidence(a: Alignment, pageSentences: string[], originalSentences: st
     strongChainedPairs: a.strongChainedPairs,
     strongOwnWordsInOrder: a.strongOwnWordsInOrder,
     novelNameShare: a.novelNameShare,
+    notShown: a.pairs.length - pairs.length,
   };
 }
 

@@ -388,6 +388,7 @@ function evidence(e: Evidence, open: boolean, other: keyof typeof EVIDENCE_KEYS 
     { class: 'evidence' },
     el('summary', {}, t(n === 1 ? keys.one : keys.many, n.toLocaleString(t('htmlLang')))),
     el('p', { class: 'muted legend' }, t('popupLegend')),
+    ...notShown(e.notShown ?? 0),
     pairs,
   );
   pairs.append(
@@ -404,6 +405,10 @@ function evidence(e: Evidence, open: boolean, other: keyof typeof EVIDENCE_KEYS 
   details.open = open;
   return details;
 }
+
+/** How many aligned pairs the list leaves out, so its length squares with the figures in the reason. */
+const notShown = (n: number): HTMLElement[] =>
+  n > 0 ? [el('p', { class: 'muted legend' }, t(n === 1 ? 'popupNotShownOne' : 'popupNotShownMany', n.toLocaleString(t('htmlLang'))))] : [];
 
 /** A sentence as text, with the words the other sentence lacks in <mark> (text nodes only: page text is never HTML). */
 const marked = (text: string, other: string): Node[] =>

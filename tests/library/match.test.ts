@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex } from '../../src/library/library-index.ts';
-import { checkPage } from '../../src/library/match.ts';
+import { checkPage, DEFAULT_MATCH } from '../../src/library/match.ts';
 import { corpusDoc, libraryArticle, pageToCheck, seedRewriteBody, seedText } from '../helpers.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
@@ -31,6 +31,22 @@ describe('checkPage', () => {
     expect(verdict.evidence!.pairs.length).toBeGreaterThan(20);
     expect(verdict.evidence!.chainedCoverage).toBeGreaterThan(0.8);
     expect(verdict.reason).toMatch(/^retells CNBC's article in its order: \d+ of its \d+ sentences follow the original's, 13 of them word for word or nearly$/);
+  });
+
+  it("shows the seed's pairs of eight words or more as evidence and counts the rest, so the list squares with the reason", () => {
+    const page = pageToCheck(FARM, seedBodies().rewrite, { published: '2025-10-22T15:10:00Z' });
+    const all = checkPage(page, libraryWithSeed()).verdict.evidence!;
+    expect(all.notShown).toBeGreaterThan(0);
+    for (const p of all.pairs) expect(p.pageText.split(/\s+/).length).toBeGreaterThanOrEqual(8);
+    // The photo credit under the lead picture is the same on both pages, and no evidence of rewriting.
+    expect(all.pairs.some((p) => /Getty Images/.test(p.pageText))).toBe(false);
+    // A smaller list leaves out the least alike too, and counts them.
+    const five = checkPage(page, libraryWithSeed(), { ...DEFAULT_MATCH, evidencePairs: 5 }).verdict.evidence!;
+    expect(five.pairs).toHaveLength(5);
+    expect(five.pairs.length + five.notShown!).toBe(all.pairs.length + all.notShown!);
+    expect(Math.min(...five.pairs.map((p) => p.similarity))).toBeGreaterThanOrEqual(
+      Math.max(...all.pairs.filter((p) => !five.pairs.some((f) => f.page === p.page)).map((p) => p.similarity)),
+    );
   });
 
   it('finds the original of a page that is itself in the library (read before the original was known)', () => {

@@ -10,7 +10,7 @@ import { renderPopup } from '../../src/ui/popup-view.ts';
 import { libraryArticle } from '../helpers.ts';
 import { freshExtension } from '../setup-extension.ts';
 import { serveBackground } from './background-fixture.ts';
-import { evidence, original, rewrite } from './popup-fixtures.ts';
+import { evidence, original, rewrite, rewriteRecord } from './popup-fixtures.ts';
 
 const credited = (credit: CreditedVerdict['credit']): TabVerdict => ({ ...rewrite, verdict: { kind: 'credited', score: 0.9, original, evidence, credit } });
 
@@ -94,6 +94,18 @@ describe('popup: plain-language evidence', () => {
     expect(root.querySelector('.figures')!.textContent).toBe('95% of this page matches the original sentence by sentence, and 90% follows its order.');
     expect(root.querySelector('.evidence summary')!.textContent).toBe('Compare 1 sentence with the original');
     expect(root.querySelector('.similarity')!.textContent).toBe('80% alike');
+    expect(root.querySelector('.evidence')!.textContent).not.toContain('not shown');
+  });
+
+  it('says how many aligned pairs the list leaves out', () => {
+    const root = freshRoot();
+    renderPopup(root, rewriteRecord(original, { ...evidence, notShown: 8 }));
+    const notes = [...root.querySelectorAll('.evidence .legend')].map((p) => p.textContent);
+    expect(notes).toContain('8 more pairs are not shown: short lines such as photo captions, or pairs less alike than those listed.');
+    renderPopup(root, rewriteRecord(original, { ...evidence, notShown: 1 }));
+    expect(root.querySelector('.evidence')!.textContent).toContain(
+      '1 more pair is not shown: a short line such as a photo caption, or one less alike than those listed.',
+    );
   });
 });
 
