@@ -28,13 +28,21 @@ export interface Alignment {
   /** Number of chained pairs. */
   chainedPairs: number;
   /**
+   * The original's sentences told in step by the chained pairs: a page sentence that merges two of the
+   * original's tells both. What the rules count, so that a condensed page (which merges) walks as many
+   * steps through the original as a rewrite that keeps every sentence. Counted on the original's side:
+   * a page that splits one sentence in two tells no more of it, and two reports that each give an
+   * event in a few more words of their own pair up in groups more often than they retell each other.
+   */
+  chainedSentences: number;
+  /**
    * Share of the page's sentences in walks: runs of at least `MIN_WALK` pairs, each telling the
    * original's next sentences (within the chain step): blocks that retell the original in its order,
    * wherever the page puts them. Counted in sentences, not content mass, so that a long lede that
    * follows the original's, as any report's may, does not make up most of a short page.
    */
   walkedCoverage: number;
-  /** Chained pairs per sentence of the original: how much of the original was walked through. */
+  /** `chainedSentences` per sentence of the original: how much of the original was walked through. */
   chainedOriginalShare: number;
   /** Chained pairs among the pairs at least `strongSimilarity` similar: close paraphrase, walked in order
    * (the writer's own sentences, up to `MAX_INSERTED`, may stand between two that tell consecutive ones). */
@@ -295,6 +303,7 @@ function chains(pairs: AlignedPair[], P: WeightedSentence[], originalSentences: 
   return {
     chainedCoverage: pageMass ? massOf(chained) / pageMass : 0,
     chainedPairs: chained.size,
+    chainedSentences: originalTold,
     walkedCoverage: P.length ? sentencesOf(inWalks(pairs, gap, pace)) / P.length : 0,
     chainedOriginalShare: originalSentences ? originalTold / originalSentences : 0,
   };

@@ -142,8 +142,8 @@ export interface Dispute {
 export interface DerivationThresholds {
   /** A whole-article rewrite: this share of the page is in chained pairs... */
   pageChained: number;
-  /** ...with at least this many chained pairs... */
-  pageMinPairs: number;
+  /** ...with at least this many sentences told in step (`chainedSentences`)... */
+  pageMinSentences: number;
   /** ...at most this share of the page's names and numbers absent from the original... */
   maxNovelNames: number;
   /** ...and at least this share of its aligned content in the original's order (longest chain)... */
@@ -160,8 +160,8 @@ export interface DerivationThresholds {
   copiedSentences: number;
   /** ...or two of them, at least this many words in all (two long sentences). */
   copiedWords: number;
-  /** A block of the original retold inside a longer page: this many chained pairs... */
-  walkedPairs: number;
+  /** A block of the original retold inside a longer page: this many sentences told in step (`chainedSentences`)... */
+  walkedSentences: number;
   /** ...walking through at least this share of the original's sentences. */
   walkedOriginalShare: number;
 }
@@ -172,7 +172,7 @@ export interface DerivationThresholds {
  */
 export const DEFAULT_THRESHOLDS: DerivationThresholds = {
   pageChained: 0.3,
-  pageMinPairs: 4,
+  pageMinSentences: 4,
   maxNovelNames: 0.1,
   minOrderedShare: 0.6,
   pageWalked: 0.5,
@@ -181,7 +181,7 @@ export const DEFAULT_THRESHOLDS: DerivationThresholds = {
   strongPairsAnyWords: 8,
   copiedSentences: 3,
   copiedWords: 45,
-  walkedPairs: 8,
+  walkedSentences: 8,
   walkedOriginalShare: 0.4,
 };
 
@@ -221,11 +221,11 @@ export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRE
     whole: Math.max(
       Math.min(
         a.chainedCoverage / t.pageChained,
-        a.chainedPairs / t.pageMinPairs,
+        a.chainedSentences / t.pageMinSentences,
         atMost(a.novelNameShare, t.maxNovelNames),
         surely(ordered, a.pairs.length) / t.minOrderedShare,
       ),
-      Math.min(a.walkedCoverage / t.pageWalked, a.chainedPairs / t.pageMinPairs, atMost(a.novelNameShare, t.maxNovelNames)),
+      Math.min(a.walkedCoverage / t.pageWalked, a.chainedSentences / t.pageMinSentences, atMost(a.novelNameShare, t.maxNovelNames)),
     ),
     // Part of the page walks closely through the original (a partial copy inside other text): a long
     // run of close pairs, or a shorter one in the writer's own words (not quotation).
@@ -236,7 +236,7 @@ export function ruleMargins(a: Alignment, t: DerivationThresholds = DEFAULT_THRE
     copied: Math.max(a.copiedSentences / t.copiedSentences, Math.min(a.copiedSentences / 2, a.copiedWords / t.copiedWords)),
     // Containment seen from the original's side: much of it retold in the page, in step, whatever the
     // page adds of its own (a partial rewrite brings its own names, which the whole-page rule refuses).
-    walk: Math.min(a.chainedPairs / t.walkedPairs, a.chainedOriginalShare / t.walkedOriginalShare, ordered / t.minOrderedShare),
+    walk: Math.min(a.chainedSentences / t.walkedSentences, a.chainedOriginalShare / t.walkedOriginalShare, ordered / t.minOrderedShare),
   };
 }
 

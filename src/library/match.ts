@@ -296,7 +296,7 @@ function copyAlignment(
   options: MatchOptions,
 ): Alignment | undefined {
   const alignment = alignSentences(later.fingerprint, earlier.fingerprint, weight, options.align);
-  return isDerived(alignment, { ...options.thresholds, walkedPairs: Infinity }) ? alignment : undefined;
+  return isDerived(alignment, { ...options.thresholds, walkedSentences: Infinity }) ? alignment : undefined;
 }
 
 /**

@@ -25,6 +25,8 @@ describe('merged and split sentences', () => {
     expect(merged).toMatchObject({ original: 2 });
     expect(merged?.originalLast).toBeGreaterThanOrEqual(3);
     expect(a.chainedPairs).toBe(3);
+    // The steps through the original count each sentence the merge tells.
+    expect(a.chainedSentences).toBe(1 + (merged!.originalLast! - 2 + 1) + 1);
     // The original's sentences walked through count each merged one.
     expect(a.chainedOriginalShare).toBeCloseTo((merged!.originalLast! - 2 + 1 + 2) / original.length, 5);
   });
@@ -37,6 +39,9 @@ describe('merged and split sentences', () => {
     ]);
     expect(a.pairs[0]).toMatchObject({ page: 0, pageLast: 1, original: 0 });
     expect(a.pairs[1]).toMatchObject({ page: 2, original: 1 });
+    // The split tells one sentence of the original: two steps through it, in two pairs.
+    expect(a.chainedPairs).toBe(2);
+    expect(a.chainedSentences).toBe(2);
   });
 
   it('does not let a neighbour that adds nothing ride along', () => {

@@ -10,6 +10,7 @@ const rewrite: Alignment = {
   orderedCoverage: 0.85,
   chainedCoverage: 0.8,
   chainedPairs: 18,
+  chainedSentences: 18,
   walkedCoverage: 0.8,
   chainedOriginalShare: 0.7,
   strongChainedPairs: 3,
@@ -27,6 +28,7 @@ const inside: Alignment = {
   ...rewrite,
   chainedCoverage: 0.27,
   chainedPairs: 8,
+  chainedSentences: 8,
   walkedCoverage: 0.2,
   chainedOriginalShare: 0.44,
   novelNameShare: 0.22,
@@ -41,7 +43,7 @@ describe('isDerived', () => {
     expect(isDerived(rewrite)).toBe(true);
   });
   it('spares coverage that brings names and numbers of its own, unless it retells much of the original in step', () => {
-    expect(isDerived({ ...rewrite, novelNameShare: 0.3, chainedPairs: 6, chainedOriginalShare: 0.25 })).toBe(false);
+    expect(isDerived({ ...rewrite, novelNameShare: 0.3, chainedPairs: 6, chainedSentences: 6, chainedOriginalShare: 0.25 })).toBe(false);
     expect(isDerived({ ...rewrite, novelNameShare: 0.3 })).toBe(true);
   });
   it('spares coverage that tells the same facts in another order', () => {
@@ -57,7 +59,7 @@ describe('isDerived', () => {
     // Walks over less than half of the page: local runs any report of the story may have.
     expect(isDerived({ ...moved, walkedCoverage: 0.45 })).toBe(false);
     // Names and numbers of its own still make it another report.
-    expect(isDerived({ ...moved, novelNameShare: 0.3, chainedPairs: 6, chainedOriginalShare: 0.25 })).toBe(false);
+    expect(isDerived({ ...moved, novelNameShare: 0.3, chainedPairs: 6, chainedSentences: 6, chainedOriginalShare: 0.25 })).toBe(false);
   });
   it('takes five strongly similar sentences walking the original as a partial copy', () => {
     const partial = { ...rewrite, chainedCoverage: 0.2, novelNameShare: 0.4, orderedCoverage: 0.3, strongChainedPairs: 5, strongOwnWordsInOrder: 3 };
@@ -110,6 +112,7 @@ describe('isDerived', () => {
       orderedCoverage: 0.345,
       chainedCoverage: 0.38,
       chainedPairs: 5,
+      chainedSentences: 5,
       walkedCoverage: 0.2,
       chainedOriginalShare: 0.33,
       strongChainedPairs: 0,
@@ -124,9 +127,18 @@ describe('isDerived', () => {
     // own (own names 22%, chained 27% of the page: the whole-page test cannot see it).
     expect(isDerived(inside)).toBe(true);
     // Same-event coverage walks at most a few sentences in step, and not in the original's order throughout.
-    expect(isDerived({ ...inside, chainedPairs: 5 })).toBe(false);
+    expect(isDerived({ ...inside, chainedPairs: 5, chainedSentences: 5 })).toBe(false);
     expect(isDerived({ ...inside, chainedOriginalShare: 0.3 })).toBe(false);
     expect(isDerived({ ...inside, orderedCoverage: 0.2 })).toBe(false);
+  });
+  it("counts the sentences told in step, not the pairs: a merged sentence follows each of the original's it tells", () => {
+    // A condensed page: three chained pairs, one of them a page sentence that merges two of the original's.
+    const short = { ...rewrite, pairs: rewrite.pairs.slice(0, 4), chainedPairs: 3, chainedSentences: 4, walkedCoverage: 0 };
+    expect(isDerived(short)).toBe(true);
+    expect(isDerived({ ...short, chainedSentences: 3 })).toBe(false);
+    // Inside a longer page: seven pairs telling eight of the original's sentences.
+    expect(isDerived({ ...inside, chainedPairs: 7, chainedSentences: 8 })).toBe(true);
+    expect(isDerived({ ...inside, chainedPairs: 7, chainedSentences: 7 })).toBe(false);
   });
 });
 
@@ -140,6 +152,7 @@ describe('explainDerivation', () => {
       ...rewrite,
       chainedCoverage: 0.1,
       chainedPairs: 3,
+      chainedSentences: 3,
       novelNameShare: 0.3,
       strongChainedPairs: 3,
       copiedRun: 3,

@@ -35,6 +35,29 @@ describe('a condensed rewrite from the corpus', () => {
   });
 });
 
+describe('a condensed rewrite whose writer then merged neighbouring sentences', () => {
+  // f000f52395-condensed (Eurogamer) with every other pair of neighbours joined, as bench/human-edits.ts
+  // `merge` does: five sentences, three of which tell the original's in order, merged ones telling two.
+  const lower = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+  const merged = (body: string) => {
+    const s = body.split(/\n+/).flatMap((p) => p.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/));
+    const out: string[] = [];
+    for (let i = 0; i < s.length; i++) out.push(i % 4 === 1 && i + 1 < s.length ? `${s[i]!.replace(/[.!?]$/, '')}, and ${lower(s[++i]!)}` : s[i]!);
+    return out;
+  };
+
+  it("counts each of the original's sentences a merged one tells as a step through it", () => {
+    const story = 'f000f523957b279e6db299c443d3cc2b';
+    const d = corpusDoc('f000f52395-condensed');
+    const sentences = merged(d.body);
+    expect(sentences).toHaveLength(5);
+    const { verdict, matched } = checkPage(pageToCheck(d.url, sentences.join('\n\n'), { published: d.published }), corpusLibraryOf(story));
+    expect(verdict.kind).toBe('uncredited-rewrite');
+    expect(matched?.id).toBe(story);
+    expect(verdict.reason).toBe("retells eurogamer.net's article in its order: 3 of its 5 sentences follow the original's");
+  });
+});
+
 describe('a report whose lede follows the original, in a fresh library', () => {
   // The e2e case (e2e/a11y-harness.mjs): CNBC's article and a same-facts report of it
   // (cbda107776-independent), the only articles a fresh profile knows. Their opening sentences follow

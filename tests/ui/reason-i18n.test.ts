@@ -221,6 +221,7 @@ function alignments(): Alignment[] {
                     orderedCoverage: 0.9,
                     chainedCoverage,
                     chainedPairs,
+                    chainedSentences: chainedPairs,
                     walkedCoverage: chainedCoverage,
                     chainedOriginalShare,
                     strongChainedPairs,
