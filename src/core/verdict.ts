@@ -273,11 +273,12 @@ export function describeDerivation(a: Alignment, pageSentences: number, outlet: 
       message: said('reasonRetells', 'reasonRetellsVerbatim', String(a.chainedPairs), String(pageSentences)),
     };
   }
-  if (m.walk >= 1 && says(a.chainedPairs)) {
+  // The share and the count are both of the original's sentences (what the rule counts).
+  if (m.walk >= 1 && says(a.chainedSentences)) {
     const share = Math.round(a.chainedOriginalShare * 100);
     return {
-      text: `retells ${share}% of ${outlet}'s article in its order (${a.chainedPairs} sentences${verbatim}), among text of its own`,
-      message: said('reasonRetellsPart', 'reasonRetellsPartVerbatim', String(share), String(a.chainedPairs)),
+      text: `retells ${share}% of ${outlet}'s article in its order (${a.chainedSentences} sentences${verbatim}), among text of its own`,
+      message: said('reasonRetellsPart', 'reasonRetellsPartVerbatim', String(share), String(a.chainedSentences)),
     };
   }
   if (a.strongChainedPairs >= t.strongPairs && says(a.strongChainedPairs)) {

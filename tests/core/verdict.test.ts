@@ -148,6 +148,10 @@ describe('explainDerivation', () => {
       "retells CNBC's article in its order: 18 of its 22 sentences follow the original's, 2 of them word for word or nearly",
     );
     expect(explainDerivation(inside, 34, 'CNBC')).toBe("retells 44% of CNBC's article in its order (8 sentences), among text of its own");
+    // The count is of the original's sentences, as the share: seven pairs, one merging two of them.
+    expect(explainDerivation({ ...inside, chainedPairs: 7 }, 34, 'CNBC')).toBe(
+      "retells 44% of CNBC's article in its order (8 sentences), among text of its own",
+    );
     const pasted = {
       ...rewrite,
       chainedCoverage: 0.1,
