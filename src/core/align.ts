@@ -30,9 +30,9 @@ export interface Alignment {
   /**
    * The original's sentences told in step by the chained pairs: a page sentence that merges two of the
    * original's tells both. What the rules count, so that a condensed page (which merges) walks as many
-   * steps through the original as a rewrite that keeps every sentence. Counted on the original's side:
-   * a page that splits one sentence in two tells no more of it, and two reports that each give an
-   * event in a few more words of their own pair up in groups more often than they retell each other.
+   * steps through the original as a rewrite that keeps every sentence. Counted on the original's side
+   * only: a page that splits one sentence in two tells no more of it (counted on both sides, loose groups
+   * brought a same-event page to the `walk` rule: bench/README.md).
    */
   chainedSentences: number;
   /**
