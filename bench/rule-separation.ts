@@ -4,6 +4,7 @@
 // margins for each positive kind against each negative kind (1 = every rewrite scores above every
 // negative). A change to the matcher that raises these is a better measure; one that only moves pages
 // across 1 is a threshold. Short pages are each page's 150–350-word opening, as in the eval.
+// Then the operating points: how many negatives each share of retold pages caught would cost.
 // Run: node --import tsx bench/rule-separation.ts [corpus]
 import { join } from 'node:path';
 import { alignSentences, DEFAULT_ALIGN } from '../src/core/align.ts';
@@ -49,6 +50,19 @@ for (const n of NEGATIVE) {
   const flagged = xs.filter((x) => x >= 1).length;
   const near = xs.filter((x) => x >= 0.8).length;
   console.log(`${n.padEnd(16)} flagged ${flagged} of ${xs.length}, within 0.2 of a rule (≥ 0.8) ${near}, highest ${Math.max(0, ...xs).toFixed(2)}`);
+}
+
+// The trade-off the labels leave: scaling every rule by one factor (a page is flagged when its best
+// margin reaches t), how many pages of each negative kind a given share of retold pages would cost.
+console.log('\nOperating points: flag when the best margin ≥ t');
+console.log('retold caught'.padEnd(16), 't'.padStart(6), ...NEGATIVE.map((n) => n.padStart(17)));
+const retold = [...of('retold')].sort((a, b) => b - a);
+for (const share of [0.3, 0.5, 0.7, 0.85]) {
+  const k = Math.ceil(share * retold.length);
+  const t = retold[k - 1];
+  if (t === undefined) continue;
+  const flagged = (n: string) => `${of(n).filter((x) => x >= t).length} of ${of(n).length}`;
+  console.log(`${k} of ${retold.length}`.padEnd(16), t.toFixed(2).padStart(6), ...NEGATIVE.map((n) => flagged(n).padStart(17)));
 }
 
 function auc(pos: number[], neg: number[]): number {
