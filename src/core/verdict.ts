@@ -305,14 +305,30 @@ export function describeDerivation(a: Alignment, pageSentences: number, outlet: 
 /** Share of the page's content in chained pairs above which the page as a whole retells the other. */
 const MOST_OF_THE_PAGE = 0.5;
 
+/**
+ * Margin of the retelling rules (`whole`, `walk`) from which a page that is no rewrite is said to come
+ * close: within a fifth of a rule. Pages written from one outlet's facts land here, retold or told in
+ * their own way; the reader is told so and judges with the evidence. Real coverage of the same event
+ * stays under it (bench/margins.ts: same-event's nearest `whole` 0.65, `walk` 0.63, short 0.75).
+ */
+export const CLOSE_TO_A_RULE = 0.8;
+
 /** Why an alignment that did not decide "derived" is not enough, in plain words. */
-export function explainNotDerived(a: Alignment, outlet: string): string {
-  return describeNotDerived(a, outlet).text;
+export function explainNotDerived(a: Alignment, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
+  return describeNotDerived(a, outlet, t).text;
 }
 
 /** `explainNotDerived`, with the same reason as a message (public/_locales: `reason…`). */
-export function describeNotDerived(a: Alignment, outlet: string): Explained {
+export function describeNotDerived(a: Alignment, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): Explained {
   const n = a.pairs.length;
+  // Close to retelling it: what the reader most needs to know, before a stray copied line or two.
+  const m = ruleMargins(a, t);
+  if (a.chainedPairs > 0 && Math.max(m.whole, m.walk) >= CLOSE_TO_A_RULE) {
+    return {
+      text: `${n} of its sentences resemble ${outlet}'s article and ${a.chainedPairs} follow its order: it may retell ${outlet}'s reporting, but not closely enough to call this page a rewrite of it`,
+      message: { key: 'reasonCloseRetelling', args: [outlet, String(n), String(a.chainedPairs)] },
+    };
+  }
   if (a.copiedSentences > 0) {
     const one = a.copiedSentences === 1;
     const copied = one

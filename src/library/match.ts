@@ -129,7 +129,7 @@ function noneVerdict(page: PageToCheck, nearest: Derivation | undefined, options
   if (!nearest)
     return { verdict: { kind: 'none', reason: 'no article in the library shares its sentences', reasonMessage: { key: 'reasonNoMatch', args: [] } } };
   const { article, alignment } = nearest;
-  const explained = describeNotDerived(alignment, outletOf(article));
+  const explained = describeNotDerived(alignment, outletOf(article), options.thresholds);
   return {
     verdict: {
       kind: 'none',

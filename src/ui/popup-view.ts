@@ -304,7 +304,9 @@ function copy(label: string, title: HTMLElement, outlet: string, times: Appearan
  */
 function nothingToReport(v: NoneVerdict): Node[] {
   const n = v.nearest;
-  const summary = status(t('popupNothingTitle'), t('popupNothingText'));
+  // A page close to retelling its nearest article: no rewrite by the rules, but worth comparing.
+  const close = !!n && v.reasonMessage?.key === 'reasonCloseRetelling';
+  const summary = close ? status(t('popupCloseTitle', outletOf(n)), t('popupCloseText')) : status(t('popupNothingTitle'), t('popupNothingText'));
   if (!n || !v.evidence?.pairs.length) return [summary];
   return [
     summary,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alignment } from '../../src/core/align.ts';
-import { explainDerivation, isDerived } from '../../src/core/verdict.ts';
+import { explainDerivation, explainNotDerived, isDerived } from '../../src/core/verdict.ts';
 
 /** A whole-article rewrite's statistics (as the seed's), to vary one at a time. */
 const rewrite: Alignment = {
@@ -166,6 +166,29 @@ describe('explainDerivation', () => {
     expect(explainDerivation(pasted, 12, 'CNBC')).toBe("copies 3 of CNBC's sentences word for word or nearly, one after another (4 copied in all)");
     expect(explainDerivation({ ...pasted, copiedRun: 1, copiedSentences: 2, copiedWords: 61 }, 12, 'CNBC')).toBe(
       "copies 2 of CNBC's sentences word for word or nearly (61 words), among text of its own",
+    );
+  });
+});
+
+describe('explainNotDerived', () => {
+  // Close to the retelling rules: own names a little over the limit, a little under 40 % of the original walked.
+  const close = { ...rewrite, novelNameShare: 0.11, chainedOriginalShare: 0.35 };
+
+  it('says a page close to the retelling rules may retell the article, without calling it a rewrite', () => {
+    expect(isDerived(close)).toBe(false);
+    expect(explainNotDerived(close, 'CNBC')).toBe(
+      "20 of its sentences resemble CNBC's article and 18 follow its order: it may retell CNBC's reporting, but not closely enough to call this page a rewrite of it",
+    );
+    // Before a stray copied line: the retelling is what the reader needs to know.
+    expect(explainNotDerived({ ...close, copiedSentences: 1, copiedWords: 20 }, 'CNBC')).toMatch(/it may retell CNBC's reporting/);
+  });
+
+  it('keeps the plain reasons far from those rules, and for close paraphrase alone (shared wire lines)', () => {
+    const far = { ...close, novelNameShare: 0.3, chainedOriginalShare: 0.2 };
+    expect(explainNotDerived(far, 'CNBC')).toBe("20 of its sentences resemble CNBC's article, too few or too scattered to call this page a rewrite of it");
+    const wire = { ...far, strongChainedPairs: 4, strongOwnWordsInOrder: 4, copiedSentences: 2, copiedWords: 30 };
+    expect(explainNotDerived(wire, 'CNBC')).toBe(
+      "2 of its sentences match CNBC's article word for word or nearly (30 words): too little for a copy; 18 more resemble it",
     );
   });
 });

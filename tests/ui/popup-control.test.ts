@@ -97,6 +97,23 @@ describe('popup: plain-language evidence', () => {
     expect(root.querySelector('.evidence')!.textContent).not.toContain('not shown');
   });
 
+  it('titles a page close to retelling its closest article apart from one with nothing to report', () => {
+    const reason =
+      "14 of its sentences resemble CNBC's article and 9 follow its order: it may retell CNBC's reporting, but not closely enough to call this page a rewrite of it";
+    const close: TabVerdict = {
+      ...rewrite,
+      verdict: { kind: 'none', reason, reasonMessage: { key: 'reasonCloseRetelling', args: ['CNBC', '14', '9'] }, nearest: original, evidence },
+    };
+    const root = freshRoot();
+    renderPopup(root, close);
+    expect(root.dataset.verdict).toBe('none');
+    expect(root.querySelector('h1')!.textContent).toBe("Close to CNBC's reporting");
+    expect(root.querySelector('.status p')!.textContent).toContain("Unspun's rules do not call this page a rewrite");
+    expect(root.textContent).toContain("14 of its sentences resemble CNBC's article and 9 follow its order: it may retell CNBC's reporting");
+    renderPopup(root, { ...close, verdict: { ...close.verdict, reasonMessage: { key: 'reasonTooFewResembling', args: ['CNBC', '14'] } } } as TabVerdict);
+    expect(root.querySelector('h1')!.textContent).toBe('Nothing to report');
+  });
+
   it('says how many aligned pairs the list leaves out', () => {
     const root = freshRoot();
     renderPopup(root, rewriteRecord(original, { ...evidence, notShown: 8 }));
