@@ -46,6 +46,8 @@ const TIMEOUT = 180_000;
 const NO_SUCH_TAB = 999_999;
 /** A corpus page that copies SAME_FACTS.original and credits it (newsnetdaily.com, after CNBC). */
 const CREDITED = 'cbda107776-credited';
+/** A corpus page written from Fast Company's facts that comes close to retelling it without being called a rewrite. */
+const CLOSE = { original: '8c6685fcd8fabb9632d6c49412e753ec', page: '8c6685fcd8-independent-b' };
 /** A lookup: up to 3 searches 5 s apart, then up to 3 candidate fetches. */
 const LOOKUP_TIMEOUT = 120_000;
 /** Every verdict a check ends with (harness.mjs's waitForVerdict knows all but `disputed`). */
@@ -240,7 +242,7 @@ export function defineA11ySuite(name, launch, ops) {
   const results = [];
 
   before(async () => {
-    site = await startA11ySites({ ids: [...Object.values(SEED), ...Object.values(SAME_FACTS), CREDITED] });
+    site = await startA11ySites({ ids: [...Object.values(SEED), ...Object.values(SAME_FACTS), CREDITED, ...Object.values(CLOSE)] });
     drv = await launch(site);
     fs.mkdirSync(SHOTS, { recursive: true });
   });
@@ -474,7 +476,7 @@ export function defineA11ySuite(name, launch, ops) {
   );
 
   test(
-    `${name}: the popup of a page with nothing to report, and of a credited copy, has no axe violations and readable text, light and dark`,
+    `${name}: the popup of a page with nothing to report, of one close to retelling an article, and of a credited copy, has no axe violations and readable text, light and dark`,
     { timeout: TIMEOUT },
     async () => {
       await visit(drv, site.urlFor(SAME_FACTS.original));
@@ -485,6 +487,13 @@ export function defineA11ySuite(name, launch, ops) {
       assert.equal(credited.verdict, 'credited', `verdict record: ${JSON.stringify({ ...credited, page: undefined })}`);
       await auditPopup(credited.tabId, 'popup-credited', 'credited');
       creditedTab = credited.tabId;
+      // A page close to retelling an article the library knows: titled apart, still no rewrite.
+      await visit(drv, site.urlFor(CLOSE.original));
+      const close = await visit(drv, site.urlFor(CLOSE.page));
+      assert.equal(close.verdict, 'none', `verdict record: ${JSON.stringify({ ...close, page: undefined })}`);
+      await auditPopup(close.tabId, 'popup-close', 'none', {
+        until: async (popup) => assert.match(await popup.evaluate(() => document.querySelector('h1')?.textContent ?? ''), /^Close to .+'s reporting$/),
+      });
     },
   );
 
