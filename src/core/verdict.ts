@@ -311,7 +311,7 @@ const MOST_OF_THE_PAGE = 0.5;
  * their own way; the reader is told so and judges with the evidence. Real coverage of the same event
  * stays under it (bench/margins.ts: same-event's nearest `whole` 0.65, `walk` 0.63, short 0.75).
  */
-export const CLOSE_TO_A_RULE = 0.8;
+const CLOSE_TO_A_RULE = 0.8;
 
 /** Why an alignment that did not decide "derived" is not enough, in plain words. */
 export function explainNotDerived(a: Alignment, outlet: string, t: DerivationThresholds = DEFAULT_THRESHOLDS): string {
