@@ -88,10 +88,7 @@ export function renderPopup(root: HTMLElement, state: TabVerdict | undefined, ui
             ...(reload ? [status(t('popupReloadTitle'), t('popupReloadText'))] : body(known, skipped)),
           ].filter((n): n is HTMLElement => !!n)),
   );
-  p.footer.textContent =
-    ui.libraryArticles === undefined
-      ? ''
-      : t(ui.libraryArticles === 1 ? 'popupLibraryCountOne' : 'popupLibraryCountMany', ui.libraryArticles.toLocaleString(t('htmlLang')));
+  p.footer.textContent = ui.libraryArticles === undefined ? '' : counted(ui.libraryArticles, 'popupLibraryCountOne', 'popupLibraryCountMany');
 
   const isArticle = !!known && known.verdict.kind !== 'not-article' && !excluded;
   const lookup = isArticle ? currentLookup(known.lookup, ui) : undefined;
@@ -388,7 +385,7 @@ function evidence(e: Evidence, open: boolean, other: keyof typeof EVIDENCE_KEYS 
   const details = el(
     'details',
     { class: 'evidence' },
-    el('summary', {}, t(n === 1 ? keys.one : keys.many, n.toLocaleString(t('htmlLang')))),
+    el('summary', {}, counted(n, keys.one, keys.many)),
     el('p', { class: 'muted legend' }, t('popupLegend')),
     ...notShown(e.notShown ?? 0),
     pairs,
@@ -409,8 +406,10 @@ function evidence(e: Evidence, open: boolean, other: keyof typeof EVIDENCE_KEYS 
 }
 
 /** How many aligned pairs the list leaves out, so its length squares with the figures in the reason. */
-const notShown = (n: number): HTMLElement[] =>
-  n > 0 ? [el('p', { class: 'muted legend' }, t(n === 1 ? 'popupNotShownOne' : 'popupNotShownMany', n.toLocaleString(t('htmlLang'))))] : [];
+const notShown = (n: number): HTMLElement[] => (n > 0 ? [el('p', { class: 'muted legend' }, counted(n, 'popupNotShownOne', 'popupNotShownMany'))] : []);
+
+/** A count in the reader's language: the message for one, or for many with the number in their digits. */
+const counted = (n: number, one: MessageKey, many: MessageKey) => t(n === 1 ? one : many, n.toLocaleString(t('htmlLang')));
 
 /** A sentence as text, with the words the other sentence lacks in <mark> (text nodes only: page text is never HTML). */
 const marked = (text: string, other: string): Node[] =>

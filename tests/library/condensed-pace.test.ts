@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignSentences, DEFAULT_ALIGN } from '../../src/core/align.ts';
 import { fingerprintSentences } from '../../src/core/fingerprint.ts';
+import { splitSentences } from '../../src/core/sentences.ts';
 import { checkPage } from '../../src/library/match.ts';
 import { corpusDoc, corpusLibraryOf, pageToCheck } from '../helpers.ts';
 import { originalOf, own, retell } from '../core/one-subject-sentences.ts';
@@ -40,7 +41,7 @@ describe('a condensed rewrite whose writer then merged neighbouring sentences', 
   // `merge` does: five sentences, three of which tell the original's in order, merged ones telling two.
   const lower = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
   const merged = (body: string) => {
-    const s = body.split(/\n+/).flatMap((p) => p.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/));
+    const s = splitSentences(body);
     const out: string[] = [];
     for (let i = 0; i < s.length; i++) out.push(i % 4 === 1 && i + 1 < s.length ? `${s[i]!.replace(/[.!?]$/, '')}, and ${lower(s[++i]!)}` : s[i]!);
     return out;
