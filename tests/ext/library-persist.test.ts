@@ -73,14 +73,25 @@ describe('the library index across service worker restarts', () => {
   });
 
   it('saves the snapshot a moment after changes, once for a burst', async () => {
-    const library = new LibraryService(new IdbArticleStore(), 200);
-    const save = vi.spyOn(library.store, 'putRetrieval');
-    await library.index();
-    save.mockClear();
-    for (let i = 0; i < 3; i++) await library.put(other(i));
-    expect(save).not.toHaveBeenCalled();
-    await new Promise((r) => setTimeout(r, 600));
-    expect(save).toHaveBeenCalledOnce();
+    // Only the save timer is faked (fake-indexeddb schedules with setImmediate): no race with a busy machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const library = new LibraryService(new IdbArticleStore(), 200);
+      const save = vi.spyOn(library.store, 'putRetrieval');
+      await library.index();
+      save.mockClear();
+      for (let i = 0; i < 3; i++) {
+        await library.put(other(i));
+        await vi.advanceTimersByTimeAsync(150); // each write restarts the wait
+      }
+      expect(save).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(save).toHaveBeenCalledOnce();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(save).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
