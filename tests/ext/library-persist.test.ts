@@ -102,6 +102,8 @@ describe('articles in IndexedDB', () => {
     const library = restarted();
     const a = libraryArticle('cnbc', CNBC, seedText('original-cnbc'));
     await library.put(a);
+    // Saved now, so its pending save (10 ms) cannot land after the snapshot is spoilt below.
+    await library.saveNow();
     expect(await library.get('cnbc')).toEqual(a);
     // A record written before fingerprints were packed: read as it is, then stored packed at the next rebuild.
     const db = await new Promise<IDBDatabase>((ok, fail) => {
