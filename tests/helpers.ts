@@ -42,6 +42,8 @@ export function pageToCheck(url: string, body: string, extra: Partial<PageToChec
 interface CorpusDoc {
   id: string;
   url: string;
+  /** The page or article as served, under corpus/. */
+  file: string;
   kind: string;
   published?: string;
   title: string;

@@ -21,7 +21,7 @@ export interface Alignment {
   pageCoverage: number;
   /** Share of the original's content mass in aligned sentences. */
   originalCoverage: number;
-  /** Share of the page's mass in pairs that follow the original's order (longest increasing chain). */
+  /** Share of the page's mass in pairs that follow the original's order (the heaviest chain increasing on both sides). */
   orderedCoverage: number;
   /** Share of the page's mass in chained pairs: pairs with a neighbour that walks the original in step. */
   chainedCoverage: number;
@@ -136,7 +136,7 @@ function measure(
     pairs,
     pageCoverage: share(pairs),
     originalCoverage: origMass ? sum(pairs.map((p) => spanMass(O, p.original, originalLast(p)))) / origMass : 0,
-    orderedCoverage: share(longestIncreasingChain(pairs)),
+    orderedCoverage: pageMass ? heaviestIncreasingChain(pairs, (p) => spanMass(P, p.page, pageLast(p))) / pageMass : 0,
     ...chains(pairs, P, O.length, options.chainGap, pageMass),
     ...strongChains(
       oneToOne.filter((p) => p.similarity >= options.strongSimilarity),
@@ -267,6 +267,30 @@ function union(members: WeightedSentence[]): WeightedSentence {
   let mass = 0;
   for (const w of weights.values()) mass += w;
   return { weights, mass };
+}
+
+/**
+ * Weight of the heaviest chain of pairs increasing in both page and original index (pairs sorted by
+ * page): how much of the page follows the original's order. Weighed, not counted: of two chains of
+ * as many pairs, the one that carries more of the page is the page's order (a counted chain may keep
+ * a caption and drop a long sentence that a moved one displaced). Fenwick tree of best weights by the
+ * original's sentence index: O(n log m).
+ */
+export function heaviestIncreasingChain(pairs: readonly AlignedPair[], weightOf: (p: AlignedPair) => number): number {
+  const size = pairs.reduce((m, p) => Math.max(m, originalLast(p) + 1), 0);
+  const tree = new Float64Array(size + 1); // tree[i]: best chain weight ending at an original index < i, in Fenwick form
+  const bestBefore = (end: number) => {
+    let best = 0;
+    for (let i = end; i > 0; i -= i & -i) best = Math.max(best, tree[i]!);
+    return best;
+  };
+  let heaviest = 0;
+  for (const p of pairs) {
+    const weight = bestBefore(p.original) + weightOf(p);
+    heaviest = Math.max(heaviest, weight);
+    for (let i = originalLast(p) + 1; i <= size; i += i & -i) tree[i] = Math.max(tree[i]!, weight);
+  }
+  return heaviest;
 }
 
 /** Longest chain of pairs increasing in both page and original index (pairs sorted by page). */

@@ -304,7 +304,9 @@ function copyAlignment(
  * names comes first (the page told the reader). Otherwise the closest match, unless an earlier source
  * of the page is its original: the closest is a later copy of it (a copy of the same story is not the
  * original), or the page also pastes sentences of it word for word that the closest does not hold
- * (`pastedBeside`: the page drew on it directly, and it came first).
+ * (`pastedBeside`: the page drew on it directly, and it came first), or every page sentence the closest
+ * tells, it tells too (`explainsAll`: two tellings of one story, and the later one gave the page
+ * nothing; which of the two is closer, sentence by sentence, is noise).
  */
 export function earliestSource(
   derived: Derivation[],
@@ -320,9 +322,27 @@ export function earliestSource(
   }
   let chosen = ranked[0];
   for (const d of ranked.slice(1)) {
-    if (appearedAt(d.article) < appearedAt(chosen!.article) && (copies(chosen!.article, d.article) || pastedBeside(chosen!, d))) chosen = d;
+    if (appearedAt(d.article) < appearedAt(chosen!.article) && (copies(chosen!.article, d.article) || pastedBeside(chosen!, d) || explainsAll(d, chosen!)))
+      chosen = d;
   }
   return chosen;
+}
+
+/** The page sentences an alignment pairs (both ends of a split). */
+function pairedPageSentences(a: Alignment): Set<number> {
+  const out = new Set<number>();
+  for (const p of a.pairs) for (let i = p.page; i <= pageLast(p); i++) out.add(i);
+  return out;
+}
+
+/**
+ * Whether `earlier` tells the page every sentence `later` does: the page follows nothing of the later
+ * article that the earlier does not explain (two tellings of one story, the later adding nothing the page took).
+ */
+export function explainsAll(earlier: Derivation, later: Derivation): boolean {
+  const told = pairedPageSentences(earlier.alignment);
+  for (const i of pairedPageSentences(later.alignment)) if (!told.has(i)) return false;
+  return true;
 }
 
 const appearanceOf = (a: LibraryArticle): Appearance => ({ claimed: a.published, observations: observationsOf(a) });

@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { alignSentences, longestIncreasingChain } from '../../src/core/align.ts';
-import { fingerprintText } from '../../src/core/fingerprint.ts';
+import { alignSentences, DEFAULT_ALIGN, heaviestIncreasingChain, longestIncreasingChain } from '../../src/core/align.ts';
+import { fingerprintSentences, fingerprintText } from '../../src/core/fingerprint.ts';
+import { originalOf, own, retell } from './one-subject-sentences.ts';
 import { sentenceSimilarity, weighSentence } from '../../src/core/similarity.ts';
 
 const uniform = () => 1;
@@ -47,6 +48,52 @@ describe('alignSentences', () => {
       expect(v).toBeLessThanOrEqual(1 + 1e-9);
     }
   });
+  it("weighs the chain in the original's order by what its pairs carry, not by how many they are", () => {
+    // Chains of two pairs, each ending on sentence 3: a counted chain may keep a short line (telling
+    // sentence 0) where a long sentence (telling sentence 2) carries far more of the page.
+    const pairs = [
+      { page: 0, original: 2, similarity: 1 },
+      { page: 1, original: 1, similarity: 1 },
+      { page: 2, original: 0, similarity: 1 },
+      { page: 3, original: 3, similarity: 1 },
+    ];
+    const weights = [10, 1, 1, 10];
+    expect(longestIncreasingChain(pairs).map((p) => p.original)).toEqual([0, 3]);
+    expect(heaviestIncreasingChain(pairs, (p) => weights[p.page]!)).toBe(20);
+    expect(
+      heaviestIncreasingChain(
+        [0, 5, 1, 2, 9, 3].map((original, page) => ({ page, original, similarity: 1 })),
+        () => 1,
+      ),
+    ).toBe(4);
+    // A merge spans the original's sentences it tells: the next pair must tell a later one.
+    const merged = [
+      { page: 0, original: 0, originalLast: 2, similarity: 1 },
+      { page: 1, original: 1, similarity: 1 },
+      { page: 2, original: 3, similarity: 1 },
+    ];
+    expect(heaviestIncreasingChain(merged, (p) => (p.page === 0 ? 5 : 1))).toBe(6);
+    expect(heaviestIncreasingChain([], () => 1)).toBe(0);
+  });
+
+  it("measures the page's order by the sentences that carry it: a long sentence out-weighs a short line", () => {
+    // The page tells the original's sentence 2 in a long sentence, then 0 in three words, then 3: the
+    // chains 2-3 and 0-3 hold as many pairs, but the first is most of the page.
+    const page = [
+      'Reports said the fishermen moorings ferry terminal plans, long argued over by the harbour trusts, boatyards, chandlers and ferry operators, would finally go ahead this week.',
+      'Harbour budget approved.',
+      retell(3),
+      own(1),
+    ];
+    const a = alignSentences(fingerprintSentences(page), fingerprintSentences(originalOf(8)), () => 1, DEFAULT_ALIGN);
+    expect(a.pairs.map((p) => [p.page, p.original])).toEqual([
+      [0, 2],
+      [1, 0],
+      [2, 3],
+    ]);
+    expect(a.orderedCoverage / a.pageCoverage).toBeGreaterThan(0.85); // counted, the chain 0-3 held 0.35
+  });
+
   it('finds the longest chain increasing on both sides', () => {
     const pairs = [0, 5, 1, 2, 9, 3].map((original, page) => ({ page, original, similarity: 1 }));
     expect(longestIncreasingChain(pairs).map((p) => p.original)).toEqual([0, 1, 2, 3]);

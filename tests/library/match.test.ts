@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex } from '../../src/library/library-index.ts';
 import { checkPage, DEFAULT_MATCH } from '../../src/library/match.ts';
-import { corpusDoc, libraryArticle, pageToCheck, seedRewriteBody, seedText } from '../helpers.ts';
+import { corpusDoc, libraryArticle, pageToCheck, SHARED, seedRewriteBody, seedText } from '../helpers.ts';
 import { splitSentences } from '../../src/core/sentences.ts';
 import { normalizeUrl } from '../../src/core/site.ts';
 import { localizedRef } from '../../src/core/messages.ts';
 import type { Verdict } from '../../src/core/verdict.ts';
+import { toLibraryArticle } from '../../src/library/ingest.ts';
+import { extractFile } from '../../src/cli/load.ts';
+import { toPageToCheck } from '../../src/library/page.ts';
+import { join } from 'node:path';
 
 const CNBC = 'https://www.cnbc.com/2025/10/22/russia-trump-putin-summit-hungary-budapest-ukraine-war.html';
 const FARM = 'https://www.buyersinsight.net/russia-was-happy-with-the-trump-putin-negotiations-now-moscow-is-worried/';
@@ -312,6 +316,31 @@ describe('which original, when the page draws on two articles', () => {
       "Newsnetdaily's article is this page's text with sentences of Health's article pasted into it, which says it was made from this page, but it was seen or dated first.",
     );
     expect(localizedRef(dispute.whyMessage!)).toBe(dispute.why);
+  });
+
+  it('names the earlier source when the later one tells the page nothing the earlier does not', () => {
+    // A condensed rewrite of CNBC's article (14:00), checked beside a fact-sheet article of the same
+    // story (01:00 the next day), all three as their pages read: the page follows both in order, the
+    // later one by a hair more of its text in step (the closer source by score), but every sentence it
+    // pairs with the later one it also pairs with CNBC's. The later explains nothing the earlier does not.
+    const read = (id: string) => {
+      const d = corpusDoc(id);
+      const r = extractFile(join(SHARED, 'corpus', d.file), d.url);
+      if (!r.ok) throw new Error(`${id}: ${r.reason}`);
+      return { d, article: r.article };
+    };
+    const original = 'cbda107776ab9d3db8c155adcdce446c';
+    const library = (...ids: string[]) => {
+      const index = new LibraryIndex();
+      for (const { d, article } of ids.map(read)) index.add(toLibraryArticle(article, { id: d.id, source: 'read', firstSeen: d.published! }));
+      return index;
+    };
+    const page = toPageToCheck(read('cbda107776-condensed').article, '2023-12-24T03:00:00Z');
+    expect(checkPage(page, library('cbda107776-independent'))).toMatchObject({
+      verdict: { kind: 'uncredited-rewrite' },
+      matched: { id: 'cbda107776-independent' },
+    });
+    expect(checkPage(page, library(original, 'cbda107776-independent'))).toMatchObject({ verdict: { kind: 'uncredited-rewrite' }, matched: { id: original } });
   });
 
   it('keeps the closer source when an earlier one only retells the same story (close paraphrase decides nothing)', () => {
