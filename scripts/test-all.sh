@@ -15,7 +15,6 @@ mkdir -p "$RESULTS" bench/out
 PASSED=0
 FAILED=0
 SUMMARY=()
-FAILURES=()
 
 # record NAME PASSED FAILED SECONDS
 record() {
@@ -43,13 +42,6 @@ unit() {
   counts=$(node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests)' "$PWD/$json" 2>/dev/null) || counts="0 0"
   read -r p f <<<"$counts"
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  # CI shows only the log's tail: name each failed test (and its first message line) in the summary.
-  while IFS= read -r line; do FAILURES+=("unit: $line"); done < <(node -e '
-    const r = require(process.argv[1]);
-    for (const file of r.testResults)
-      for (const t of file.assertionResults.filter((t) => t.status === "failed"))
-        console.log(`${file.name.replace(process.cwd() + "/", "")} > ${t.fullName}: ${String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300)}`);
-  ' "$PWD/$json" 2>/dev/null)
   record unit "$p" "$f" $((SECONDS - start))
 }
 
@@ -68,7 +60,6 @@ e2e() {
   c=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$tap" 2>/dev/null | tail -1)
   p=${p:-0}
   f=$((${f:-0} + ${c:-0}))
-  while IFS= read -r line; do FAILURES+=("e2e: $line"); done < <(grep -E '^ *not ok ' "$tap" 2>/dev/null | sed 's/^ *//')
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   record e2e "$p" "$f" $((SECONDS - start))
 }
@@ -101,9 +92,8 @@ step lookup-eval bash scripts/lookup-eval.sh --floors bench/lookup-floors.json
 
 printf '\n=== summary\n'
 printf '%s\n' "${SUMMARY[@]}"
-if [ "${#FAILURES[@]}" -gt 0 ]; then
-  printf '\n=== failed tests\n'
-  printf '%s\n' "${FAILURES[@]}"
-fi
+# CI shows only the log's tail: name each failed test there.
+FAILURES=$(node scripts/failed-tests.mjs --vitest "$RESULTS/vitest.json" --tap "$RESULTS/e2e.tap")
+[ -n "$FAILURES" ] && printf '\n=== failed tests\n%s\n' "$FAILURES"
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
