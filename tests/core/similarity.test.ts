@@ -76,6 +76,26 @@ describe('alignSentences', () => {
     expect(heaviestIncreasingChain([], () => 1)).toBe(0);
   });
 
+  test.prop([fc.array(fc.tuple(fc.nat(30), fc.nat(2), fc.integer({ min: 1, max: 50 })), { maxLength: 25 })])(
+    'finds the same heaviest chain as the plain quadratic search',
+    (raw) => {
+      // One pair per page sentence, each telling one to three of the original's sentences, any weight.
+      const pairs = raw.map(([original, extra, weight], page) => ({
+        page,
+        original,
+        similarity: 1,
+        weight,
+        ...(extra ? { originalLast: original + extra } : {}),
+      }));
+      const best: number[] = [];
+      pairs.forEach((p, i) => {
+        best[i] = p.weight;
+        for (let j = 0; j < i; j++) if ((pairs[j]!.originalLast ?? pairs[j]!.original) < p.original) best[i] = Math.max(best[i]!, best[j]! + p.weight);
+      });
+      expect(heaviestIncreasingChain(pairs, (p) => (p as (typeof pairs)[number]).weight)).toBe(Math.max(0, ...best));
+    },
+  );
+
   it("measures the page's order by the sentences that carry it: a long sentence out-weighs a short line", () => {
     // The page tells the original's sentence 2 in a long sentence, then 0 in three words, then 3: the
     // chains 2-3 and 0-3 hold as many pairs, but the first is most of the page.
