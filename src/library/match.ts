@@ -328,20 +328,13 @@ export function earliestSource(
   return chosen;
 }
 
-/** The page sentences an alignment pairs (both ends of a split). */
-function pairedPageSentences(a: Alignment): Set<number> {
-  const out = new Set<number>();
-  for (const p of a.pairs) for (let i = p.page; i <= pageLast(p); i++) out.add(i);
-  return out;
-}
-
 /**
  * Whether `earlier` tells the page every sentence `later` does: the page follows nothing of the later
  * article that the earlier does not explain (two tellings of one story, the later adding nothing the page took).
  */
 export function explainsAll(earlier: Derivation, later: Derivation): boolean {
-  const told = pairedPageSentences(earlier.alignment);
-  for (const i of pairedPageSentences(later.alignment)) if (!told.has(i)) return false;
+  const told = closestPerSentence(earlier.alignment);
+  for (const i of closestPerSentence(later.alignment).keys()) if (!told.has(i)) return false;
   return true;
 }
 
